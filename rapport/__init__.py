@@ -1,0 +1,1 @@
+"""Rapport: a client book for people whose business is personal service."""

@@ -1,0 +1,170 @@
+"""The `rapport` command: serve, demo, createpractice, and a pass-through to Django's commands."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+
+def _django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rapport.settings")
+    import django
+
+    django.setup()
+
+
+def _prepare(quiet: bool = True) -> None:
+    """Brings the database and static files up to date before serving."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0 if quiet else 1)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _serve(host: str, port: int, workers: int) -> None:
+    # gunicorn replaces this process, so Ctrl-C or a service manager's stop reaches it directly.
+    # The access log has paths only: query strings can hold the names a provider searched for.
+    args = [
+        sys.executable, "-m", "gunicorn", "rapport.wsgi:application",
+        "--bind", f"{host}:{port}",
+        "--workers", str(workers),
+        "--access-logfile", "-",
+        "--access-logformat", '%(t)s "%(m)s %(U)s" %(s)s %(L)ss',
+    ]  # fmt: skip
+    sys.stdout.flush()
+    os.execv(sys.executable, args)  # noqa: S606 (a fixed argument list, no shell)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _django_setup()
+    _prepare()
+    from django.conf import settings
+
+    from rapport.practices.models import Practice
+
+    where = f"http://{args.host}:{args.port}/"
+    if not Practice.objects.exists():
+        print(f"Rapport is starting. Open {where}welcome/ to set up your practice.")
+    else:
+        print(f"Rapport is starting at {where}")
+    print(f"Data: {settings.DATABASES['default']['NAME']}")
+    _serve(args.host, args.port, args.workers)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    # The demo lives in its own folder, so trying it never mixes with a real client book.
+    if not os.environ.get("DATABASE_URL"):
+        from rapport.lib.config import data_dir
+
+        os.environ["RAPPORT_DATA_DIR"] = str(Path(data_dir()) / "demo")
+    _django_setup()
+    _prepare()
+    from rapport.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_practice_ensure
+
+    practice, created = demo_practice_ensure()
+    state = "created" if created else "already there"
+    print(f"Demo practice “{practice.name}” {state}.")
+    print(
+        f"Open http://{args.host}:{args.port}/login/ and log in as {DEMO_EMAIL} / {DEMO_PASSWORD}"
+    )
+    _serve(args.host, args.port, args.workers)
+    return 0
+
+
+def cmd_createpractice(args: argparse.Namespace) -> int:
+    _django_setup()
+    from django.core.exceptions import ValidationError
+    from django.core.management import call_command
+
+    from rapport.practices.services import practice_create
+
+    call_command("migrate", interactive=False, verbosity=0)
+    password = os.environ.get("RAPPORT_PASSWORD")
+    if not password:
+        if not sys.stdin.isatty():
+            print("Set RAPPORT_PASSWORD, or run this in a terminal to be asked.", file=sys.stderr)
+            return 2
+        password = getpass.getpass("Password for the owner: ")
+        if password != getpass.getpass("Same password again: "):
+            print("The two passwords are not the same; nothing was created.", file=sys.stderr)
+            return 2
+    try:
+        member = practice_create(
+            name=args.name,
+            owner_email=args.email,
+            owner_name=args.owner_name or args.email.split("@")[0],
+            password=password,
+            time_zone=args.time_zone,
+            default_region=args.region,
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            print(f"Not created: {message}", file=sys.stderr)
+        return 2
+    print(f"Created “{member.practice.name}”; {member.user.email} can log in as its owner.")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _django_setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["rapport manage", *args.rest])
+    return 0
+
+
+def _port(text: str) -> int:
+    port = int(text)
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return port
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rapport", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    for name, handler, summary in [
+        ("serve", cmd_serve, "migrate, then serve Rapport with gunicorn"),
+        (
+            "demo",
+            cmd_demo,
+            "serve a demo practice full of believable clients, in its own data folder",
+        ),
+    ]:
+        command = commands.add_parser(name, help=summary, description=summary)
+        command.add_argument("--host", default="127.0.0.1")
+        command.add_argument("--port", type=_port, default=8000)
+        command.add_argument("--workers", type=int, default=2)
+        command.set_defaults(handler=handler)
+
+    create = commands.add_parser(
+        "createpractice",
+        help="create a practice and its owner",
+        description="Create a practice and its owner. The password comes from RAPPORT_PASSWORD "
+        "or a prompt, never from the command line, where others could read it.",
+    )
+    create.add_argument("name", help="the practice's name")
+    create.add_argument("--email", required=True, help="the owner's email, used to log in")
+    create.add_argument("--owner-name", default="", help="the owner's name")
+    create.add_argument("--time-zone", default="Europe/London")
+    create.add_argument("--region", default="GB", help="country code for phone numbers")
+    create.set_defaults(handler=cmd_createpractice)
+
+    manage = commands.add_parser("manage", help="run one of Django's management commands")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(handler=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import calendar
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from rapport.clients.contact import normalize_contact
+from rapport.clients.models import (
+    Client,
+    ClientStatus,
+    ContactKind,
+    Fact,
+    ImportantDate,
+)
+from rapport.clients.services import ContactPointInput
+from rapport.lib.forms import DateInput, DateTimeInput
+
+
+class ClientForm(forms.ModelForm):
+    tag_names = forms.CharField(
+        required=False,
+        label="Tags",
+        help_text="Separate with commas, for example: coaching, referral",
+    )
+    confirm_duplicate = forms.BooleanField(
+        required=False, label="This is a different person: create the client anyway"
+    )
+
+    class Meta:
+        model = Client
+        fields = [
+            "full_name", "preferred_name", "pronunciation", "pronouns",
+            "status", "closeness", "how_we_met", "client_since",
+        ]  # fmt: skip
+        widgets = {"client_since": DateInput(), "how_we_met": forms.TextInput()}
+
+    def tag_list(self) -> list[str]:
+        return [name for name in self.cleaned_data.get("tag_names", "").split(",") if name.strip()]
+
+
+class ContactPointForm(forms.Form):
+    kind = forms.ChoiceField(choices=ContactKind.choices)
+    label = forms.CharField(required=False, max_length=40)
+    value = forms.CharField(required=False, max_length=500)
+
+    def __init__(self, *args: Any, region: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.region = region
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        value = (data.get("value") or "").strip()
+        if value and data.get("kind"):
+            try:
+                normalize_contact(kind=data["kind"], value=value, region=self.region)
+            except ValidationError as error:
+                self.add_error("value", error)
+        return data
+
+    def as_input(self) -> ContactPointInput | None:
+        value = (self.cleaned_data.get("value") or "").strip()
+        if not value:
+            return None
+        return ContactPointInput(
+            kind=self.cleaned_data["kind"], value=value, label=self.cleaned_data.get("label", "")
+        )
+
+
+ContactPointFormSet = forms.formset_factory(
+    ContactPointForm, extra=0, max_num=30, validate_max=True
+)
+
+
+def contact_point_rows(client: Client | None) -> list[dict[str, str]]:
+    """Existing contact points, then one empty row of each kind to add another."""
+    rows = []
+    if client is not None:
+        rows = [
+            {"kind": point.kind, "label": point.label, "value": point.value}
+            for point in client.contact_points.all()
+        ]
+    rows += [
+        {"kind": ContactKind.EMAIL, "label": "", "value": ""},
+        {"kind": ContactKind.PHONE, "label": "mobile", "value": ""},
+        {"kind": ContactKind.ADDRESS, "label": "home", "value": ""},
+    ]
+    return rows
+
+
+class BulkActionForm(forms.Form):
+    ACTIONS = [("tag", "Add a tag"), ("status", "Change status"), ("archive", "Archive")]
+
+    action = forms.ChoiceField(choices=ACTIONS)
+    clients = forms.ModelMultipleChoiceField(
+        queryset=Client.objects.none(),
+        error_messages={"required": "Select at least one client first."},
+    )
+    tag = forms.CharField(required=False, max_length=50)
+    status = forms.ChoiceField(
+        choices=[("", "Choose a status"), *ClientStatus.choices], required=False
+    )
+
+    def __init__(self, *args: Any, practice: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        clients_field = self.fields["clients"]
+        assert isinstance(clients_field, forms.ModelMultipleChoiceField)
+        clients_field.queryset = Client.objects.for_practice(practice)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "tag" and not data.get("tag", "").strip():
+            self.add_error("tag", "Type the tag to add.")
+        if data.get("action") == "status" and not data.get("status"):
+            self.add_error("status", "Choose the new status.")
+        return data
+
+
+class FactForm(forms.ModelForm):
+    class Meta:
+        model = Fact
+        fields = [
+            "category",
+            "text",
+            "important",
+            "source",
+            "learned_at",
+            "learned_from",
+            "ask_again",
+        ]
+        widgets = {"learned_at": DateTimeInput(), "text": forms.TextInput()}
+        labels = {"text": "What to remember", "learned_from": "Learned in"}
+
+    def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        learned_from = self.fields["learned_from"]
+        assert isinstance(learned_from, forms.ModelChoiceField)
+        learned_from.queryset = learned_from.queryset.filter(client=client)  # type: ignore[union-attr]
+        learned_from.empty_label = "Not from a logged conversation"
+        learned_from.label_from_instance = (
+            lambda interaction: (  # type: ignore[method-assign]
+                f"{interaction.get_kind_display()}, {interaction.occurred_at:%d %b %Y}: "
+                f"{interaction.summary[:50]}"
+            )
+        )
+
+
+class ImportantDateForm(forms.ModelForm):
+    month = forms.TypedChoiceField(
+        choices=[(number, calendar.month_name[number]) for number in range(1, 13)], coerce=int
+    )
+    day = forms.TypedChoiceField(choices=[(number, number) for number in range(1, 32)], coerce=int)
+
+    class Meta:
+        model = ImportantDate
+        fields = ["kind", "label", "day", "month", "year"]
+        help_texts = {"year": "Leave empty if you do not know it."}

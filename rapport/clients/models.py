@@ -1,0 +1,251 @@
+"""The person: profile, contact points, facts they told us, and the dates that matter to them."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import datetime
+from typing import Self
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+
+
+class ClientStatus(models.TextChoices):
+    PROSPECT = "prospect", "Prospect"
+    ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
+    FORMER = "former", "Former"
+
+
+class Closeness(models.TextChoices):
+    NEW = "new", "New"
+    REGULAR = "regular", "Regular"
+    CLOSE = "close", "Close"
+
+
+class Tag(PracticeOwned):
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint("practice", Lower("name"), name="tag_name_unique_per_practice")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClientQuerySet(PracticeQuerySet):
+    def current(self) -> Self:
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> Self:
+        return self.filter(archived_at__isnull=False)
+
+    def matching(self, query: str) -> Self:
+        """Clients whose name, email, phone or tag matches what the provider typed."""
+        query = query.strip()
+        if not query:
+            return self
+        points = ContactPoint.objects.filter(client=OuterRef("pk"))
+        condition = (
+            Q(full_name__icontains=query)
+            | Q(preferred_name__icontains=query)
+            | Exists(points.filter(kind=ContactKind.EMAIL, normalized__icontains=query.lower()))
+            | Exists(Tag.objects.filter(clients=OuterRef("pk"), name__iexact=query.lstrip("#")))
+        )
+        # A trunk zero ("07700...") is not part of the E.164 form we store ("+447700...").
+        digits = re.sub(r"\D", "", query).lstrip("0")
+        if len(digits) >= 4 and not re.search(r"[A-Za-z@]", query):
+            condition |= Exists(points.filter(kind=ContactKind.PHONE, normalized__contains=digits))
+        return self.filter(condition)
+
+
+class Client(PracticeOwned):
+    full_name = models.CharField("full name", max_length=200)
+    preferred_name = models.CharField(
+        "preferred name",
+        max_length=100,
+        blank=True,
+        help_text="What they like to be called. We greet them by this.",
+    )
+    pronunciation = models.CharField(
+        "how to say it", max_length=100, blank=True, help_text='For example "SHIV-awn".'
+    )
+    pronouns = models.CharField(max_length=40, blank=True, help_text="For example she/her.")
+    status = models.CharField(
+        max_length=10, choices=ClientStatus.choices, default=ClientStatus.ACTIVE
+    )
+    closeness = models.CharField(max_length=10, choices=Closeness.choices, default=Closeness.NEW)
+    how_we_met = models.CharField("how we met", max_length=300, blank=True)
+    client_since = models.DateField("client since", null=True, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="clients")
+    # Kept up to date by the timeline services, so lists never scan the history.
+    last_contact_at = models.DateTimeField(null=True, blank=True, editable=False)
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["full_name", "id"]
+        indexes = [
+            models.Index(fields=["practice", "full_name"]),
+            models.Index(fields=["practice", "status"]),
+            models.Index(fields=["practice", "last_contact_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.preferred_name or self.full_name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class ContactKind(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone"
+    ADDRESS = "address", "Address"
+
+
+class ContactPoint(PracticeOwned):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contact_points")
+    kind = models.CharField(max_length=10, choices=ContactKind.choices)
+    label = models.CharField(max_length=40, blank=True, help_text="home, work, mobile...")
+    value = models.TextField(help_text="As written by the provider.")
+    # Lower-cased email or E.164 phone, for matching and search.
+    normalized = models.CharField(max_length=254, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+
+class FactCategory(models.TextChoices):
+    PERSON = "person", "People in their life"
+    INTEREST = "interest", "Interests"
+    PREFERENCE = "preference", "Preferences"
+    LIFE_EVENT = "life_event", "Life events"
+    VALUE = "value", "What they value"
+    OTHER = "other", "Other things to remember"
+
+
+class FactSource(models.TextChoices):
+    TOLD = "told", "They told me"
+    NOTICED = "noticed", "I noticed"
+    OTHERS = "others", "Someone else told me"
+    IMPORTED = "imported", "Imported"
+
+
+class FactQuerySet(PracticeQuerySet):
+    def to_ask_again(self) -> Self:
+        return self.filter(ask_again=True)
+
+
+class Fact(PracticeOwned):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="facts")
+    category = models.CharField(max_length=20, choices=FactCategory.choices)
+    text = models.CharField(max_length=500)
+    important = models.BooleanField(default=False)
+    source = models.CharField(
+        "how we learned it", max_length=10, choices=FactSource.choices, default=FactSource.TOLD
+    )
+    learned_at = models.DateTimeField("learned", default=timezone.now)
+    # A string reference: the timeline sits above clients, so nothing here imports it.
+    learned_from = models.ForeignKey(
+        "timeline.Interaction",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facts_learned",
+    )
+    confirmed_at = models.DateTimeField("last confirmed", null=True, blank=True)
+    ask_again = models.BooleanField(
+        "forgotten, ask again", default=False, help_text="Ask them again, apologise, write it down."
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category", "-learned_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def last_known_at(self) -> datetime:
+        return self.confirmed_at or self.learned_at
+
+
+class DateKind(models.TextChoices):
+    BIRTHDAY = "birthday", "Birthday"
+    ANNIVERSARY = "anniversary", "Anniversary"
+    OTHER = "other", "Other"
+
+
+class ImportantDate(PracticeOwned):
+    """A yearly date. The year is optional: many people share a birthday but not their age."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="important_dates")
+    kind = models.CharField(max_length=12, choices=DateKind.choices, default=DateKind.BIRTHDAY)
+    label = models.CharField(max_length=100, blank=True, help_text="For example: wedding, sobriety")
+    month = models.PositiveSmallIntegerField()
+    day = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["month", "day", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(month__gte=1, month__lte=12) & Q(day__gte=1, day__lte=31),
+                name="important_date_in_calendar",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.as_text}"
+
+    @property
+    def title(self) -> str:
+        return self.label or self.get_kind_display()
+
+    @property
+    def as_text(self) -> str:
+        text = f"{self.day} {calendar.month_name[self.month]}"
+        return f"{text} {self.year}" if self.year else text
+
+    def clean(self) -> None:
+        if not (1 <= (self.month or 0) <= 12):
+            raise ValidationError({"month": "Choose a month."})
+        # 29 February is fine without a year (a leap-day birthday) but not in a common year.
+        longest = calendar.monthrange(self.year or 2000, self.month)[1]
+        if not (1 <= (self.day or 0) <= longest):
+            raise ValidationError(
+                {
+                    "day": f"{calendar.month_name[self.month]} has {longest} days"
+                    + (f" in {self.year}." if self.year else ".")
+                }
+            )
+        if self.year is not None and not (1900 <= self.year <= timezone.now().year + 1):
+            raise ValidationError(
+                {"year": "Give a year between 1900 and next year, or leave it empty."}
+            )

@@ -1,0 +1,214 @@
+"""The demo practice: a small coaching and counselling practice with believable clients and history.
+
+Dates are relative to today, so the demo never looks abandoned. Seeded, so it
+is the same every time.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from rapport.clients.models import (
+    Client,
+    ClientStatus,
+    Closeness,
+    ContactKind,
+    DateKind,
+    Fact,
+    FactCategory,
+    FactSource,
+    ImportantDate,
+)
+from rapport.clients.services import ContactPointInput, client_create
+from rapport.demo.people import (
+    FIRST_NAMES,
+    INTERESTS,
+    PEOPLE,
+    PREFERENCES,
+    SUMMARIES,
+    SURNAMES,
+    Person,
+)
+from rapport.practices.models import Member, Practice
+from rapport.practices.services import member_add, practice_create
+from rapport.timeline.models import Direction, Interaction, InteractionKind, Promise
+from rapport.timeline.services import client_last_contact_refresh
+
+DEMO_PRACTICE = "Harbour Lane Coaching & Counselling"
+DEMO_EMAIL = "sam@harbourlane.example"
+DEMO_PASSWORD = "tuesday-kettle-42"  # noqa: S105 (printed on purpose: a demo login)
+
+
+def _at(days_ago: int, rng: random.Random, zone: object) -> datetime:
+    day = timezone.localdate() - timedelta(days=days_ago)
+    hour = rng.choice([8, 9, 10, 11, 13, 14, 15, 16, 17])
+    return timezone.make_aware(datetime.combine(day, time(hour, rng.choice([0, 15, 30]))), zone)  # type: ignore[arg-type]
+
+
+def _add_person(practice: Practice, member: Member, person: Person, rng: random.Random) -> None:
+    points = []
+    if person.phone:
+        points.append(ContactPointInput(ContactKind.PHONE, person.phone, "mobile"))
+    local = person.preferred.lower().replace(" ", "") or person.full_name.split()[0].lower()
+    points.append(ContactPointInput(ContactKind.EMAIL, f"{_ascii(local)}@example.org", "personal"))
+    client = client_create(
+        practice=practice,
+        full_name=person.full_name,
+        preferred_name=person.preferred,
+        pronunciation=person.say,
+        pronouns=person.pronouns,
+        status=person.status,
+        closeness=person.closeness,
+        how_we_met=person.met,
+        client_since=timezone.localdate() - timedelta(days=30 * person.months),
+        contact_points=points,
+        tag_names=person.tags,
+        created_by=member,
+    )
+    interactions = [
+        Interaction(
+            practice=practice,
+            client=client,
+            kind=kind,
+            direction=direction,
+            occurred_at=_at(days, rng, practice.zone),
+            summary=summary,
+            client_words=words,
+            created_by=member,
+        )
+        for days, kind, direction, summary, words in person.story
+    ]
+    Interaction.objects.bulk_create(interactions)
+    first = min(interactions, key=lambda item: item.occurred_at) if interactions else None
+    for index, (category, text) in enumerate(person.facts):
+        Fact.objects.create(
+            practice=practice,
+            client=client,
+            category=category,
+            text=text,
+            important=category in (FactCategory.PERSON, FactCategory.LIFE_EVENT),
+            source=FactSource.TOLD,
+            learned_at=first.occurred_at if first else timezone.now(),
+            learned_from=first,
+            ask_again=(index == 3 and person.closeness == Closeness.REGULAR),
+        )
+    ImportantDate.objects.bulk_create(
+        ImportantDate(
+            practice=practice,
+            client=client,
+            kind=kind,
+            label=label,
+            day=day,
+            month=month,
+            year=year,
+        )
+        for kind, label, day, month, year in person.dates
+    )
+    client_last_contact_refresh(client=client)
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or "client"
+
+
+def _generated_people(rng: random.Random, count: int) -> list[Person]:
+    people = []
+    for index in range(count):
+        first, last = FIRST_NAMES[index % len(FIRST_NAMES)], rng.choice(SURNAMES)
+        months = rng.randint(1, 36)
+        story = []
+        days = min(months * 30, 1000)
+        while days > 3:
+            kind = rng.choice(
+                [
+                    InteractionKind.MEETING,
+                    InteractionKind.MEETING,
+                    InteractionKind.CALL,
+                    InteractionKind.EMAIL,
+                    InteractionKind.MESSAGE,
+                ]
+            )
+            direction = (
+                Direction.NONE
+                if kind == InteractionKind.MEETING
+                else rng.choice([Direction.INBOUND, Direction.OUTBOUND])
+            )
+            story.append((days, kind, direction, rng.choice(SUMMARIES[kind]), ""))
+            days -= rng.randint(10, 45) if months < 4 else rng.randint(20, 120)
+        people.append(
+            Person(
+                f"{first} {last}",
+                first,
+                status=rng.choice([ClientStatus.ACTIVE] * 4 + [ClientStatus.PROSPECT]),
+                closeness=rng.choice(list(Closeness)),
+                met=rng.choice(["a referral", "our website", "a workshop"]),
+                months=months,
+                tags=(rng.choice(["coaching", "counselling"]),),
+                facts=[
+                    (FactCategory.INTEREST, rng.choice(INTERESTS)),
+                    (FactCategory.PREFERENCE, rng.choice(PREFERENCES)),
+                ],
+                dates=[
+                    (
+                        DateKind.BIRTHDAY,
+                        "",
+                        rng.randint(1, 28),
+                        rng.randint(1, 12),
+                        rng.choice([None, 1975, 1982, 1991]),
+                    )
+                ],
+                story=story,
+            )
+        )
+    return people
+
+
+def _promises(practice: Practice) -> None:
+    today = timezone.localdate()
+    wanted = [
+        ("Amara", "Send two references from leadership clients", today + timedelta(days=2)),
+        ("Rahul", "Draft talking points for the conversation with his father", today),
+        ("Gareth", "Reply with the fortnightly fees and options", today - timedelta(days=1)),
+        ("Tomek", "Find a grief group that meets on Sundays", today + timedelta(days=5)),
+    ]
+    for preferred, text, due in wanted:
+        client = Client.objects.for_practice(practice).get(preferred_name=preferred)
+        interaction = client.interactions.first()
+        if interaction is not None:
+            Promise.objects.create(
+                practice=practice, client=client, interaction=interaction, text=text, due_on=due
+            )
+
+
+@transaction.atomic
+def demo_practice_ensure() -> tuple[Practice, bool]:
+    """The demo practice, created with its history if it is not there yet."""
+    existing = Practice.objects.filter(name=DEMO_PRACTICE).first()
+    if existing is not None:
+        return existing, False
+    owner = practice_create(
+        name=DEMO_PRACTICE,
+        owner_email=DEMO_EMAIL,
+        owner_name="Sam Adeyemi",
+        password=DEMO_PASSWORD,
+        time_zone="Europe/London",
+        default_region="GB",
+    )
+    practice = owner.practice
+    member_add(
+        practice=practice,
+        email="jo@harbourlane.example",
+        name="Jo Whitfield",
+        password="kettle-tuesday-24",  # noqa: S106
+    )
+    rng = random.Random(2026)
+    for person in PEOPLE + _generated_people(rng, 24):
+        _add_person(practice, owner, person, rng)
+    _promises(practice)
+    return practice, True

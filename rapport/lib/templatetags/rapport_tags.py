@@ -1,0 +1,58 @@
+"""Template filters every page uses; loaded as builtins in settings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django import template
+from django.utils import timezone
+
+from rapport.lib import humanize
+
+register = template.Library()
+
+
+def _local_now() -> datetime:
+    return timezone.localtime(timezone.now())
+
+
+@register.filter
+def ago(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return humanize.ago(timezone.localtime(value), _local_now())
+
+
+@register.filter
+def moment(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return humanize.moment_phrase(timezone.localtime(value), _local_now())
+
+
+@register.filter
+def day(value: date | None) -> str:
+    if value is None:
+        return ""
+    return humanize.day_phrase(value, _local_now().date())
+
+
+@register.filter
+def since(value: date | None) -> str:
+    """How long ago a day was: "3 days ago", "2 years ago"."""
+    if value is None:
+        return ""
+    return humanize.days_phrase(value, _local_now().date())
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: object) -> str:
+    """The current query string with some parameters replaced, for pagination and filters."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import zoneinfo
+
+import phonenumbers
+from django import forms
+
+TIME_ZONE_CHOICES = [
+    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
+]
+REGION_CHOICES = sorted(
+    ((code, code) for code in phonenumbers.SUPPORTED_REGIONS), key=lambda choice: choice[0]
+)
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+
+class WelcomeForm(forms.Form):
+    """First run: the practice and the person who owns it."""
+
+    practice_name = forms.CharField(max_length=200, label="Name of your practice")
+    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="Europe/London")
+    default_region = forms.ChoiceField(
+        choices=REGION_CHOICES,
+        initial="GB",
+        label="Country for phone numbers",
+        help_text="Numbers written without +country are read as this country's.",
+    )
+    owner_name = forms.CharField(max_length=150, label="Your name")
+    owner_email = forms.EmailField(label="Your email", help_text="You log in with it.")
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters; a short sentence is easy to remember.",
+    )
+    password_again = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), label="Password again"
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password") != data.get("password_again"):
+            self.add_error("password_again", "The two passwords are not the same.")
+        return data

@@ -1,0 +1,131 @@
+"""Practices (the tenants), the people who log in, and their membership.
+
+Every row of client data belongs to one practice through `PracticeOwned`,
+and every read starts from `for_practice`: that single path is what keeps one
+practice's clients invisible to another.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any, ClassVar, Self
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            "Unknown time zone %(value)s: use a name such as Europe/London or America/Denver.",
+            params={"value": value},
+        )
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("A user needs an email address.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Someone who logs in. `is_staff` is for the people who run the server, not practice owners."""
+
+    email = models.EmailField(unique=True)
+    name = models.CharField(max_length=150)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["name"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+
+class Practice(models.Model):
+    name = models.CharField(max_length=200)
+    time_zone = models.CharField(
+        max_length=64, default="Europe/London", validators=[validate_time_zone]
+    )
+    default_region = models.CharField(
+        max_length=2,
+        default="GB",
+        help_text="Country code used to read phone numbers written without +country.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    STAFF = "staff", "Staff"
+
+
+class Member(models.Model):
+    """A user's place in a practice.
+
+    One practice per user keeps "whose data is this?" unambiguous.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="member")
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="members")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.STAFF)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}, {self.practice})"
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == Role.OWNER
+
+
+class PracticeQuerySet(models.QuerySet[Any]):
+    def for_practice(self, practice: Practice) -> Self:
+        return self.filter(practice=practice)
+
+
+class PracticeOwned(models.Model):
+    """Base for every model that holds a practice's data."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept briefly to slow down password guessing per account and per address."""
+
+    account = models.CharField(max_length=254, db_index=True)
+    address = models.GenericIPAddressField(null=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"failed login at {self.at:%Y-%m-%d %H:%M}"

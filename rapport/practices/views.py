@@ -1,0 +1,125 @@
+"""Logging in and out, the first-run page, and the provider's home."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from rapport.clients.models import Client
+from rapport.lib.http import local_target
+from rapport.practices.access import PracticeRequest, member_required
+from rapport.practices.forms import LoginForm, WelcomeForm
+from rapport.practices.models import Practice
+from rapport.practices.services import practice_create
+from rapport.practices.throttle import (
+    login_failure_record,
+    login_is_throttled,
+    login_success_record,
+)
+from rapport.timeline.models import Interaction, Promise
+
+
+def _client_address(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    if not Practice.objects.exists():
+        return redirect("welcome")
+    form = LoginForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"].lower()
+        address = _client_address(request)
+        if login_is_throttled(account=email, address=address):
+            form.add_error(
+                None,
+                "Too many failed attempts. Wait 15 minutes and try again, "
+                "or ask the practice owner to reset your password.",
+            )
+            status = 429
+        else:
+            user = authenticate(request, username=email, password=form.cleaned_data["password"])
+            if user is None:
+                login_failure_record(account=email, address=address)
+                form.add_error(
+                    None, "That email and password do not match. Check both and try again."
+                )
+            else:
+                login_success_record(account=email, address=address)
+                login(request, user)
+                return redirect(local_target(request, "next") or "home")
+    return render(
+        request,
+        "practices/login.html",
+        {"form": form, "next": local_target(request, "next")},
+        status=status,
+    )
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, "You are logged out.")
+    return redirect("login")
+
+
+def welcome(request: HttpRequest) -> HttpResponse:
+    """The first-run page: only while no practice exists, so it can never take over an install."""
+    if Practice.objects.exists():
+        raise Http404("Rapport is already set up.")
+    form = WelcomeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            member = practice_create(
+                name=data["practice_name"],
+                owner_email=data["owner_email"],
+                owner_name=data["owner_name"],
+                password=data["password"],
+                time_zone=data["time_zone"],
+                default_region=data["default_region"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    target = field if field in form.fields else None
+                    for item in errors:
+                        form.add_error(target, item)
+            else:
+                form.add_error("password", error)
+        else:
+            login(request, member.user)
+            messages.success(
+                request, f"Welcome to Rapport, {member.user.name}. Add your first client."
+            )
+            return redirect("client_new")
+    return render(request, "practices/welcome.html", {"form": form})
+
+
+@member_required
+def home(request: PracticeRequest) -> HttpResponse:
+    practice = request.practice
+    today = timezone.localdate()
+    promises = (
+        Promise.objects.for_practice(practice)
+        .open()
+        .filter(due_on__lte=today + timezone.timedelta(days=7), client__archived_at__isnull=True)
+        .select_related("client")[:20]
+    )
+    recent = (
+        Interaction.objects.for_practice(practice)
+        .filter(client__archived_at__isnull=True, occurred_at__lte=timezone.now())
+        .select_related("client")[:10]
+    )
+    has_clients = Client.objects.for_practice(practice).exists()
+    return render(
+        request,
+        "practices/home.html",
+        {"promises": promises, "recent": recent, "has_clients": has_clients, "today": today},
+    )

@@ -1,0 +1,87 @@
+"""One timeline per client: every call, meeting, message and note, and the promises made in them."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from django.db import models
+from django.utils import timezone
+
+from rapport.clients.models import Client
+from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+
+
+class InteractionKind(models.TextChoices):
+    CALL = "call", "Call"
+    MEETING = "meeting", "Meeting"
+    VISIT = "visit", "Visit"
+    EMAIL = "email", "Email"
+    MESSAGE = "message", "Message"
+    NOTE = "note", "Note"
+
+
+class Direction(models.TextChoices):
+    INBOUND = "inbound", "From the client"
+    OUTBOUND = "outbound", "To the client"
+    NONE = "none", "No direction"
+
+
+class InteractionQuerySet(PracticeQuerySet):
+    def contacts(self) -> Self:
+        """Real contact with the client: everything except private notes."""
+        return self.exclude(kind=InteractionKind.NOTE)
+
+
+class Interaction(PracticeOwned):
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="interactions")
+    kind = models.CharField(max_length=10, choices=InteractionKind.choices)
+    direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.NONE)
+    occurred_at = models.DateTimeField("when", default=timezone.now)
+    summary = models.TextField(blank=True)
+    client_words = models.TextField(
+        "in their words", blank=True, help_text="What the client said, as they said it."
+    )
+    created_by = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = InteractionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["client", "-occurred_at"]),
+            models.Index(fields=["practice", "occurred_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} with {self.client}"
+
+    @property
+    def is_contact(self) -> bool:
+        return self.kind != InteractionKind.NOTE
+
+
+class PromiseQuerySet(PracticeQuerySet):
+    def open(self) -> Self:
+        return self.filter(done_at__isnull=True)
+
+
+class Promise(PracticeOwned):
+    """Something the provider said they would do, with the day it is due."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="promises")
+    interaction = models.ForeignKey(Interaction, on_delete=models.CASCADE, related_name="promises")
+    text = models.CharField("what we promised", max_length=300)
+    due_on = models.DateField("due")
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PromiseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["practice", "done_at", "due_on"])]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,129 @@
+"""Writes to the timeline; each keeps the client's last-contact time current in its transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from rapport.clients.capture import parse_capture
+from rapport.clients.models import Client, Fact
+from rapport.clients.services import fact_create
+from rapport.practices.models import Member
+from rapport.timeline.models import Direction, Interaction, InteractionKind, Promise
+
+
+@dataclass(frozen=True)
+class PromiseInput:
+    text: str
+    due_on: date
+
+
+def client_last_contact_refresh(*, client: Client) -> None:
+    latest = (
+        Interaction.objects.filter(client=client)
+        .contacts()
+        .aggregate(latest=Max("occurred_at"))["latest"]
+    )
+    Client.objects.filter(pk=client.pk).update(last_contact_at=latest)
+    client.last_contact_at = latest
+
+
+def _validated(interaction: Interaction) -> Interaction:
+    if interaction.kind == InteractionKind.NOTE:
+        # A note is the provider's own memory, never a message either way.
+        interaction.direction = Direction.NONE
+    if not (interaction.summary.strip() or interaction.client_words.strip()):
+        raise ValidationError({"summary": "Write a few words about what happened."})
+    interaction.full_clean()
+    return interaction
+
+
+@transaction.atomic
+def interaction_create(
+    *,
+    client: Client,
+    kind: str,
+    occurred_at: datetime | None = None,
+    direction: str = Direction.NONE,
+    summary: str = "",
+    client_words: str = "",
+    promises: Sequence[PromiseInput] = (),
+    created_by: Member | None = None,
+) -> Interaction:
+    interaction = _validated(
+        Interaction(
+            practice=client.practice,
+            client=client,
+            kind=kind,
+            direction=direction,
+            occurred_at=occurred_at or timezone.now(),
+            summary=summary.strip(),
+            client_words=client_words.strip(),
+            created_by=created_by,
+        )
+    )
+    interaction.save()
+    _promises_add(interaction, promises)
+    client_last_contact_refresh(client=client)
+    return interaction
+
+
+def _promises_add(interaction: Interaction, promises: Sequence[PromiseInput]) -> None:
+    Promise.objects.bulk_create(
+        Promise(
+            practice=interaction.practice,
+            client=interaction.client,
+            interaction=interaction,
+            text=promise.text.strip(),
+            due_on=promise.due_on,
+        )
+        for promise in promises
+    )
+
+
+@transaction.atomic
+def interaction_update(
+    *, interaction: Interaction, new_promises: Sequence[PromiseInput] = ()
+) -> Interaction:
+    """Saves an interaction changed by a form; promises already made stay as they are."""
+    _validated(interaction).save()
+    _promises_add(interaction, new_promises)
+    client_last_contact_refresh(client=interaction.client)
+    return interaction
+
+
+@transaction.atomic
+def interaction_delete(*, interaction: Interaction) -> None:
+    client = interaction.client
+    interaction.delete()
+    client_last_contact_refresh(client=client)
+
+
+@transaction.atomic
+def promise_set_done(*, promise: Promise, done: bool) -> Promise:
+    promise.done_at = timezone.now() if done else None
+    promise.save(update_fields=["done_at"])
+    return promise
+
+
+@transaction.atomic
+def quick_capture(*, client: Client, text: str, member: Member | None) -> Fact | Interaction:
+    """One line from the capture box: a fact if it starts with a known label, otherwise a note."""
+    if not text.strip():
+        raise ValidationError("Type a note, or a fact such as “likes: orchid growing”.")
+    if len(text) > 5000:
+        raise ValidationError("That is too long for a quick note: keep it under 5,000 characters.")
+    capture = parse_capture(text)
+    if capture.category is not None:
+        if len(capture.text) > 500:
+            raise ValidationError("A fact is best kept under 500 characters; write a note instead.")
+        return fact_create(client=client, category=capture.category, text=capture.text)
+    return interaction_create(
+        client=client, kind=InteractionKind.NOTE, summary=capture.text, created_by=member
+    )

@@ -1,0 +1,132 @@
+"""Logging what happened with a client, and the quick-capture box."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from rapport.clients.lookups import client_for
+from rapport.clients.models import Client, Fact
+from rapport.clients.page import client_page_context
+from rapport.lib.forms import add_service_errors
+from rapport.lib.http import is_htmx, local_target
+from rapport.practices.access import PracticeRequest, member_required
+from rapport.timeline import services
+from rapport.timeline.forms import InteractionForm, PromiseFormSet, QuickCaptureForm
+from rapport.timeline.models import Interaction, Promise
+
+
+def _interaction_for(request: PracticeRequest, client: Client, interaction_id: int) -> Interaction:
+    return get_object_or_404(
+        Interaction.objects.for_practice(request.practice), pk=interaction_id, client=client
+    )
+
+
+def _interaction_form_page(
+    request: PracticeRequest, client: Client, interaction: Interaction | None
+) -> HttpResponse:
+    initial = None
+    if interaction is None:
+        initial = {key: request.GET[key] for key in ("kind", "direction") if key in request.GET}
+    form = InteractionForm(request.POST or None, instance=interaction, initial=initial)
+    promises = PromiseFormSet(request.POST or None, prefix="promise")
+    if request.method == "POST" and form.is_valid() and promises.is_valid():
+        new_promises = [
+            row for row in (sub.as_input() for sub in promises.forms) if row is not None
+        ]
+        try:
+            if interaction is None:
+                data = form.cleaned_data
+                services.interaction_create(
+                    client=client, promises=new_promises, created_by=request.member, **data
+                )
+            else:
+                services.interaction_update(interaction=form.instance, new_promises=new_promises)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Logged on the timeline.")
+            return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "timeline/interaction_form.html",
+        {"form": form, "promises": promises, "client": client, "interaction": interaction},
+        status=status,
+    )
+
+
+@member_required
+def interaction_new(request: PracticeRequest, client_id: int) -> HttpResponse:
+    return _interaction_form_page(request, client_for(request.practice, client_id), None)
+
+
+@member_required
+def interaction_edit(request: PracticeRequest, client_id: int, interaction_id: int) -> HttpResponse:
+    client = client_for(request.practice, client_id)
+    return _interaction_form_page(
+        request, client, _interaction_for(request, client, interaction_id)
+    )
+
+
+@member_required
+@require_POST
+def interaction_delete(
+    request: PracticeRequest, client_id: int, interaction_id: int
+) -> HttpResponse:
+    client = client_for(request.practice, client_id)
+    services.interaction_delete(interaction=_interaction_for(request, client, interaction_id))
+    messages.success(request, "Removed from the timeline.")
+    return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
+
+
+@member_required
+@require_POST
+def promise_done(request: PracticeRequest, client_id: int, promise_id: int) -> HttpResponse:
+    client = client_for(request.practice, client_id)
+    promise = get_object_or_404(
+        Promise.objects.for_practice(request.practice), pk=promise_id, client=client
+    )
+    done = request.POST.get("done", "1") == "1"
+    services.promise_set_done(promise=promise, done=done)
+    messages.success(request, f"Kept: {promise.text}" if done else f"Open again: {promise.text}")
+    return redirect(local_target(request) or reverse("client_detail", args=[client.pk]))
+
+
+@member_required
+@require_POST
+def quick_capture(request: PracticeRequest, client_id: int) -> HttpResponse:
+    """With htmx, answers the refreshed box and page sections; without, a plain post-redirect."""
+    client = client_for(request.practice, client_id)
+    form = QuickCaptureForm(request.POST)
+    saved: Fact | Interaction | None = None
+    if form.is_valid():
+        try:
+            saved = services.quick_capture(
+                client=client, text=form.cleaned_data["text"], member=request.member
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+    htmx = is_htmx(request)
+    if saved is not None and not htmx:
+        messages.success(request, _saved_message(saved))
+        return redirect("client_detail", client_id=client.pk)
+    context = client_page_context(client)
+    if htmx:
+        context |= {
+            "capture_form": QuickCaptureForm() if saved else form,
+            "saved_message": _saved_message(saved) if saved else "",
+        }
+        return render(request, "clients/_capture_response.html", context)
+    context["capture_form"] = form
+    return render(request, "clients/detail.html", context, status=400)
+
+
+def _saved_message(saved: Fact | Interaction) -> str:
+    if isinstance(saved, Fact):
+        return f"Remembered under {saved.get_category_display()}: {saved.text}"
+    return "Note added to the timeline."

@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("rapport.practices.urls")),
+    path("clients/", include("rapport.clients.urls")),
+    path("clients/", include("rapport.timeline.urls")),
+    path("admin/", admin.site.urls),
+]
