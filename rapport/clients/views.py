@@ -24,7 +24,7 @@ from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, Fact, ImportantDate, Tag
 from rapport.clients.page import client_page_context
 from rapport.lib.forms import add_service_errors
-from rapport.lib.http import is_htmx, local_target
+from rapport.lib.http import is_htmx, local_target, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 
 CLIENTS_PER_PAGE = 50
@@ -179,9 +179,11 @@ def client_detail(request: PracticeRequest, client_id: int) -> HttpResponse:
 
 
 @member_required
-@require_POST
 def client_unarchive(request: PracticeRequest, client_id: int) -> HttpResponse:
-    client = services.client_unarchive(client=client_for(request.practice, client_id))
+    client = client_for(request.practice, client_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    services.client_unarchive(client=client)
     messages.success(request, f"{client.display_name} is back in your client list.")
     return redirect("client_detail", client_id=client.pk)
 
@@ -226,28 +228,34 @@ def fact_edit(request: PracticeRequest, client_id: int, fact_id: int) -> HttpRes
 
 
 @member_required
-@require_POST
 def fact_confirm(request: PracticeRequest, client_id: int, fact_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
-    fact = services.fact_confirm(fact=_fact_for(request, client, fact_id))
+    fact = _fact_for(request, client, fact_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    services.fact_confirm(fact=fact)
     messages.success(request, f"Confirmed: {fact.text}")
     return redirect(reverse("client_detail", args=[client.pk]) + "#facts")
 
 
 @member_required
-@require_POST
 def fact_ask_again(request: PracticeRequest, client_id: int, fact_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
-    fact = services.fact_mark_ask_again(fact=_fact_for(request, client, fact_id))
+    fact = _fact_for(request, client, fact_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    services.fact_mark_ask_again(fact=fact)
     messages.info(request, f"On the ask-again list: {fact.text}")
     return redirect(reverse("client_detail", args=[client.pk]) + "#facts")
 
 
 @member_required
-@require_POST
 def fact_delete(request: PracticeRequest, client_id: int, fact_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
-    _fact_for(request, client, fact_id).delete()
+    fact = _fact_for(request, client, fact_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    fact.delete()
     messages.success(request, "Fact removed.")
     return redirect(reverse("client_detail", args=[client.pk]) + "#facts")
 
@@ -288,9 +296,11 @@ def date_edit(request: PracticeRequest, client_id: int, date_id: int) -> HttpRes
 
 
 @member_required
-@require_POST
 def date_delete(request: PracticeRequest, client_id: int, date_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
-    _date_for(request, client, date_id).delete()
+    important_date = _date_for(request, client, date_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    important_date.delete()
     messages.success(request, "Date removed.")
     return redirect(reverse("client_detail", args=[client.pk]) + "#dates")

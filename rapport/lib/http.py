@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseNotAllowed
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -18,3 +18,9 @@ def local_target(request: HttpRequest, name: str = "back") -> str | None:
     ):
         return target
     return None
+
+
+def refuse_unless_post(request: HttpRequest) -> HttpResponseNotAllowed | None:
+    """For actions on a practice's objects: called after the lookups, so that another
+    practice's id is a 404 whatever the method, never a 405 that confirms it exists."""
+    return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])

@@ -7,13 +7,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, Fact
 from rapport.clients.page import client_page_context
 from rapport.lib.forms import add_service_errors
-from rapport.lib.http import is_htmx, local_target
+from rapport.lib.http import is_htmx, local_target, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline import services
 from rapport.timeline.forms import InteractionForm, PromiseFormSet, QuickCaptureForm
@@ -74,23 +73,26 @@ def interaction_edit(request: PracticeRequest, client_id: int, interaction_id: i
 
 
 @member_required
-@require_POST
 def interaction_delete(
     request: PracticeRequest, client_id: int, interaction_id: int
 ) -> HttpResponse:
     client = client_for(request.practice, client_id)
-    services.interaction_delete(interaction=_interaction_for(request, client, interaction_id))
+    interaction = _interaction_for(request, client, interaction_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    services.interaction_delete(interaction=interaction)
     messages.success(request, "Removed from the timeline.")
     return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
 
 
 @member_required
-@require_POST
 def promise_done(request: PracticeRequest, client_id: int, promise_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
     promise = get_object_or_404(
         Promise.objects.for_practice(request.practice), pk=promise_id, client=client
     )
+    if refused := refuse_unless_post(request):
+        return refused
     done = request.POST.get("done", "1") == "1"
     services.promise_set_done(promise=promise, done=done)
     messages.success(request, f"Kept: {promise.text}" if done else f"Open again: {promise.text}")
@@ -98,10 +100,11 @@ def promise_done(request: PracticeRequest, client_id: int, promise_id: int) -> H
 
 
 @member_required
-@require_POST
 def quick_capture(request: PracticeRequest, client_id: int) -> HttpResponse:
     """With htmx, answers the refreshed box and page sections; without, a plain post-redirect."""
     client = client_for(request.practice, client_id)
+    if refused := refuse_unless_post(request):
+        return refused
     form = QuickCaptureForm(request.POST)
     saved: Fact | Interaction | None = None
     if form.is_valid():

@@ -1,0 +1,145 @@
+"""Shared fixtures: two practices, an owner and a staff member in A, and an outsider who owns B."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.test import Client as HttpClient
+from django.utils import timezone
+
+from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
+from rapport.clients.services import ContactPointInput, client_create, fact_create
+from rapport.practices.models import Member, Role
+from rapport.practices.services import member_add, practice_create
+from rapport.timeline.models import Interaction, InteractionKind, Promise
+from rapport.timeline.services import PromiseInput, interaction_create
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def owner(db: None) -> Member:
+    return practice_create(
+        name="Harbour Lane",
+        owner_email="owner@a.example",
+        owner_name="Ada Owner",
+        password=PASSWORD,
+    )
+
+
+@pytest.fixture
+def staff(owner: Member) -> Member:
+    return member_add(
+        practice=owner.practice,
+        email="staff@a.example",
+        name="Sam Staff",
+        password=PASSWORD,
+        role=Role.STAFF,
+    )
+
+
+@pytest.fixture
+def outsider(db: None) -> Member:
+    return practice_create(
+        name="Other Practice",
+        owner_email="owner@b.example",
+        owner_name="Bo Outsider",
+        password=PASSWORD,
+    )
+
+
+def logged_in(member: Member) -> HttpClient:
+    http = HttpClient()
+    http.force_login(member.user)
+    return http
+
+
+@pytest.fixture
+def owner_http(owner: Member) -> HttpClient:
+    return logged_in(owner)
+
+
+@pytest.fixture
+def staff_http(staff: Member) -> HttpClient:
+    return logged_in(staff)
+
+
+@pytest.fixture
+def outsider_http(outsider: Member) -> HttpClient:
+    return logged_in(outsider)
+
+
+@dataclass
+class ClientFile:
+    """One client with something of every kind, for tests that need the whole picture."""
+
+    client: Client
+    fact: Fact
+    important_date: ImportantDate
+    interaction: Interaction
+    promise: Promise
+
+
+def make_client_file(
+    member: Member, name: str = "Siobhán Ní Bhriain", email: str = "siobhan@example.org"
+) -> ClientFile:
+    client = client_create(
+        practice=member.practice,
+        full_name=name,
+        preferred_name=name.split()[0],
+        contact_points=[
+            ContactPointInput(ContactKind.EMAIL, email, "home"),
+            ContactPointInput(ContactKind.PHONE, "07700 900123", "mobile"),
+        ],
+        tag_names=["coaching"],
+        created_by=member,
+    )
+    interaction = interaction_create(
+        client=client,
+        kind=InteractionKind.CALL,
+        direction="inbound",
+        occurred_at=timezone.now() - timedelta(days=3),
+        summary="Talked about the new job.",
+        client_words="I am nervous but ready.",
+        promises=[PromiseInput("Send the reading list", timezone.localdate() + timedelta(days=2))],
+        created_by=member,
+    )
+    fact = fact_create(
+        client=client,
+        category=FactCategory.INTEREST,
+        text="Grows orchids",
+        learned_from=interaction,
+    )
+    important_date = ImportantDate.objects.create(
+        practice=member.practice, client=client, kind=DateKind.BIRTHDAY, month=2, day=14
+    )
+    return ClientFile(client, fact, important_date, interaction, interaction.promises.get())
+
+
+@pytest.fixture
+def client_file(owner: Member) -> ClientFile:
+    return make_client_file(owner)
+
+
+def add_history(client: Client, count: int) -> None:
+    """Many interactions, facts and promises at once, for tests about volume."""
+    now = timezone.now()
+    interactions = Interaction.objects.bulk_create(
+        Interaction(
+            practice=client.practice, client=client, kind=InteractionKind.MEETING,
+            occurred_at=now - timedelta(days=index + 1), summary=f"Session {index}",
+        )
+        for index in range(count)
+    )  # fmt: skip
+    Fact.objects.bulk_create(
+        Fact(practice=client.practice, client=client, category=FactCategory.OTHER, text=f"Fact {index}",
+             learned_from=interactions[index])
+        for index in range(count)
+    )  # fmt: skip
+    Promise.objects.bulk_create(
+        Promise(practice=client.practice, client=client, interaction=interactions[index],
+                text=f"Promise {index}", due_on=timezone.localdate())
+        for index in range(count)
+    )  # fmt: skip
