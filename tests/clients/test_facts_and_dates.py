@@ -58,9 +58,7 @@ def test_forgotten_facts_go_on_the_ask_again_list_until_confirmed(
         owner_http.post(f"{base}/confirm/")
     fact.refresh_from_db()
     assert not fact.ask_again
-    assert fact.confirmed_at is not None and fact.confirmed_at > fact.learned_at + timedelta(
-        days=9
-    )
+    assert fact.confirmed_at is not None and fact.confirmed_at > fact.learned_at + timedelta(days=9)
     assert 'id="ask-again"' not in owner_http.get(f"/clients/{client.pk}/").content.decode()
 
 

@@ -1,0 +1,66 @@
+"""Dates as people say them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rapport.lib.humanize import ago, day_phrase, days_phrase, moment_phrase
+
+NOW = datetime(2026, 11, 24, 15, 0)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (NOW - timedelta(seconds=20), "just now"),
+        (NOW - timedelta(minutes=1), "1 minute ago"),
+        (NOW - timedelta(minutes=45), "45 minutes ago"),
+        (NOW - timedelta(hours=3), "3 hours ago"),
+        (NOW - timedelta(hours=15, minutes=30), "yesterday"),
+        (NOW - timedelta(days=3), "3 days ago"),
+        (NOW - timedelta(days=20), "2 weeks ago"),
+        (NOW - timedelta(days=100), "3 months ago"),
+        (NOW - timedelta(days=800), "2 years ago"),
+        (NOW + timedelta(days=1), "tomorrow"),
+        (NOW + timedelta(days=5), "in 5 days"),
+    ],
+)
+def test_ago(moment: datetime, expected: str) -> None:
+    assert ago(moment, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2026, 11, 24, 10, 30), "today 10:30"),
+        (datetime(2026, 11, 23, 9, 5), "yesterday 09:05"),
+        (datetime(2026, 11, 25, 9, 5), "tomorrow 09:05"),
+        (datetime(2026, 11, 20, 16, 0), "last Friday 16:00"),
+        (datetime(2026, 11, 27, 10, 30), "Friday 10:30"),
+        (datetime(2026, 3, 12, 10, 30), "12 March, 10:30"),
+        (datetime(2024, 2, 29, 8, 0), "29 February 2024, 08:00"),
+    ],
+)
+def test_moment_phrase(moment: datetime, expected: str) -> None:
+    assert moment_phrase(moment, NOW) == expected
+
+
+def test_day_phrase_across_a_year_end() -> None:
+    new_year = date(2027, 1, 1)
+    assert day_phrase(date(2026, 12, 31), new_year) == "yesterday"
+    assert day_phrase(date(2026, 12, 20), new_year) == "20 December 2026"
+    assert days_phrase(date(2026, 12, 20), new_year) == "12 days ago"
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1)))
+def test_phrases_never_fail_and_are_never_empty(moment: datetime) -> None:
+    for phrase in (
+        ago(moment, NOW),
+        moment_phrase(moment, NOW),
+        day_phrase(moment.date(), NOW.date()),
+    ):
+        assert phrase and "-" not in phrase.split()[0]

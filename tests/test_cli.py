@@ -1,0 +1,158 @@
+"""The `rapport` command: real processes for serve and demo, in-process for the rest."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rapport.cli import main
+from rapport.practices.models import Member, Role
+
+RAPPORT = Path(sys.executable).with_name("rapport")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+class Server:
+    def __init__(self, command: str, tmp_path: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        # Always SQLite in a temporary folder: never the database a CI run points the suite at.
+        unwanted = ("DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")
+        env = {key: value for key, value in os.environ.items() if key not in unwanted}
+        env["RAPPORT_DATA_DIR"] = str(tmp_path / "data")
+        self.log = tmp_path / "server.log"
+        self.process = subprocess.Popen(
+            [str(RAPPORT), command, "--port", str(self.port), "--workers", "1"],
+            env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        self._wait_until_up()
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"rapport exited early:\n{self.log.read_text()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        pytest.fail(f"rapport did not start in 60 s:\n{self.log.read_text()}")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Server]:
+    server = Server("serve", tmp_path)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Server]:
+    server = Server("demo", tmp_path)
+    yield server
+    server.stop()
+
+
+def test_serve_runs_gunicorn_and_opens_on_the_welcome_page(serve: Server) -> None:
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as redirect:
+        opener.open(f"{serve.base}/login/")
+    assert redirect.value.code == 302 and redirect.value.headers["Location"] == "/welcome/"
+    with urllib.request.urlopen(f"{serve.base}/welcome/") as page:
+        assert "Set up your practice" in page.read().decode()
+    with urllib.request.urlopen(f"{serve.base}/static/vendor/htmx.min.js") as script:
+        assert script.status == 200
+    assert "gunicorn" in serve.log.read_text().lower()
+    assert "Open http://127.0.0.1:" in serve.log.read_text()
+
+
+def test_demo_serves_a_practice_a_person_can_log_into(demo: Server) -> None:
+    printed = demo.log.read_text()
+    email, password = re.search(r"log in as (\S+) / (\S+)", printed).groups()  # type: ignore[union-attr]
+    jar = http.cookiejar.CookieJar()
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    form = browser.open(f"{demo.base}/login/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    data = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "email": email, "password": password}
+    )
+    request = urllib.request.Request(
+        f"{demo.base}/login/", data=data.encode(), headers={"Referer": demo.base}
+    )
+    home = browser.open(request).read().decode()
+    assert "Harbour Lane" in home and "Promises due this week" in home
+    clients = browser.open(f"{demo.base}/clients/").read().decode()
+    assert "Siobhán" in clients and "Tomek" in clients
+    assert len(re.findall(r'name="clients" value=', clients)) >= 30
+
+
+def test_createpractice_takes_the_password_from_the_environment(
+    db: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RAPPORT_PASSWORD", "a-long-enough-secret")
+    code = main(["createpractice", "Quay Street Clinic", "--email", "rosa@quay.example", "--time-zone",
+                 "Pacific/Auckland", "--region", "nz"])  # fmt: skip
+    assert code == 0
+    member = Member.objects.select_related("practice", "user").get(user__email="rosa@quay.example")
+    assert member.role == Role.OWNER and member.practice.default_region == "NZ"
+    assert member.user.check_password("a-long-enough-secret")
+    assert "can log in as its owner" in capsys.readouterr().out
+
+
+def test_createpractice_refuses_bad_input_and_creates_nothing(
+    db: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("RAPPORT_PASSWORD", raising=False)
+    assert main(["createpractice", "X", "--email", "x@example.org"]) == 2
+    assert "Set RAPPORT_PASSWORD" in capsys.readouterr().err
+    monkeypatch.setenv("RAPPORT_PASSWORD", "short")
+    assert main(["createpractice", "X", "--email", "x@example.org"]) == 2
+    assert "too short" in capsys.readouterr().err
+    monkeypatch.setenv("RAPPORT_PASSWORD", "a-long-enough-secret")
+    assert (
+        main(["createpractice", "X", "--email", "x@example.org", "--time-zone", "Mars/Olympus"])
+        == 2
+    )
+    assert "Unknown time zone" in capsys.readouterr().err
+    assert not Member.objects.exists()
+
+
+def test_the_password_is_never_an_argument() -> None:
+    with pytest.raises(SystemExit):
+        main(["createpractice", "X", "--email", "x@example.org", "--password", "secret"])
+
+
+def test_manage_passes_through_to_django(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["manage", "check"]) == 0
+    assert "no issues" in capsys.readouterr().out
