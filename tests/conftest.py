@@ -128,18 +128,31 @@ def add_history(client: Client, count: int) -> None:
     now = timezone.now()
     interactions = Interaction.objects.bulk_create(
         Interaction(
-            practice=client.practice, client=client, kind=InteractionKind.MEETING,
-            occurred_at=now - timedelta(days=index + 1), summary=f"Session {index}",
+            practice=client.practice,
+            client=client,
+            kind=InteractionKind.MEETING,
+            occurred_at=now - timedelta(days=index + 1),
+            summary=f"Session {index}",
         )
         for index in range(count)
-    )  # fmt: skip
+    )
     Fact.objects.bulk_create(
-        Fact(practice=client.practice, client=client, category=FactCategory.OTHER, text=f"Fact {index}",
-             learned_from=interactions[index])
+        Fact(
+            practice=client.practice,
+            client=client,
+            category=FactCategory.OTHER,
+            text=f"Fact {index}",
+            learned_from=interactions[index],
+        )
         for index in range(count)
-    )  # fmt: skip
+    )
     Promise.objects.bulk_create(
-        Promise(practice=client.practice, client=client, interaction=interactions[index],
-                text=f"Promise {index}", due_on=timezone.localdate())
+        Promise(
+            practice=client.practice,
+            client=client,
+            interaction=interactions[index],
+            text=f"Promise {index}",
+            due_on=timezone.localdate(),
+        )
         for index in range(count)
-    )  # fmt: skip
+    )

@@ -46,8 +46,10 @@ class Server:
         self.log = tmp_path / "server.log"
         self.process = subprocess.Popen(
             [str(RAPPORT), command, "--port", str(self.port), "--workers", "1"],
-            env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            env=env,
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
         self._wait_until_up()
 
     def _wait_until_up(self) -> None:
@@ -121,8 +123,18 @@ def test_createpractice_takes_the_password_from_the_environment(
     db: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("RAPPORT_PASSWORD", "a-long-enough-secret")
-    code = main(["createpractice", "Quay Street Clinic", "--email", "rosa@quay.example", "--time-zone",
-                 "Pacific/Auckland", "--region", "nz"])  # fmt: skip
+    code = main(
+        [
+            "createpractice",
+            "Quay Street Clinic",
+            "--email",
+            "rosa@quay.example",
+            "--time-zone",
+            "Pacific/Auckland",
+            "--region",
+            "nz",
+        ]
+    )
     assert code == 0
     member = Member.objects.select_related("practice", "user").get(user__email="rosa@quay.example")
     assert member.role == Role.OWNER and member.practice.default_region == "NZ"

@@ -77,7 +77,7 @@ def test_outsiders_get_404_on_every_id_url(
 ) -> None:
     before = _snapshot()
     for url in id_urls(client_file):
-        # The owner can reach it (a page, or "use POST" for an action), so a 404 below means isolation.
+        # The owner reaches it (a page, or "use POST" for an action): a 404 below is isolation.
         assert owner_http.get(url).status_code in (200, 405), url
         assert outsider_http.get(url).status_code == 404, f"GET {url}"
         response = outsider_http.post(
@@ -92,8 +92,13 @@ def test_own_client_with_foreign_child_is_404(
 ) -> None:
     """Mixing one's own client id with another practice's fact, date or interaction id."""
     own = make_client_file(outsider, "Bo Client", "bo@example.org")
-    mixed = ClientFile(own.client, client_file.fact, client_file.important_date, client_file.interaction,
-                       client_file.promise)  # fmt: skip
+    mixed = ClientFile(
+        own.client,
+        client_file.fact,
+        client_file.important_date,
+        client_file.interaction,
+        client_file.promise,
+    )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):
         assert outsider_http.get(url).status_code == 404, f"GET {url}"

@@ -21,9 +21,17 @@ def contact_rows(*rows: tuple[str, str, str]) -> dict[str, str]:
 
 
 def profile(**changes: str) -> dict[str, str]:
-    return {"full_name": "Tomasz Wiśniewski", "preferred_name": "Tomek", "pronunciation": "TOH-mek",
-            "pronouns": "he/him", "status": "active", "closeness": "new", "how_we_met": "a referral",
-            "client_since": "2026-01-15", "tag_names": "counselling, grief"} | changes  # fmt: skip
+    return {
+        "full_name": "Tomasz Wiśniewski",
+        "preferred_name": "Tomek",
+        "pronunciation": "TOH-mek",
+        "pronouns": "he/him",
+        "status": "active",
+        "closeness": "new",
+        "how_we_met": "a referral",
+        "client_since": "2026-01-15",
+        "tag_names": "counselling, grief",
+    } | changes
 
 
 def test_staff_add_a_client_with_several_contact_points(

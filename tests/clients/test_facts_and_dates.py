@@ -20,9 +20,15 @@ def test_a_fact_remembers_when_and_where_it_was_learned(
     client, interaction = client_file.client, client_file.interaction
     response = owner_http.post(
         f"/clients/{client.pk}/facts/new/",
-        {"category": "person", "text": "Partner: Declan, a paramedic", "source": "told",
-         "learned_at": "2026-03-02T10:30", "learned_from": interaction.pk, "important": "on"},
-    )  # fmt: skip
+        {
+            "category": "person",
+            "text": "Partner: Declan, a paramedic",
+            "source": "told",
+            "learned_at": "2026-03-02T10:30",
+            "learned_from": interaction.pk,
+            "important": "on",
+        },
+    )
     assert response.status_code == 302
     fact = Fact.objects.get(text="Partner: Declan, a paramedic")
     assert fact.learned_from == interaction and fact.important
@@ -38,9 +44,14 @@ def test_a_fact_cannot_claim_another_clients_conversation(
     other = make_client_file(owner, "Kofi Mensah", "kofi@example.org")
     response = owner_http.post(
         f"/clients/{client_file.client.pk}/facts/new/",
-        {"category": "interest", "text": "Chess", "source": "told", "learned_at": "2026-03-02T10:30",
-         "learned_from": other.interaction.pk},
-    )  # fmt: skip
+        {
+            "category": "interest",
+            "text": "Chess",
+            "source": "told",
+            "learned_at": "2026-03-02T10:30",
+            "learned_from": other.interaction.pk,
+        },
+    )
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     assert not Fact.objects.filter(text="Chess").exists()
@@ -69,9 +80,13 @@ def test_editing_and_deleting_a_fact(client_file: ClientFile, owner_http: HttpCl
     assert 'value="Grows orchids"' in form
     owner_http.post(
         f"{url}/edit/",
-        {"category": "interest", "text": "Grows orchids, mostly Phalaenopsis", "source": "told",
-         "learned_at": "2026-01-01T09:00"},
-    )  # fmt: skip
+        {
+            "category": "interest",
+            "text": "Grows orchids, mostly Phalaenopsis",
+            "source": "told",
+            "learned_at": "2026-01-01T09:00",
+        },
+    )
     fact.refresh_from_db()
     assert fact.text == "Grows orchids, mostly Phalaenopsis" and fact.learned_from is None
     assert owner_http.get(f"{url}/delete/").status_code == 405
@@ -119,8 +134,18 @@ def test_the_client_page_leads_with_the_person_then_the_timeline(
     client_file: ClientFile, owner_http: HttpClient
 ) -> None:
     page = owner_http.get(f"/clients/{client_file.client.pk}/").content.decode()
-    order = ["Siobhán", "Quick note", "People in their life", "Interests", "Preferences",
-             "Life events", "What they value", "Important dates", "14 February", 'id="timeline"',
-             "I am nervous but ready."]  # fmt: skip
+    order = [
+        "Siobhán",
+        "Quick note",
+        "People in their life",
+        "Interests",
+        "Preferences",
+        "Life events",
+        "What they value",
+        "Important dates",
+        "14 February",
+        'id="timeline"',
+        "I am nervous but ready.",
+    ]
     positions = [page.index(marker) for marker in order]
     assert positions == sorted(positions)

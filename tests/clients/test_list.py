@@ -22,17 +22,23 @@ def book(owner: Member) -> dict[str, Client]:
     practice = owner.practice
     return {
         "maya": client_create(
-            practice=practice, full_name="Maya Lindqvist", preferred_name="Maya",
+            practice=practice,
+            full_name="Maya Lindqvist",
+            preferred_name="Maya",
             contact_points=[ContactPointInput(ContactKind.EMAIL, "Maya.L@Example.org")],
             tag_names=["coaching"],
         ),
         "kofi": client_create(
-            practice=practice, full_name="Kofi Mensah", status=ClientStatus.PROSPECT,
+            practice=practice,
+            full_name="Kofi Mensah",
+            status=ClientStatus.PROSPECT,
             contact_points=[ContactPointInput(ContactKind.PHONE, "07700 900456")],
             tag_names=["Referral"],
         ),
-        "hana": client_create(practice=practice, full_name="Hana Yoshida", status=ClientStatus.FORMER),
-    }  # fmt: skip
+        "hana": client_create(
+            practice=practice, full_name="Hana Yoshida", status=ClientStatus.FORMER
+        ),
+    }
 
 
 @pytest.mark.parametrize(
@@ -75,8 +81,9 @@ def test_bulk_tag_status_and_archive(owner_http: HttpClient, book: dict[str, Cli
     ids = [book["maya"].pk, book["kofi"].pk]
     owner_http.post("/clients/bulk/", {"action": "tag", "tag": "VIP", "clients": ids})
     assert sorted(Tag.objects.get(name="VIP").clients.values_list("full_name", flat=True)) == [
-        "Kofi Mensah", "Maya Lindqvist",
-    ]  # fmt: skip
+        "Kofi Mensah",
+        "Maya Lindqvist",
+    ]
     owner_http.post("/clients/bulk/", {"action": "status", "status": "paused", "clients": ids})
     assert set(Client.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"paused"}
     owner_http.post("/clients/bulk/", {"action": "archive", "clients": ids})
@@ -108,10 +115,15 @@ def _make_clients(member: Member, count: int) -> None:
         Client(practice=practice, full_name=f"Client {count}-{index:04}") for index in range(count)
     )
     ContactPoint.objects.bulk_create(
-        ContactPoint(practice=practice, client=client, kind=ContactKind.EMAIL,
-                     value=f"c{client.pk}@example.org", normalized=f"c{client.pk}@example.org")
+        ContactPoint(
+            practice=practice,
+            client=client,
+            kind=ContactKind.EMAIL,
+            value=f"c{client.pk}@example.org",
+            normalized=f"c{client.pk}@example.org",
+        )
         for client in clients
-    )  # fmt: skip
+    )
     tag.clients.add(*clients)
 
 

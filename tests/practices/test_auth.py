@@ -84,9 +84,15 @@ def test_a_user_without_a_practice_sees_nothing(db: None) -> None:
 def test_first_run_creates_the_practice_and_owner_then_closes(db: None) -> None:
     http = HttpClient()
     assert http.get("/login/")["Location"] == "/welcome/"
-    data = {"practice_name": "Quay Street Clinic", "time_zone": "America/Denver", "default_region": "US",
-            "owner_name": "Dr Rosa Castellano", "owner_email": "rosa@quay.example",
-            "password": "quiet-harbour-lights", "password_again": "quiet-harbour-lights"}  # fmt: skip
+    data = {
+        "practice_name": "Quay Street Clinic",
+        "time_zone": "America/Denver",
+        "default_region": "US",
+        "owner_name": "Dr Rosa Castellano",
+        "owner_email": "rosa@quay.example",
+        "password": "quiet-harbour-lights",
+        "password_again": "quiet-harbour-lights",
+    }
     mismatch = http.post("/welcome/", data | {"password_again": "other"})
     assert "The two passwords are not the same." in mismatch.content.decode()
     weak = http.post("/welcome/", data | {"password": "123", "password_again": "123"})

@@ -25,9 +25,12 @@ def test_log_a_call_with_their_words_and_promises(
 ) -> None:
     client = client_file.client
     data = {
-        "kind": "call", "direction": "inbound", "occurred_at": "2026-11-20T14:05",
-        "summary": "Worried about the course fees.", "client_words": "I don't want to ask about money.",
-    } | promise_rows(("Send the payment options", "2026-11-24"), ("", ""))  # fmt: skip
+        "kind": "call",
+        "direction": "inbound",
+        "occurred_at": "2026-11-20T14:05",
+        "summary": "Worried about the course fees.",
+        "client_words": "I don't want to ask about money.",
+    } | promise_rows(("Send the payment options", "2026-11-24"), ("", ""))
     response = staff_http.post(f"/clients/{client.pk}/interactions/new/", data)
     assert response.status_code == 302
     logged = Interaction.objects.get(summary="Worried about the course fees.")
@@ -44,8 +47,12 @@ def test_log_a_call_with_their_words_and_promises(
 def test_a_promise_without_a_day_is_refused_and_nothing_is_saved(
     client_file: ClientFile, owner_http: HttpClient
 ) -> None:
-    data = {"kind": "meeting", "direction": "none", "occurred_at": "2026-11-20T14:05",
-            "summary": "Session."} | promise_rows(("Call her sister", ""))  # fmt: skip
+    data = {
+        "kind": "meeting",
+        "direction": "none",
+        "occurred_at": "2026-11-20T14:05",
+        "summary": "Session.",
+    } | promise_rows(("Call her sister", ""))
     response = owner_http.post(f"/clients/{client_file.client.pk}/interactions/new/", data)
     assert response.status_code == 400
     assert "A promise needs a day" in response.content.decode()
@@ -69,9 +76,11 @@ def test_timeline_is_newest_first(client_file: ClientFile, owner_http: HttpClien
     client = client_file.client
     for days, summary in [(30, "Oldest meeting"), (1, "Newest meeting"), (10, "Middle meeting")]:
         interaction_create(
-            client=client, kind=InteractionKind.MEETING, summary=summary,
+            client=client,
+            kind=InteractionKind.MEETING,
+            summary=summary,
             occurred_at=timezone.now() - timedelta(days=days),
-        )  # fmt: skip
+        )
     page = owner_http.get(f"/clients/{client.pk}/").content.decode()
     assert (
         page.index("Newest meeting") < page.index("Middle meeting") < page.index("Oldest meeting")
