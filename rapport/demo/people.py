@@ -373,6 +373,14 @@ FIRST_NAMES = [
     "Rosa",
     "Sunil",
     "Tove",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Yusuf",
+    "Zainab",
+    "Anneke",
+    "Bilal",
+    "Carys",
 ]
 SURNAMES = [
     "Abara",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.test import Client as HttpClient
 from django.utils import timezone
@@ -168,3 +168,23 @@ def test_quick_capture_refuses_empty_text(client_file: ClientFile, owner_http: H
     plain = owner_http.post(f"/clients/{client.pk}/capture/", {"text": ""})
     assert plain.status_code == 400 and "Type a note" in plain.content.decode()
     assert (Interaction.objects.count(), Fact.objects.count()) == before
+
+
+def test_times_are_read_and_shown_in_the_practice_time_zone(
+    client_file: ClientFile, owner_http: HttpClient
+) -> None:
+    practice = client_file.client.practice
+    practice.time_zone = "Pacific/Auckland"
+    practice.save()
+    data = {
+        "kind": "call",
+        "direction": "outbound",
+        "occurred_at": "2026-11-20T09:15",
+        "summary": "Morning call in Auckland.",
+    } | promise_rows()
+    owner_http.post(f"/clients/{client_file.client.pk}/interactions/new/", data)
+    logged = Interaction.objects.get(summary="Morning call in Auckland.")
+    # 09:15 in Auckland (UTC+13 in November) is 20:15 the evening before in UTC.
+    assert logged.occurred_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M") == "2026-11-19 20:15"
+    edit = owner_http.get(f"/clients/{client_file.client.pk}/interactions/{logged.pk}/edit/")
+    assert 'value="2026-11-20T09:15"' in edit.content.decode()
