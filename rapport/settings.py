@@ -6,8 +6,12 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 
 from rapport.lib.config import data_dir, env_flag, env_list, secret_key
+
+# Lets generic classes such as ModelForm[Client] be written at run time, as type checkers read them.
+django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()

@@ -18,7 +18,7 @@ from rapport.clients.services import ContactPointInput
 from rapport.lib.forms import DateInput, DateTimeInput
 
 
-class ClientForm(forms.ModelForm):
+class ClientForm(forms.ModelForm[Client]):
     tag_names = forms.CharField(
         required=False,
         label="Tags",
@@ -117,7 +117,12 @@ class BulkActionForm(forms.Form):
         return data
 
 
-class FactForm(forms.ModelForm):
+class ConversationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.get_kind_display()}, {obj.occurred_at:%d %b %Y}: {obj.summary[:50]}"
+
+
+class FactForm(forms.ModelForm[Fact]):
     class Meta:
         model = Fact
         fields = [
@@ -131,6 +136,7 @@ class FactForm(forms.ModelForm):
         ]
         widgets = {"learned_at": DateTimeInput(), "text": forms.TextInput()}
         labels = {"text": "What to remember", "learned_from": "Learned in"}
+        field_classes = {"learned_from": ConversationChoiceField}
 
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -138,15 +144,9 @@ class FactForm(forms.ModelForm):
         assert isinstance(learned_from, forms.ModelChoiceField)
         learned_from.queryset = learned_from.queryset.filter(client=client)  # type: ignore[union-attr]
         learned_from.empty_label = "Not from a logged conversation"
-        learned_from.label_from_instance = (
-            lambda interaction: (  # type: ignore[method-assign]
-                f"{interaction.get_kind_display()}, {interaction.occurred_at:%d %b %Y}: "
-                f"{interaction.summary[:50]}"
-            )
-        )
 
 
-class ImportantDateForm(forms.ModelForm):
+class ImportantDateForm(forms.ModelForm[ImportantDate]):
     month = forms.TypedChoiceField(
         choices=[(number, calendar.month_name[number]) for number in range(1, 13)], coerce=int
     )

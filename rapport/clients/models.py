@@ -32,6 +32,8 @@ class Closeness(models.TextChoices):
 class Tag(PracticeOwned):
     name = models.CharField(max_length=50)
 
+    objects = PracticeQuerySet["Tag"].as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -42,7 +44,7 @@ class Tag(PracticeOwned):
         return self.name
 
 
-class ClientQuerySet(PracticeQuerySet):
+class ClientQuerySet(PracticeQuerySet["Client"]):
     def current(self) -> Self:
         return self.filter(archived_at__isnull=True)
 
@@ -58,13 +60,15 @@ class ClientQuerySet(PracticeQuerySet):
         condition = (
             Q(full_name__icontains=query)
             | Q(preferred_name__icontains=query)
-            | Exists(points.filter(kind=ContactKind.EMAIL, normalized__icontains=query.lower()))
-            | Exists(Tag.objects.filter(clients=OuterRef("pk"), name__iexact=query.lstrip("#")))
+            | Q(Exists(points.filter(kind=ContactKind.EMAIL, normalized__icontains=query.lower())))
+            | Q(Exists(Tag.objects.filter(clients=OuterRef("pk"), name__iexact=query.lstrip("#"))))
         )
         # A trunk zero ("07700...") is not part of the E.164 form we store ("+447700...").
         digits = re.sub(r"\D", "", query).lstrip("0")
         if len(digits) >= 4 and not re.search(r"[A-Za-z@]", query):
-            condition |= Exists(points.filter(kind=ContactKind.PHONE, normalized__contains=digits))
+            condition |= Q(
+                Exists(points.filter(kind=ContactKind.PHONE, normalized__contains=digits))
+            )
         return self.filter(condition)
 
 
@@ -132,6 +136,8 @@ class ContactPoint(PracticeOwned):
     # Lower-cased email or E.164 phone, for matching and search.
     normalized = models.CharField(max_length=254, blank=True, db_index=True)
 
+    objects = PracticeQuerySet["ContactPoint"].as_manager()
+
     class Meta:
         ordering = ["kind", "id"]
 
@@ -155,7 +161,7 @@ class FactSource(models.TextChoices):
     IMPORTED = "imported", "Imported"
 
 
-class FactQuerySet(PracticeQuerySet):
+class FactQuerySet(PracticeQuerySet["Fact"]):
     def to_ask_again(self) -> Self:
         return self.filter(ask_again=True)
 
@@ -211,6 +217,8 @@ class ImportantDate(PracticeOwned):
     month = models.PositiveSmallIntegerField()
     day = models.PositiveSmallIntegerField()
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = PracticeQuerySet["ImportantDate"].as_manager()
 
     class Meta:
         ordering = ["month", "day", "id"]

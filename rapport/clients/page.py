@@ -11,7 +11,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 
-from rapport.clients.models import Client, FactCategory
+from rapport.clients.models import Client, Fact, FactCategory
 from rapport.timeline.models import Interaction, Promise
 
 TIMELINE_PAGE_SIZE = 25
@@ -19,7 +19,7 @@ TIMELINE_PAGE_SIZE = 25
 
 def profile_context(client: Client) -> dict[str, Any]:
     facts = list(client.facts.select_related("learned_from"))
-    by_category = {category: [] for category in FactCategory}  # type: dict[str, list[Fact]]
+    by_category: dict[str, list[Fact]] = {category: [] for category in FactCategory}
     for fact in facts:
         by_category[fact.category].append(fact)
     return {
@@ -34,7 +34,7 @@ def profile_context(client: Client) -> dict[str, Any]:
     }
 
 
-def timeline_context(client: Client, page_number: object = 1) -> dict[str, Any]:
+def timeline_context(client: Client, page_number: str | int | None = 1) -> dict[str, Any]:
     interactions = Interaction.objects.filter(client=client).prefetch_related(
         Prefetch("promises", queryset=Promise.objects.order_by("due_on", "id"))
     )
@@ -46,5 +46,5 @@ def timeline_context(client: Client, page_number: object = 1) -> dict[str, Any]:
     }
 
 
-def client_page_context(client: Client, page_number: object = 1) -> dict[str, Any]:
+def client_page_context(client: Client, page_number: str | int | None = 1) -> dict[str, Any]:
     return profile_context(client) | timeline_context(client, page_number)

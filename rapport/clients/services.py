@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +25,9 @@ from rapport.clients.models import (
     Tag,
 )
 from rapport.practices.models import Member, Practice
+
+if TYPE_CHECKING:  # the timeline sits above clients: a type, never an import at run time
+    from rapport.timeline.models import Interaction
 
 
 @dataclass(frozen=True)
@@ -190,7 +194,7 @@ def fact_create(
     important: bool = False,
     source: str = FactSource.TOLD,
     learned_at: datetime | None = None,
-    learned_from: object = None,
+    learned_from: Interaction | None = None,
     ask_again: bool = False,
 ) -> Fact:
     fact = Fact(

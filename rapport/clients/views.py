@@ -70,8 +70,7 @@ def client_bulk(request: PracticeRequest) -> HttpResponse:
     form = BulkActionForm(request.POST, practice=request.practice)
     if not form.is_valid():
         for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+            messages.error(request, " ".join(str(error) for error in errors))
         return redirect(local_target(request) or "client_list")
     ids = [client.pk for client in form.cleaned_data["clients"]]
     action = form.cleaned_data["action"]

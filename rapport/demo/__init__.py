@@ -122,7 +122,7 @@ def _generated_people(rng: random.Random, count: int) -> list[Person]:
     for index in range(count):
         first, last = FIRST_NAMES[index % len(FIRST_NAMES)], rng.choice(SURNAMES)
         months = rng.randint(1, 36)
-        story = []
+        story: list[tuple[int, str, str, str, str]] = []
         days = min(months * 30, 1000)
         while days > 3:
             kind = rng.choice(

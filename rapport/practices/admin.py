@@ -8,7 +8,7 @@ from rapport.practices.models import Member, Practice, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):  # type: ignore[type-var]  # email, not a username
     ordering = ["email"]
     list_display = ["email", "name", "is_active", "is_staff"]
     search_fields = ["email", "name"]
@@ -24,13 +24,13 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Practice)
-class PracticeAdmin(admin.ModelAdmin):
+class PracticeAdmin(admin.ModelAdmin[Practice]):
     list_display = ["name", "time_zone", "created_at"]
     search_fields = ["name"]
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(admin.ModelAdmin[Member]):
     list_display = ["user", "practice", "role"]
     list_filter = ["role"]
     raw_id_fields = ["user", "practice"]

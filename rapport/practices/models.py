@@ -8,7 +8,7 @@ practice's clients invisible to another.
 from __future__ import annotations
 
 import zoneinfo
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
@@ -104,7 +104,10 @@ class Member(models.Model):
         return self.role == Role.OWNER
 
 
-class PracticeQuerySet(models.QuerySet[Any]):
+_Row = TypeVar("_Row", bound=models.Model)
+
+
+class PracticeQuerySet(models.QuerySet[_Row]):
     def for_practice(self, practice: Practice) -> Self:
         return self.filter(practice=practice)
 
@@ -113,8 +116,6 @@ class PracticeOwned(models.Model):
     """Base for every model that holds a practice's data."""
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
-
-    objects = PracticeQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.exceptions import ValidationError
@@ -109,7 +111,7 @@ def home(request: PracticeRequest) -> HttpResponse:
     promises = (
         Promise.objects.for_practice(practice)
         .open()
-        .filter(due_on__lte=today + timezone.timedelta(days=7), client__archived_at__isnull=True)
+        .filter(due_on__lte=today + timedelta(days=7), client__archived_at__isnull=True)
         .select_related("client")[:20]
     )
     recent = (

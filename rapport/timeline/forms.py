@@ -9,7 +9,7 @@ from rapport.timeline.models import Interaction
 from rapport.timeline.services import PromiseInput
 
 
-class InteractionForm(forms.ModelForm):
+class InteractionForm(forms.ModelForm[Interaction]):
     class Meta:
         model = Interaction
         fields = ["kind", "direction", "occurred_at", "summary", "client_words"]

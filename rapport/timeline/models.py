@@ -26,7 +26,7 @@ class Direction(models.TextChoices):
     NONE = "none", "No direction"
 
 
-class InteractionQuerySet(PracticeQuerySet):
+class InteractionQuerySet(PracticeQuerySet["Interaction"]):
     def contacts(self) -> Self:
         """Real contact with the client: everything except private notes."""
         return self.exclude(kind=InteractionKind.NOTE)
@@ -63,7 +63,7 @@ class Interaction(PracticeOwned):
         return self.kind != InteractionKind.NOTE
 
 
-class PromiseQuerySet(PracticeQuerySet):
+class PromiseQuerySet(PracticeQuerySet["Promise"]):
     def open(self) -> Self:
         return self.filter(done_at__isnull=True)
 
