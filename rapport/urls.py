@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("rapport.practices.urls")),
+    path("", include("rapport.attention.urls")),
     path("clients/", include("rapport.clients.urls")),
     path("clients/", include("rapport.timeline.urls")),
     path("admin/", admin.site.urls),

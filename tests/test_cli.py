@@ -113,7 +113,7 @@ def test_demo_serves_a_practice_a_person_can_log_into(demo: Server) -> None:
         f"{demo.base}/login/", data=data.encode(), headers={"Referer": demo.base}
     )
     home = browser.open(request).read().decode()
-    assert "Harbour Lane" in home and "Promises due this week" in home
+    assert "Harbour Lane" in home and "Replies owed" in home
     clients = browser.open(f"{demo.base}/clients/").read().decode()
     assert "Siobhán" in clients and "Tomek" in clients
     assert len(re.findall(r'name="clients" value=', clients)) >= 30

@@ -33,6 +33,7 @@ class ClientForm(forms.ModelForm[Client]):
         fields = [
             "full_name", "preferred_name", "pronunciation", "pronouns",
             "status", "closeness", "how_we_met", "client_since",
+            "checkin_consent", "checkin_channel", "paused_note_ok", "rhythm_days",
         ]  # fmt: skip
         widgets = {"client_since": DateInput(), "how_we_met": forms.TextInput()}
 
@@ -133,6 +134,7 @@ class FactForm(forms.ModelForm[Fact]):
             "learned_at",
             "learned_from",
             "ask_again",
+            "hard_news",
         ]
         widgets = {"learned_at": DateTimeInput(), "text": forms.TextInput()}
         labels = {"text": "What to remember", "learned_from": "Learned in"}

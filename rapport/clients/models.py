@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import datetime
-from typing import Self
+from datetime import datetime, time
+from typing import Any, Self
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from rapport.clients.rhythm import (
+    MAX_RHYTHM_DAYS,
+    MIN_RHYTHM_DAYS,
+    checkin_due_at,
+    checkin_wanted,
+    rhythm_days,
+)
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
 
 
@@ -27,6 +35,20 @@ class Closeness(models.TextChoices):
     NEW = "new", "New"
     REGULAR = "regular", "Regular"
     CLOSE = "close", "Close"
+
+
+class CheckinConsent(models.TextChoices):
+    UNKNOWN = "unknown", "Not asked yet"
+    YES = "yes", "Yes, check in with them"
+    NO = "no", "No check-ins"
+
+
+class CheckinChannel(models.TextChoices):
+    ANY = "any", "Any way"
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    MESSAGE = "message", "Text message"
+    IN_PERSON = "in_person", "In person"
 
 
 class Tag(PracticeOwned):
@@ -91,8 +113,39 @@ class Client(PracticeOwned):
     how_we_met = models.CharField("how we met", max_length=300, blank=True)
     client_since = models.DateField("client since", null=True, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="clients")
-    # Kept up to date by the timeline services, so lists never scan the history.
+    checkin_consent = models.CharField(
+        "check-ins",
+        max_length=10,
+        choices=CheckinConsent.choices,
+        default=CheckinConsent.UNKNOWN,
+        help_text="Did they say they would like you to check in now and then?",
+    )
+    checkin_channel = models.CharField(
+        "how they like to hear from you",
+        max_length=10,
+        choices=CheckinChannel.choices,
+        default=CheckinChannel.ANY,
+    )
+    paused_note_ok = models.BooleanField(
+        "while paused, a gentle note is welcome",
+        default=False,
+        help_text="Only for paused clients: without it, Rapport never suggests contacting them.",
+    )
+    rhythm_days = models.PositiveSmallIntegerField(
+        "keep in touch every (days)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_RHYTHM_DAYS), MaxValueValidator(MAX_RHYTHM_DAYS)],
+        help_text="Leave empty for the default for their status and closeness.",
+    )
+    # Kept up to date by the timeline services, so lists and Today never scan the history.
     last_contact_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_inbound_at = models.DateTimeField(null=True, blank=True, editable=False)
+    awaiting_reply_since = models.DateTimeField(null=True, blank=True, editable=False)
+    awaiting_reply_latest = models.DateTimeField(null=True, blank=True, editable=False)
+    unanswered_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Derived in save() from the fields above; None when no check-in may be suggested.
+    checkin_due_at = models.DateTimeField(null=True, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -108,6 +161,8 @@ class Client(PracticeOwned):
             models.Index(fields=["practice", "full_name"]),
             models.Index(fields=["practice", "status"]),
             models.Index(fields=["practice", "last_contact_at"]),
+            models.Index(fields=["practice", "checkin_due_at"]),
+            models.Index(fields=["practice", "awaiting_reply_since"]),
         ]
 
     def __str__(self) -> str:
@@ -120,6 +175,37 @@ class Client(PracticeOwned):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    @property
+    def rhythm(self) -> int | None:
+        return rhythm_days(status=self.status, closeness=self.closeness, chosen=self.rhythm_days)
+
+    @property
+    def checkins_wanted(self) -> bool:
+        return checkin_wanted(
+            status=self.status, consent=self.checkin_consent, paused_note_agreed=self.paused_note_ok
+        )
+
+    @property
+    def relationship_start(self) -> datetime:
+        if self.client_since is None:
+            return self.created_at
+        return datetime.combine(self.client_since, time.min, tzinfo=self.practice.zone)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.checkin_due_at = (
+            checkin_due_at(
+                last_contact_at=self.last_contact_at,
+                since=self.relationship_start,
+                days=self.rhythm,
+            )
+            if self.checkins_wanted and self.archived_at is None
+            else None
+        )
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "checkin_due_at"}
+        super().save(*args, **kwargs)
 
 
 class ContactKind(models.TextChoices):
@@ -187,12 +273,21 @@ class Fact(PracticeOwned):
     ask_again = models.BooleanField(
         "forgotten, ask again", default=False, help_text="Ask them again, apologise, write it down."
     )
+    hard_news = models.BooleanField(
+        "bad news or a hard time",
+        default=False,
+        help_text="Today will suggest a gentle check on how they are, a week later.",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = FactQuerySet.as_manager()
 
     class Meta:
         ordering = ["category", "-learned_at", "id"]
+        indexes = [
+            models.Index(fields=["practice", "ask_again"]),
+            models.Index(fields=["practice", "important", "confirmed_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -222,6 +317,7 @@ class ImportantDate(PracticeOwned):
 
     class Meta:
         ordering = ["month", "day", "id"]
+        indexes = [models.Index(fields=["practice", "month", "day"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(month__gte=1, month__lte=12) & Q(day__gte=1, day__lte=31),

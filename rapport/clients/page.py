@@ -1,7 +1,8 @@
-"""What the client page shows: the person first, then their timeline.
+"""What the client page shows: the person first, how they are doing, then their timeline.
 
 Shared by the page itself and by the htmx fragments that refresh parts of it,
-with a fixed number of queries however long the history is.
+with a fixed number of queries however long the history is. Like the views, this
+is a face: it reads from every floor.
 """
 
 from __future__ import annotations
@@ -10,9 +11,14 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils import timezone
 
+from rapport.attention.chart import contact_chart
+from rapport.attention.models import ClientReading
+from rapport.attention.services import reading_refresh
 from rapport.clients.models import Client, Fact, FactCategory
 from rapport.timeline.models import Interaction, Promise
+from rapport.timeline.summary import month_of
 
 TIMELINE_PAGE_SIZE = 25
 
@@ -46,5 +52,12 @@ def timeline_context(client: Client, page_number: str | int | None = 1) -> dict[
     }
 
 
+def health_context(client: Client) -> dict[str, Any]:
+    reading = ClientReading.objects.filter(client=client).first() or reading_refresh(client=client)
+    rows = client.contact_months.values_list("month", "from_client", "from_us", "together")
+    current = month_of(timezone.now(), client.practice.zone)
+    return {"reading": reading, "chart": contact_chart(list(rows), current_month=current)}
+
+
 def client_page_context(client: Client, page_number: str | int | None = 1) -> dict[str, Any]:
-    return profile_context(client) | timeline_context(client, page_number)
+    return profile_context(client) | health_context(client) | timeline_context(client, page_number)

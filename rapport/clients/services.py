@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from rapport.clients.contact import normalize_contact
 from rapport.clients.models import (
+    CheckinChannel,
+    CheckinConsent,
     Client,
     ClientStatus,
     Closeness,
@@ -24,6 +26,7 @@ from rapport.clients.models import (
     ImportantDate,
     Tag,
 )
+from rapport.clients.signals import client_changed
 from rapport.practices.models import Member, Practice
 
 if TYPE_CHECKING:  # the timeline sits above clients: a type, never an import at run time
@@ -94,6 +97,10 @@ def client_create(
     closeness: str = Closeness.NEW,
     how_we_met: str = "",
     client_since: date | None = None,
+    checkin_consent: str = CheckinConsent.UNKNOWN,
+    checkin_channel: str = CheckinChannel.ANY,
+    paused_note_ok: bool = False,
+    rhythm_days: int | None = None,
     contact_points: Sequence[ContactPointInput] = (),
     tag_names: Sequence[str] = (),
     created_by: Member | None = None,
@@ -108,12 +115,17 @@ def client_create(
         closeness=closeness,
         how_we_met=how_we_met.strip(),
         client_since=client_since or timezone.localdate(),
+        checkin_consent=checkin_consent,
+        checkin_channel=checkin_channel,
+        paused_note_ok=paused_note_ok,
+        rhythm_days=rhythm_days,
         created_by=created_by,
     )
     client.full_clean()
     client.save()
     _contact_points_replace(client, contact_points)
     client.tags.set(_tags_for(practice, tag_names))
+    client_changed.send(sender=Client, client=client)
     return client
 
 
@@ -126,8 +138,9 @@ def client_update(
     tag_names: Sequence[str],
 ) -> Client:
     editable = {
-        "full_name", "preferred_name", "pronunciation", "pronouns",
-        "status", "closeness", "how_we_met", "client_since",
+        "full_name", "preferred_name", "pronunciation", "pronouns", "status", "closeness",
+        "how_we_met", "client_since", "checkin_consent", "checkin_channel", "paused_note_ok",
+        "rhythm_days",
     }  # fmt: skip
     unknown = set(profile) - editable
     if unknown:
@@ -138,6 +151,7 @@ def client_update(
     client.save()
     _contact_points_replace(client, contact_points)
     client.tags.set(_tags_for(client.practice, tag_names))
+    client_changed.send(sender=Client, client=client)
     return client
 
 
@@ -165,18 +179,22 @@ def clients_set_status(*, practice: Practice, client_ids: Sequence[int], status:
 
 @transaction.atomic
 def clients_archive(*, practice: Practice, client_ids: Sequence[int]) -> int:
-    now = timezone.now()
-    return (
+    clients = list(
         Client.objects.for_practice(practice)
         .filter(pk__in=client_ids, archived_at__isnull=True)
-        .update(archived_at=now, updated_at=now)
+        .select_related("practice")
     )
+    for client in clients:
+        client.archived_at = timezone.now()
+        client.save(update_fields=["archived_at", "updated_at"])
+    return len(clients)
 
 
 @transaction.atomic
 def client_unarchive(*, client: Client) -> Client:
     client.archived_at = None
     client.save(update_fields=["archived_at", "updated_at"])
+    client_changed.send(sender=Client, client=client)
     return client
 
 
@@ -196,6 +214,7 @@ def fact_create(
     learned_at: datetime | None = None,
     learned_from: Interaction | None = None,
     ask_again: bool = False,
+    hard_news: bool = False,
 ) -> Fact:
     fact = Fact(
         practice=client.practice,
@@ -207,6 +226,7 @@ def fact_create(
         learned_at=learned_at or timezone.now(),
         learned_from=learned_from,
         ask_again=ask_again,
+        hard_news=hard_news,
     )
     fact.full_clean()
     _check_learned_from(fact)

@@ -44,8 +44,10 @@ def client_list(request: PracticeRequest) -> HttpResponse:
             clients = clients.filter(status=status)
         else:
             status = ""
-    clients = clients.matching(query).prefetch_related(
-        Prefetch("tags", queryset=Tag.objects.order_by("name"))
+    clients = (
+        clients.matching(query)
+        .select_related("reading")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
     )
     page = Paginator(clients, CLIENTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {

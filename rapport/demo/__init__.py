@@ -36,7 +36,7 @@ from rapport.demo.people import (
 from rapport.practices.models import Member, Practice
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Direction, Interaction, InteractionKind, Promise
-from rapport.timeline.services import client_last_contact_refresh
+from rapport.timeline.services import client_history_refresh
 
 DEMO_PRACTICE = "Harbour Lane Coaching & Counselling"
 DEMO_EMAIL = "sam@harbourlane.example"
@@ -108,7 +108,7 @@ def _add_person(practice: Practice, member: Member, person: Person, rng: random.
         )
         for kind, label, day, month, year in person.dates
     )
-    client_last_contact_refresh(client=client)
+    client_history_refresh(client=client)
 
 
 def _ascii(text: str) -> str:

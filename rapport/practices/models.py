@@ -7,6 +7,7 @@ practice's clients invisible to another.
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 from typing import Any, ClassVar, Self, TypeVar
 
@@ -70,6 +71,8 @@ class Practice(models.Model):
         default="GB",
         help_text="Country code used to read phone numbers written without +country.",
     )
+    work_starts = models.TimeField("working day starts", default=datetime.time(9, 0))
+    work_ends = models.TimeField("working day ends", default=datetime.time(17, 30))
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
@@ -95,6 +98,15 @@ class Member(models.Model):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="members")
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.STAFF)
     joined_at = models.DateTimeField(default=timezone.now)
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text="Leave empty to use the practice's time zone.",
+    )
+    digest_enabled = models.BooleanField("email me my Today each morning", default=False)
+    digest_time = models.TimeField("at", default=datetime.time(7, 30))
+    last_digest_on = models.DateField(null=True, blank=True, editable=False)
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()}, {self.practice})"
@@ -102,6 +114,10 @@ class Member(models.Model):
     @property
     def is_owner(self) -> bool:
         return self.role == Role.OWNER
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else self.practice.zone
 
 
 _Row = TypeVar("_Row", bound=models.Model)

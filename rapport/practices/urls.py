@@ -3,7 +3,6 @@ from django.urls import path
 from rapport.practices import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("welcome/", views.welcome, name="welcome"),

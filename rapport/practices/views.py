@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from rapport.clients.models import Client
 from rapport.lib.http import local_target
-from rapport.practices.access import PracticeRequest, member_required
 from rapport.practices.forms import LoginForm, WelcomeForm
 from rapport.practices.models import Practice
 from rapport.practices.services import practice_create
@@ -23,7 +18,6 @@ from rapport.practices.throttle import (
     login_is_throttled,
     login_success_record,
 )
-from rapport.timeline.models import Interaction, Promise
 
 
 def _client_address(request: HttpRequest) -> str | None:
@@ -102,26 +96,3 @@ def welcome(request: HttpRequest) -> HttpResponse:
             )
             return redirect("client_new")
     return render(request, "practices/welcome.html", {"form": form})
-
-
-@member_required
-def home(request: PracticeRequest) -> HttpResponse:
-    practice = request.practice
-    today = timezone.localdate()
-    promises = (
-        Promise.objects.for_practice(practice)
-        .open()
-        .filter(due_on__lte=today + timedelta(days=7), client__archived_at__isnull=True)
-        .select_related("client")[:20]
-    )
-    recent = (
-        Interaction.objects.for_practice(practice)
-        .filter(client__archived_at__isnull=True, occurred_at__lte=timezone.now())
-        .select_related("client")[:10]
-    )
-    has_clients = Client.objects.for_practice(practice).exists()
-    return render(
-        request,
-        "practices/home.html",
-        {"promises": promises, "recent": recent, "has_clients": has_clients, "today": today},
-    )

@@ -12,7 +12,9 @@ from rapport.timeline.services import PromiseInput
 class InteractionForm(forms.ModelForm[Interaction]):
     class Meta:
         model = Interaction
-        fields = ["kind", "direction", "occurred_at", "summary", "client_words"]
+        fields = [
+            "kind", "direction", "occurred_at", "summary", "client_words", "hard_conversation",
+        ]  # fmt: skip
         widgets = {
             "occurred_at": DateTimeInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),

@@ -41,6 +41,11 @@ class Interaction(PracticeOwned):
     client_words = models.TextField(
         "in their words", blank=True, help_text="What the client said, as they said it."
     )
+    hard_conversation = models.BooleanField(
+        "a hard conversation",
+        default=False,
+        help_text="Today will suggest a gentle check on how they are, a week later.",
+    )
     created_by = models.ForeignKey(
         Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
@@ -85,3 +90,33 @@ class Promise(PracticeOwned):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ContactMonth(PracticeOwned):
+    """Contact with one client in one month, kept current by the timeline services.
+
+    Fading attention and the client's chart read these few rows instead of the history.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contact_months")
+    month = models.DateField(help_text="The first day of the month, in the practice's time zone.")
+    from_client = models.PositiveIntegerField(default=0)
+    from_us = models.PositiveIntegerField(default=0)
+    together = models.PositiveIntegerField(default=0)
+    replies = models.PositiveIntegerField(default=0)
+    reply_hours = models.FloatField(default=0)
+
+    objects = PracticeQuerySet["ContactMonth"].as_manager()
+
+    class Meta:
+        ordering = ["month"]
+        constraints = [
+            models.UniqueConstraint("client", "month", name="one_contact_month_per_client")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client_id} {self.month:%Y-%m}"
+
+    @property
+    def contacts(self) -> int:
+        return self.from_client + self.from_us + self.together

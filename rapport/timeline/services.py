@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from rapport.clients.capture import parse_capture
 from rapport.clients.models import Client, Fact
 from rapport.clients.services import fact_create
+from rapport.clients.signals import client_changed
 from rapport.practices.models import Member
-from rapport.timeline.models import Direction, Interaction, InteractionKind, Promise
+from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
+from rapport.timeline.summary import Contact, summarize
 
 
 @dataclass(frozen=True)
@@ -24,14 +25,49 @@ class PromiseInput:
     due_on: date
 
 
-def client_last_contact_refresh(*, client: Client) -> None:
-    latest = (
-        Interaction.objects.filter(client=client)
-        .contacts()
-        .aggregate(latest=Max("occurred_at"))["latest"]
+# A little slack for a phone whose clock runs ahead of the server's.
+FUTURE_SLACK = timedelta(minutes=10)
+
+
+def client_history_refresh(*, client: Client, now: datetime | None = None) -> None:
+    """Re-reads the client's history into the stored summary: last contact, the reply
+    clock and contact per month. Runs after every timeline write, in its transaction."""
+    history = Interaction.objects.filter(client=client).values_list(
+        "occurred_at", "kind", "direction"
     )
-    Client.objects.filter(pk=client.pk).update(last_contact_at=latest)
-    client.last_contact_at = latest
+    summary = summarize(
+        (Contact(*row) for row in history), zone=client.practice.zone, now=now or timezone.now()
+    )
+    client.last_contact_at = summary.last_contact_at
+    client.last_inbound_at = summary.last_inbound_at
+    client.awaiting_reply_since = summary.awaiting_reply_since
+    client.awaiting_reply_latest = summary.awaiting_reply_latest
+    client.unanswered_count = summary.unanswered
+    client.save(update_fields=HISTORY_FIELDS)
+    ContactMonth.objects.filter(client=client).delete()
+    ContactMonth.objects.bulk_create(
+        ContactMonth(
+            practice=client.practice,
+            client=client,
+            month=month.month,
+            from_client=month.from_client,
+            from_us=month.from_us,
+            together=month.together,
+            replies=month.replies,
+            reply_hours=month.reply_hours,
+        )
+        for month in summary.months
+    )
+    client_changed.send(sender=Client, client=client)
+
+
+HISTORY_FIELDS = [
+    "last_contact_at",
+    "last_inbound_at",
+    "awaiting_reply_since",
+    "awaiting_reply_latest",
+    "unanswered_count",
+]
 
 
 def _validated(interaction: Interaction) -> Interaction:
@@ -40,6 +76,13 @@ def _validated(interaction: Interaction) -> Interaction:
         interaction.direction = Direction.NONE
     if not (interaction.summary.strip() or interaction.client_words.strip()):
         raise ValidationError({"summary": "Write a few words about what happened."})
+    if interaction.occurred_at > timezone.now() + FUTURE_SLACK:
+        raise ValidationError(
+            {
+                "occurred_at": "That is in the future. Log a conversation once it has happened; "
+                "for something ahead, make a promise with a due date."
+            }
+        )
     interaction.full_clean()
     return interaction
 
@@ -53,6 +96,7 @@ def interaction_create(
     direction: str = Direction.NONE,
     summary: str = "",
     client_words: str = "",
+    hard_conversation: bool = False,
     promises: Sequence[PromiseInput] = (),
     created_by: Member | None = None,
 ) -> Interaction:
@@ -65,12 +109,13 @@ def interaction_create(
             occurred_at=occurred_at or timezone.now(),
             summary=summary.strip(),
             client_words=client_words.strip(),
+            hard_conversation=hard_conversation,
             created_by=created_by,
         )
     )
     interaction.save()
     _promises_add(interaction, promises)
-    client_last_contact_refresh(client=client)
+    client_history_refresh(client=client)
     return interaction
 
 
@@ -94,7 +139,7 @@ def interaction_update(
     """Saves an interaction changed by a form; promises already made stay as they are."""
     _validated(interaction).save()
     _promises_add(interaction, new_promises)
-    client_last_contact_refresh(client=interaction.client)
+    client_history_refresh(client=interaction.client)
     return interaction
 
 
@@ -102,13 +147,14 @@ def interaction_update(
 def interaction_delete(*, interaction: Interaction) -> None:
     client = interaction.client
     interaction.delete()
-    client_last_contact_refresh(client=client)
+    client_history_refresh(client=client)
 
 
 @transaction.atomic
 def promise_set_done(*, promise: Promise, done: bool) -> Promise:
     promise.done_at = timezone.now() if done else None
     promise.save(update_fields=["done_at"])
+    client_changed.send(sender=Client, client=promise.client)
     return promise
 
 

@@ -30,6 +30,8 @@ def profile(**changes: str) -> dict[str, str]:
         "closeness": "new",
         "how_we_met": "a referral",
         "client_since": "2026-01-15",
+        "checkin_consent": "yes",
+        "checkin_channel": "any",
         "tag_names": "counselling, grief",
     } | changes
 

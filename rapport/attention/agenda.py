@@ -1,0 +1,419 @@
+"""Today: who needs a word from the provider, section by section, and why.
+
+Every section is one or two indexed queries over the summaries the timeline
+keeps current, so the page costs the same for 50 clients or 5,000. Items a
+member marked done, snoozed or dismissed are left out in SQL, for the cycle
+they were handled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from rapport.attention.dates import days_in_window, next_occurrence, ordinal_years
+from rapport.attention.models import AgendaAction, ClientReading, Section
+from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
+from rapport.clients.models import CheckinConsent, Client, Fact, ImportantDate
+from rapport.lib.humanize import day_phrase, days_phrase
+from rapport.practices.models import Practice
+from rapport.timeline.models import Interaction, Promise
+
+DATES_AHEAD_DAYS = 14
+CARE_AFTER_DAYS = 7
+CARE_UNTIL_DAYS = 21
+RECONFIRM_AFTER_DAYS = 365
+SECTION_LIMIT = 25
+
+
+@dataclass
+class Item:
+    section: str
+    object_id: int
+    client: Client
+    headline: str
+    detail: str = ""
+    badge: str = ""
+    suggestion: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}-{self.object_id}"
+
+
+@dataclass
+class SectionView:
+    key: str
+    title: str
+    explanation: str
+    empty: str
+    items: list[Item] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+@dataclass
+class Agenda:
+    practice: Practice
+    now: datetime
+    today: date
+    sections: list[SectionView]
+
+    @property
+    def total(self) -> int:
+        return sum(section.total for section in self.sections)
+
+    def counts(self) -> dict[str, int]:
+        return {section.key: section.total for section in self.sections}
+
+
+def _not_hidden(practice: Practice, section: str, today: date, cycle: str | None = None) -> Q:
+    """No action on this object still hides it; with a cycle field, only actions taken
+    since that moment count, so a new message or a new due date brings the item back."""
+    actions = AgendaAction.objects.filter(
+        practice=practice, section=section, object_id=OuterRef("pk"), hidden_until__gt=today
+    )
+    if cycle is not None:
+        actions = actions.filter(taken_at__gte=OuterRef(cycle))
+    return ~Q(Exists(actions))
+
+
+def _page(queryset: QuerySet[Any], limit: int) -> tuple[list[Any], int]:
+    rows = list(queryset[: limit + 1])
+    if len(rows) <= limit:
+        return rows, len(rows)
+    return rows[:limit], queryset.count()
+
+
+def _days_ago(moment: datetime, practice: Practice, today: date) -> str:
+    return days_phrase(timezone.localtime(moment, practice.zone).date(), today)
+
+
+def _working_hours(practice: Practice) -> WorkingHours:
+    return WorkingHours(starts=practice.work_starts, ends=practice.work_ends)
+
+
+def _replies(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.REPLY,
+        "Replies owed",
+        "Messages still waiting for your answer, the longest wait first.",
+        "Nobody is waiting for an answer.",
+    )
+    clients = (
+        Client.objects.for_practice(practice)
+        .current()
+        .filter(awaiting_reply_since__isnull=False, awaiting_reply_since__lte=now)
+        .filter(_not_hidden(practice, Section.REPLY, today, cycle="awaiting_reply_latest"))
+        .order_by("awaiting_reply_since", "pk")
+    )
+    rows, section.total = _page(clients, limit)
+    hours = _working_hours(practice)
+    for client in rows:
+        since = client.awaiting_reply_since
+        assert since is not None
+        waited = describe_wait(
+            now - since, working_time_between(since, now, practice.zone, hours), hours
+        )
+        second = client.unanswered_count >= 2
+        section.items.append(
+            Item(
+                Section.REPLY,
+                client.pk,
+                client,
+                headline=f"{client.display_name} is waiting for your answer",
+                detail=f"Waiting {waited}.",
+                badge=f"{_nth(client.unanswered_count)} message" if second else "",
+                suggestion="They wrote again before you answered: answer today, "
+                "and thank them for their patience."
+                if second
+                else "",
+            )
+        )
+    return section
+
+
+def _nth(count: int) -> str:
+    return {2: "second", 3: "third"}.get(count, f"{count}th")
+
+
+def _promises(practice: Practice, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.PROMISE,
+        "Promises due",
+        "What you said you would do, due today or late.",
+        "No promises are due.",
+    )
+    promises = (
+        Promise.objects.for_practice(practice)
+        .open()
+        .filter(due_on__lte=today, client__archived_at__isnull=True)
+        .filter(_not_hidden(practice, Section.PROMISE, today))
+        .select_related("client")
+        .order_by("due_on", "pk")
+    )
+    rows, section.total = _page(promises, limit)
+    for promise in rows:
+        late = (today - promise.due_on).days
+        section.items.append(
+            Item(
+                Section.PROMISE,
+                promise.pk,
+                promise.client,
+                headline=f"{promise.text}, for {promise.client.display_name}",
+                detail="Due today." if late == 0 else f"Due {days_phrase(promise.due_on, today)}.",
+                badge="late" if late > 0 else "",
+            )
+        )
+    return section
+
+
+def _checkins(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.CHECKIN,
+        "Check-ins due",
+        "Past their keep-in-touch rhythm, counted from the last contact either way.",
+        "Everyone has heard from you within their rhythm.",
+    )
+    clients = (
+        Client.objects.for_practice(practice)
+        .current()
+        .filter(checkin_due_at__lte=now, awaiting_reply_since__isnull=True)
+        .filter(_not_hidden(practice, Section.CHECKIN, today, cycle="checkin_due_at"))
+        .order_by("checkin_due_at", "pk")
+    )
+    rows, section.total = _page(clients, limit)
+    for client in rows:
+        last = (
+            "no contact yet"
+            if client.last_contact_at is None
+            else f"last contact {_days_ago(client.last_contact_at, practice, today)}"
+        )
+        ask = client.checkin_consent == CheckinConsent.UNKNOWN
+        section.items.append(
+            Item(
+                Section.CHECKIN,
+                client.pk,
+                client,
+                headline=f"{client.display_name}: {last}",
+                detail=f"Your rhythm with them is every {client.rhythm} days.",
+                badge="ask first" if ask else "",
+                suggestion="Ask whether they would like you to check in now and then, and how."
+                if ask
+                else _checkin_suggestion(client),
+            )
+        )
+    return section
+
+
+def _checkin_suggestion(client: Client) -> str:
+    if client.status == "paused":
+        return "They are paused but welcome a gentle note: no pressure, just that you are there."
+    if client.checkin_channel != "any":
+        return f"They prefer: {client.get_checkin_channel_display().lower()}."
+    return ""
+
+
+def _fading(practice: Practice, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.FADING,
+        "Fading attention",
+        "Clients hearing from you far less than in the first months, or waiting longer "
+        "for answers.",
+        "No one is drifting.",
+    )
+    readings = (
+        ClientReading.objects.for_practice(practice)
+        .filter(fading=True, client__archived_at__isnull=True)
+        .filter(_not_hidden(practice, Section.FADING, today))
+        .select_related("client")
+        .order_by("score", "pk")
+    )
+    rows, section.total = _page(readings, limit)
+    for reading in rows:
+        section.items.append(
+            Item(
+                Section.FADING,
+                reading.client_id,
+                reading.client,
+                headline=reading.client.display_name,
+                detail=" ".join(reading.fading_reasons),
+            )
+        )
+    return section
+
+
+def _dates(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.DATE,
+        "Dates ahead",
+        f"Birthdays, anniversaries and other dates in the next {DATES_AHEAD_DAYS} days, "
+        "and a gentle check a week after hard news.",
+        "No dates in the next two weeks.",
+    )
+    window = Q()
+    for month, day in days_in_window(today, DATES_AHEAD_DAYS):
+        window |= Q(month=month, day=day)
+    dates = list(
+        ImportantDate.objects.for_practice(practice)
+        .filter(window, client__archived_at__isnull=True)
+        .select_related("client")
+    )
+    occurrences = {item.pk: next_occurrence(item.month, item.day, today) for item in dates}
+    hidden = {
+        (action.object_id, action.taken_at)
+        for action in AgendaAction.objects.for_practice(practice).filter(
+            section=Section.DATE, object_id__in=list(occurrences), hidden_until__gt=today
+        )
+    }
+    visible = [
+        item
+        for item in dates
+        if not any(
+            object_id == item.pk
+            and taken.date() >= occurrences[item.pk] - timedelta(days=DATES_AHEAD_DAYS + 1)
+            for object_id, taken in hidden
+        )
+    ]
+    visible.sort(key=lambda item: (occurrences[item.pk], item.client.full_name))
+    for item in visible:
+        when = occurrences[item.pk]
+        years = ordinal_years(item.year, when)
+        extra = ""
+        if years and item.kind == "birthday":
+            extra = f" (turns {years})"
+        elif years:
+            extra = f" ({years} years)"
+        section.items.append(
+            Item(
+                Section.DATE,
+                item.pk,
+                item.client,
+                headline=f"{item.client.display_name}: {item.title.lower()} "
+                f"{day_phrase(when, today)}{extra}",
+                detail=f"{item.as_text}.",
+            )
+        )
+    section.items += _care(practice, now, today)
+    section.total = len(section.items)
+    section.items = section.items[:limit]
+    return section
+
+
+def _care(practice: Practice, now: datetime, today: date) -> list[Item]:
+    """A week after hard news or a hard conversation, unless they have been in touch since."""
+    window = {
+        "gte": now - timedelta(days=CARE_UNTIL_DAYS),
+        "lte": now - timedelta(days=CARE_AFTER_DAYS),
+    }
+    quiet_since = timedelta(days=CARE_AFTER_DAYS - 1)
+    facts = (
+        Fact.objects.for_practice(practice)
+        .filter(hard_news=True, learned_at__gte=window["gte"], learned_at__lte=window["lte"])
+        .filter(client__archived_at__isnull=True)
+        .filter(
+            Q(client__last_contact_at__isnull=True)
+            | Q(client__last_contact_at__lt=F("learned_at") + quiet_since)
+        )
+        .filter(_not_hidden(practice, Section.CARE, today))
+        .select_related("client")
+    )
+    talks = (
+        Interaction.objects.for_practice(practice)
+        .filter(
+            hard_conversation=True, occurred_at__gte=window["gte"], occurred_at__lte=window["lte"]
+        )
+        .filter(
+            client__archived_at__isnull=True,
+            client__last_contact_at__lt=F("occurred_at") + quiet_since,
+        )
+        .filter(_not_hidden(practice, Section.CARE_TALK, today))
+        .select_related("client")
+    )
+    items = [
+        Item(
+            Section.CARE,
+            fact.pk,
+            fact.client,
+            headline=f"{fact.client.display_name}: how are they doing?",
+            detail=f"A week ago you learned: {fact.text}",
+            suggestion="A short, gentle note or call; nothing to sell, just asking how they are.",
+        )
+        for fact in facts
+    ]
+    items += [
+        Item(
+            Section.CARE_TALK,
+            talk.pk,
+            talk.client,
+            headline=f"{talk.client.display_name}: how are they since your conversation?",
+            detail=f"A hard conversation {_days_ago(talk.occurred_at, practice, today)}: "
+            f"{talk.summary[:120]}",
+            suggestion="Check on how they are, gently.",
+        )
+        for talk in talks
+    ]
+    return items
+
+
+def _reconfirm(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.RECONFIRM,
+        "Facts to reconfirm",
+        "Forgotten, or important and not confirmed for a year: ask, apologise, write it down.",
+        "Everything important is fresh.",
+    )
+    stale = now - timedelta(days=RECONFIRM_AFTER_DAYS)
+    facts = (
+        Fact.objects.for_practice(practice)
+        .annotate(known_at=Coalesce("confirmed_at", "learned_at"))
+        .filter(Q(ask_again=True) | Q(important=True, known_at__lt=stale))
+        .filter(client__archived_at__isnull=True)
+        .filter(_not_hidden(practice, Section.RECONFIRM, today))
+        .select_related("client")
+        .order_by("-ask_again", "known_at", "pk")
+    )
+    rows, section.total = _page(facts, limit)
+    for fact in rows:
+        section.items.append(
+            Item(
+                Section.RECONFIRM,
+                fact.pk,
+                fact.client,
+                headline=f"{fact.client.display_name}: {fact.text}",
+                detail="You marked it forgotten."
+                if fact.ask_again
+                else f"Last confirmed {_days_ago(fact.known_at, practice, today)}.",
+                badge="forgotten" if fact.ask_again else "",
+                suggestion="Ask again, apologise for asking twice, and write it down.",
+            )
+        )
+    return section
+
+
+def agenda_build(
+    practice: Practice, *, now: datetime | None = None, limit: int = SECTION_LIMIT
+) -> Agenda:
+    now = now or timezone.now()
+    today = timezone.localtime(now, practice.zone).date()
+    return Agenda(
+        practice=practice,
+        now=now,
+        today=today,
+        sections=[
+            _replies(practice, now, today, limit),
+            _promises(practice, today, limit),
+            _checkins(practice, now, today, limit),
+            _fading(practice, today, limit),
+            _dates(practice, now, today, limit),
+            _reconfirm(practice, now, today, limit),
+        ],
+    )

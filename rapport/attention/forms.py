@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from rapport.attention.models import ActionKind, ClientReading
+from rapport.lib.forms import DateInput
+from rapport.practices.forms import TIME_ZONE_CHOICES
+from rapport.practices.models import Member, Practice
+
+
+class AgendaActionForm(forms.Form):
+    action = forms.ChoiceField(choices=ActionKind.choices)
+    until = forms.DateField(required=False, widget=DateInput())
+
+
+class HealthOverrideForm(forms.ModelForm[ClientReading]):
+    class Meta:
+        model = ClientReading
+        fields = ["override_word", "override_note"]
+        labels = {"override_word": "How you see it"}
+        help_texts = {
+            "override_note": "What Rapport cannot see, for example “on holiday until June”."
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("override_word") and not data.get("override_note", "").strip():
+            self.add_error("override_note", "Say why, so your future self and your team know.")
+        return data
+
+
+class MemberSettingsForm(forms.ModelForm[Member]):
+    time_zone = forms.ChoiceField(
+        choices=[("", "The practice's time zone"), *TIME_ZONE_CHOICES], required=False
+    )
+
+    class Meta:
+        model = Member
+        fields = ["digest_enabled", "digest_time", "time_zone"]
+        widgets = {"digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+
+
+class PracticeSettingsForm(forms.ModelForm[Practice]):
+    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES)
+
+    class Meta:
+        model = Practice
+        fields = ["name", "time_zone", "work_starts", "work_ends"]
+        widgets = {
+            "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "work_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("work_starts")
+            and data.get("work_ends")
+            and data["work_ends"] <= data["work_starts"]
+        ):
+            self.add_error("work_ends", "The working day has to end after it starts.")
+        return data

@@ -1,0 +1,121 @@
+"""What the attention engine keeps: health readings, what was done on Today, and daily counts."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from rapport.attention.health import AT_RISK, COOLING, STEADY, THRIVING
+from rapport.clients.models import Client
+from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+
+
+class HealthWord(models.TextChoices):
+    THRIVING_ = THRIVING, "Thriving"
+    STEADY_ = STEADY, "Steady"
+    COOLING_ = COOLING, "Cooling"
+    AT_RISK_ = AT_RISK, "At risk"
+
+
+class ClientReading(PracticeOwned):
+    """A client's health: computed from the signals, with the provider's override beside it."""
+
+    client = models.OneToOneField(
+        Client, on_delete=models.CASCADE, primary_key=True, related_name="reading"
+    )
+    score = models.PositiveSmallIntegerField()
+    word = models.CharField(max_length=10, choices=HealthWord.choices)
+    reasons = models.JSONField(default=list)
+    fading = models.BooleanField(default=False)
+    fading_reasons = models.JSONField(default=list)
+    computed_at = models.DateTimeField(default=timezone.now)
+    override_word = models.CharField(
+        "how you see it", max_length=10, choices=HealthWord.choices, blank=True
+    )
+    override_note = models.CharField("why", max_length=300, blank=True)
+    override_by = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    override_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PracticeQuerySet["ClientReading"].as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["practice", "fading"])]
+
+    def __str__(self) -> str:
+        return f"{self.client_id}: {self.shown_word}"
+
+    @property
+    def shown_word(self) -> str:
+        return self.override_word or self.word
+
+    @property
+    def shown_label(self) -> str:
+        return HealthWord(self.shown_word).label
+
+
+class Section(models.TextChoices):
+    REPLY = "reply", "Replies owed"
+    PROMISE = "promise", "Promises due"
+    CHECKIN = "checkin", "Check-ins due"
+    FADING = "fading", "Fading attention"
+    DATE = "date", "Dates ahead"
+    CARE = "care", "A gentle check"
+    CARE_TALK = "care_talk", "A gentle check after a hard conversation"
+    RECONFIRM = "reconfirm", "Facts to reconfirm"
+
+
+class ActionKind(models.TextChoices):
+    DONE = "done", "Done"
+    SNOOZED = "snoozed", "Snoozed"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+FOREVER = datetime.date(9999, 12, 31)
+
+
+class AgendaAction(PracticeOwned):
+    """What a member did with an item on Today. It hides the item until `hidden_until`,
+    but only for the cycle it was taken in: a new message or a new due date brings it back."""
+
+    member = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
+    section = models.CharField(max_length=12, choices=Section.choices)
+    object_id = models.BigIntegerField()
+    action = models.CharField(max_length=10, choices=ActionKind.choices)
+    taken_at = models.DateTimeField(default=timezone.now)
+    hidden_until = models.DateField(help_text="The item shows again from this day.")
+
+    objects = PracticeQuerySet["AgendaAction"].as_manager()
+
+    class Meta:
+        ordering = ["-taken_at"]
+        indexes = [models.Index(fields=["practice", "section", "object_id", "hidden_until"])]
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.object_id}: {self.action}"
+
+
+class AgendaSnapshot(PracticeOwned):
+    """How many items each section of Today held on a day, for the overview."""
+
+    day = models.DateField()
+    counts = models.JSONField(default=dict)
+
+    objects = PracticeQuerySet["AgendaSnapshot"].as_manager()
+
+    class Meta:
+        ordering = ["day"]
+        constraints = [
+            models.UniqueConstraint("practice", "day", name="one_snapshot_per_practice_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.counts}"
+
+    def count(self, section: str) -> int:
+        value: Any = self.counts.get(section, 0)
+        return int(value)

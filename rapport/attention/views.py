@@ -1,0 +1,212 @@
+"""Today, acting on its items, health overrides, the overview, and a member's settings."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from rapport.attention.actions import agenda_item_act, snooze_choices
+from rapport.attention.agenda import agenda_build
+from rapport.attention.forms import (
+    AgendaActionForm,
+    HealthOverrideForm,
+    MemberSettingsForm,
+    PracticeSettingsForm,
+)
+from rapport.attention.models import ActionKind, AgendaSnapshot, ClientReading, Section
+from rapport.attention.services import reading_refresh
+from rapport.attention.snapshots import snapshot_ensure
+from rapport.clients.lookups import client_for
+from rapport.clients.models import Client, Fact, ImportantDate
+from rapport.lib.http import is_htmx, refuse_unless_post
+from rapport.practices.access import PracticeRequest, member_required
+from rapport.timeline.models import Interaction, Promise
+
+OVERVIEW_WEEKS = 8
+
+
+@member_required
+def today(request: PracticeRequest) -> HttpResponse:
+    practice = request.practice
+    agenda = agenda_build(practice)
+    snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
+    has_clients = agenda.total > 0 or Client.objects.for_practice(practice).exists()
+    return render(
+        request,
+        "attention/today.html",
+        {
+            "agenda": agenda,
+            "has_clients": has_clients,
+            "snooze_choices": snooze_choices(agenda.today),
+        },
+    )
+
+
+def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> tuple[Any, int]:
+    """The practice's object behind an item; anything else is a 404."""
+    practice = request.practice
+    if "client_id" in kwargs:
+        client = client_for(practice, kwargs["client_id"])
+        return client, client.pk
+    lookups: dict[str, tuple[Any, str]] = {
+        "promise_id": (Promise, "promise_id"),
+        "fact_id": (Fact, "fact_id"),
+        "date_id": (ImportantDate, "date_id"),
+        "interaction_id": (Interaction, "interaction_id"),
+    }
+    for key, (model, _) in lookups.items():
+        if key in kwargs:
+            found = get_object_or_404(model.objects.for_practice(practice), pk=kwargs[key])
+            return found, found.pk
+    raise AssertionError(f"no object id for section {section}")
+
+
+@member_required
+def agenda_item(request: PracticeRequest, section: str, **ids: int) -> HttpResponse:
+    target, object_id = _target(request, section, ids)
+    if refused := refuse_unless_post(request):
+        return refused
+    form = AgendaActionForm(request.POST)
+    ok = False
+    if not form.is_valid():
+        message = "Choose done, snooze or dismiss."
+    else:
+        try:
+            agenda_item_act(
+                member=request.member,
+                section=section,
+                target=target,
+                object_id=object_id,
+                action=form.cleaned_data["action"],
+                until=form.cleaned_data["until"],
+            )
+        except ValidationError as error:
+            message = " ".join(error.messages)
+        else:
+            ok = True
+            message = _done_message(form.cleaned_data["action"], form.cleaned_data["until"])
+    if is_htmx(request):
+        return render(
+            request,
+            "attention/_item_done.html",
+            {"message": message, "ok": ok, "section": section, "object_id": object_id},
+            status=200,
+        )
+    (messages.success if ok else messages.error)(request, message)
+    return redirect("home")
+
+
+def _done_message(action: str, until: date | None) -> str:
+    if action == ActionKind.SNOOZED and until is not None:
+        return f"Snoozed until {until:%A %-d %B}."
+    return "Dismissed." if action == ActionKind.DISMISSED else "Done."
+
+
+@member_required
+def health_override(request: PracticeRequest, client_id: int) -> HttpResponse:
+    client = client_for(request.practice, client_id)
+    reading = ClientReading.objects.filter(client=client).first() or reading_refresh(client=client)
+    form = HealthOverrideForm(request.POST or None, instance=reading)
+    if request.method == "POST" and form.is_valid():
+        changed = form.save(commit=False)
+        changed.override_by = request.member if changed.override_word else None
+        changed.override_at = timezone.now() if changed.override_word else None
+        if not changed.override_word:
+            changed.override_note = ""
+        changed.save(update_fields=["override_word", "override_note", "override_by", "override_at"])
+        messages.success(
+            request,
+            "Saved how you see it." if changed.override_word else "Back to Rapport's reading.",
+        )
+        return redirect(reverse("client_detail", args=[client.pk]) + "#health")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "attention/health_form.html",
+        {"form": form, "client": client, "reading": reading},
+        status=status,
+    )
+
+
+@member_required
+def overview(request: PracticeRequest) -> HttpResponse:
+    practice = request.practice
+    agenda = agenda_build(practice, limit=0)
+    since = agenda.today - timedelta(weeks=OVERVIEW_WEEKS)
+    snapshots = list(
+        AgendaSnapshot.objects.for_practice(practice).filter(day__gt=since).order_by("day")
+    )
+    rows = []
+    for section in agenda.sections:
+        counts = [(snapshot.day, snapshot.count(section.key)) for snapshot in snapshots]
+        peak = max([count for _, count in counts] + [1])
+        rows.append(
+            {
+                "key": section.key,
+                "title": section.title,
+                "now": section.total,
+                "days": [
+                    {
+                        "day": day,
+                        "count": count,
+                        "height": round(36 * count / peak),
+                        "x": index * 8,
+                        "y": 38 - round(36 * count / peak),
+                    }
+                    for index, (day, count) in enumerate(counts)
+                ],
+                "width": max(len(counts), 1) * 8,
+            }
+        )
+    return render(
+        request,
+        "attention/overview.html",
+        {"rows": rows, "weeks": OVERVIEW_WEEKS, "days": len(snapshots)},
+    )
+
+
+@member_required
+def settings_page(request: PracticeRequest) -> HttpResponse:
+    member = request.member
+    mine = MemberSettingsForm(
+        request.POST if "member" in request.POST else None, instance=member, prefix="member"
+    )
+    practice_form = None
+    if member.is_owner:
+        practice_form = PracticeSettingsForm(
+            request.POST if "practice" in request.POST else None,
+            instance=request.practice,
+            prefix="practice",
+        )
+    if request.method == "POST":
+        form = practice_form if "practice" in request.POST else mine
+        if form is not None and form.is_valid():
+            form.save()
+            messages.success(request, "Saved.")
+            return redirect("settings")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "attention/settings.html",
+        {"mine": mine, "practice_form": practice_form},
+        status=status,
+    )
+
+
+SECTION_URLS = [
+    ("replies/<int:client_id>/", Section.REPLY),
+    ("checkins/<int:client_id>/", Section.CHECKIN),
+    ("fading/<int:client_id>/", Section.FADING),
+    ("promises/<int:promise_id>/", Section.PROMISE),
+    ("dates/<int:date_id>/", Section.DATE),
+    ("care/facts/<int:fact_id>/", Section.CARE),
+    ("care/conversations/<int:interaction_id>/", Section.CARE_TALK),
+    ("reconfirm/<int:fact_id>/", Section.RECONFIRM),
+]

@@ -1,0 +1,54 @@
+"""Keep-in-touch rhythm: how often a client should hear from us, and when a check-in is due.
+
+Pure. The defaults follow the essays behind Rapport: new clients get the
+attention of the first weeks, close clients are seen often anyway, former
+clients are not chased, and paused clients only by agreement.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+MIN_RHYTHM_DAYS = 1
+MAX_RHYTHM_DAYS = 365
+
+# (status, closeness) -> days between contacts; None means no check-ins at all.
+DEFAULT_RHYTHM_DAYS: dict[tuple[str, str], int | None] = {
+    ("prospect", "new"): 14,
+    ("prospect", "regular"): 21,
+    ("prospect", "close"): 30,
+    ("active", "new"): 7,
+    ("active", "regular"): 14,
+    ("active", "close"): 21,
+    ("paused", "new"): 45,
+    ("paused", "regular"): 45,
+    ("paused", "close"): 45,
+    ("former", "new"): None,
+    ("former", "regular"): None,
+    ("former", "close"): None,
+}
+
+
+def rhythm_days(*, status: str, closeness: str, chosen: int | None) -> int | None:
+    if status == "former":
+        return None
+    if chosen is not None:
+        return chosen
+    return DEFAULT_RHYTHM_DAYS.get((status, closeness))
+
+
+def checkin_wanted(*, status: str, consent: str, paused_note_agreed: bool) -> bool:
+    """Whether a check-in may ever be suggested: never to a client who said no,
+    nor to a paused client who did not agree to a gentle note."""
+    if status == "former" or consent == "no":
+        return False
+    return not (status == "paused" and not paused_note_agreed)
+
+
+def checkin_due_at(
+    *, last_contact_at: datetime | None, since: datetime, days: int | None
+) -> datetime | None:
+    """Counted from the last real contact in either direction; any contact restarts it."""
+    if days is None:
+        return None
+    return (last_contact_at or since) + timedelta(days=days)
