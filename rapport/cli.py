@@ -24,16 +24,18 @@ def _prepare(quiet: bool = True) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def _serve(host: str, port: int, workers: int) -> None:
+def _serve(host: str, port: int, workers: int, with_worker: bool) -> None:
     # gunicorn replaces this process, so Ctrl-C or a service manager's stop reaches it directly.
     # The access log has paths only: query strings can hold the names a provider searched for.
     args = [
         sys.executable, "-m", "gunicorn", "rapport.wsgi:application",
         "--bind", f"{host}:{port}",
         "--workers", str(workers),
+        "--config", "python:rapport.gunicorn_conf",
         "--access-logfile", "-",
         "--access-logformat", '%(t)s "%(m)s %(U)s" %(s)s %(L)ss',
     ]  # fmt: skip
+    os.environ["RAPPORT_WORKER"] = "1" if with_worker else "0"
     sys.stdout.flush()
     os.execv(sys.executable, args)  # noqa: S606 (a fixed argument list, no shell)
 
@@ -51,7 +53,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         print(f"Rapport is starting at {where}")
     print(f"Data: {settings.DATABASES['default']['NAME']}")
-    _serve(args.host, args.port, args.workers)
+    _serve(args.host, args.port, args.workers, not args.no_worker)
     return 0
 
 
@@ -71,7 +73,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(
         f"Open http://{args.host}:{args.port}/login/ and log in as {DEMO_EMAIL} / {DEMO_PASSWORD}"
     )
-    _serve(args.host, args.port, args.workers)
+    _serve(args.host, args.port, args.workers, not args.no_worker)
     return 0
 
 
@@ -109,6 +111,65 @@ def cmd_createpractice(args: argparse.Namespace) -> int:
     return 0
 
 
+def _practice_for(args: argparse.Namespace) -> tuple[object | None, str]:
+    """The practice a command is about, or an explanation of what to choose."""
+    from rapport.practices.models import Member, Practice
+
+    if args.member:
+        member = (
+            Member.objects.select_related("practice")
+            .filter(user__email=args.member.lower())
+            .first()
+        )
+        return (member.practice, "") if member else (None, f"No member logs in as {args.member}.")
+    if args.practice:
+        matches = Practice.objects.filter(name__iexact=args.practice)
+        if args.practice.isdigit():
+            matches = Practice.objects.filter(pk=int(args.practice))
+        found = matches.first()
+        return (found, "") if found else (None, f"No practice called {args.practice}.")
+    practices = list(Practice.objects.order_by("pk")[:2])
+    if not practices:
+        return None, "There is no practice yet: run `rapport serve` and open the welcome page."
+    if len(practices) > 1:
+        return (
+            None,
+            "There are several practices: choose one with --practice NAME or --member EMAIL.",
+        )
+    return practices[0], ""
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    _django_setup()
+    import json
+
+    from rapport.attention.agenda import agenda_build
+    from rapport.attention.render import agenda_as_data, agenda_as_table
+    from rapport.practices.models import Practice
+
+    practice, problem = _practice_for(args)
+    if not isinstance(practice, Practice):
+        print(problem, file=sys.stderr)
+        return 2
+    agenda = agenda_build(practice, limit=args.limit)
+    if args.json:
+        print(json.dumps(agenda_as_data(agenda), indent=2, ensure_ascii=False))
+    else:
+        print(agenda_as_table(agenda), end="")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _django_setup()
+    from rapport.attention import worker
+
+    if args.once:
+        worker.run_once()
+    else:
+        worker.run_forever()
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django_setup()
     from django.core.management import execute_from_command_line
@@ -140,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--host", default="127.0.0.1")
         command.add_argument("--port", type=_port, default=8000)
         command.add_argument("--workers", type=int, default=2)
+        command.add_argument(
+            "--no-worker", action="store_true", help="do not start the background worker alongside"
+        )
         command.set_defaults(handler=handler)
 
     create = commands.add_parser(
@@ -154,6 +218,21 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--time-zone", default="Europe/London")
     create.add_argument("--region", default="GB", help="country code for phone numbers")
     create.set_defaults(handler=cmd_createpractice)
+
+    today = commands.add_parser(
+        "today", help="print Today's agenda", description="Print Today's agenda."
+    )
+    today.add_argument("--practice", help="the practice's name or number, where there are several")
+    today.add_argument("--member", help="a member's email: their practice's agenda")
+    today.add_argument("--json", action="store_true", help="machine-readable output")
+    today.add_argument("--limit", type=int, default=25, help="items shown per section (default 25)")
+    today.set_defaults(handler=cmd_today)
+
+    work = commands.add_parser(
+        "worker", help="run the background worker (digests, health readings)"
+    )
+    work.add_argument("--once", action="store_true", help="do one round and exit (for cron)")
+    work.set_defaults(handler=cmd_worker)
 
     manage = commands.add_parser("manage", help="run one of Django's management commands")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

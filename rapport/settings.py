@@ -155,3 +155,6 @@ LOGGING = {
     # Request logs can carry search terms (client names); keep them out.
     "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"}},
 }
+
+# Where members reach Rapport, for links in emails.
+RAPPORT_BASE_URL = os.environ.get("RAPPORT_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

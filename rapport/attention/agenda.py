@@ -19,7 +19,7 @@ from django.utils import timezone
 from rapport.attention.dates import days_in_window, next_occurrence, ordinal_years
 from rapport.attention.models import AgendaAction, ClientReading, Section
 from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
-from rapport.clients.models import CheckinConsent, Client, Fact, ImportantDate
+from rapport.clients.models import CheckinConsent, Client, ClientStatus, Fact, ImportantDate
 from rapport.lib.humanize import day_phrase, days_phrase
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
@@ -297,7 +297,7 @@ def _dates(practice: Practice, now: datetime, today: date, limit: int) -> Sectio
                 Section.DATE,
                 item.pk,
                 item.client,
-                headline=f"{item.client.display_name}: {item.title.lower()} "
+                headline=f"{item.client.display_name}: {item.title_in_sentence} "
                 f"{day_phrase(when, today)}{extra}",
                 detail=f"{item.as_text}.",
             )
@@ -377,6 +377,7 @@ def _reconfirm(practice: Practice, now: datetime, today: date, limit: int) -> Se
         .annotate(known_at=Coalesce("confirmed_at", "learned_at"))
         .filter(Q(ask_again=True) | Q(important=True, known_at__lt=stale))
         .filter(client__archived_at__isnull=True)
+        .exclude(client__status=ClientStatus.FORMER)
         .filter(_not_hidden(practice, Section.RECONFIRM, today))
         .select_related("client")
         .order_by("-ask_again", "known_at", "pk")

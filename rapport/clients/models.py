@@ -333,6 +333,11 @@ class ImportantDate(PracticeOwned):
         return self.label or self.get_kind_display()
 
     @property
+    def title_in_sentence(self) -> str:
+        """ "birthday", but a label as the provider wrote it ("Oisín's first day")."""
+        return self.label or self.get_kind_display().lower()
+
+    @property
     def as_text(self) -> str:
         text = f"{self.day} {calendar.month_name[self.month]}"
         return f"{text} {self.year}" if self.year else text

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
 
+from rapport.attention.agenda import agenda_build
+from rapport.attention.models import AgendaSnapshot
+from rapport.attention.services import readings_refresh
 from rapport.clients.models import (
+    CheckinConsent,
     Client,
     ClientStatus,
     Closeness,
@@ -23,7 +28,7 @@ from rapport.clients.models import (
     FactSource,
     ImportantDate,
 )
-from rapport.clients.services import ContactPointInput, client_create
+from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.demo.people import (
     FIRST_NAMES,
     INTERESTS,
@@ -36,17 +41,19 @@ from rapport.demo.people import (
 from rapport.practices.models import Member, Practice
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Direction, Interaction, InteractionKind, Promise
-from rapport.timeline.services import client_history_refresh
+from rapport.timeline.services import client_history_refresh, interaction_create
 
 DEMO_PRACTICE = "Harbour Lane Coaching & Counselling"
 DEMO_EMAIL = "sam@harbourlane.example"
 DEMO_PASSWORD = "tuesday-kettle-42"  # noqa: S105 (printed on purpose: a demo login)
 
 
-def _at(days_ago: int, rng: random.Random, zone: object) -> datetime:
+def _at(days_ago: int, rng: random.Random, zone: ZoneInfo) -> datetime:
     day = timezone.localdate() - timedelta(days=days_ago)
     hour = rng.choice([8, 9, 10, 11, 13, 14, 15, 16, 17])
-    return timezone.make_aware(datetime.combine(day, time(hour, rng.choice([0, 15, 30]))), zone)  # type: ignore[arg-type]
+    moment = datetime.combine(day, time(hour, rng.choice([0, 15, 30])), zone)
+    # Never in the future: an afternoon slot "today" may not have happened yet.
+    return min(moment, timezone.now() - timedelta(minutes=30 + days_ago))
 
 
 def _add_person(practice: Practice, member: Member, person: Person, rng: random.Random) -> None:
@@ -65,6 +72,8 @@ def _add_person(practice: Practice, member: Member, person: Person, rng: random.
         closeness=person.closeness,
         how_we_met=person.met,
         client_since=timezone.localdate() - timedelta(days=30 * person.months),
+        checkin_consent=person.consent,
+        paused_note_ok=person.paused_note_ok,
         contact_points=points,
         tag_names=person.tags,
         created_by=member,
@@ -140,6 +149,10 @@ def _generated_people(rng: random.Random, count: int) -> list[Person]:
                 else rng.choice([Direction.INBOUND, Direction.OUTBOUND])
             )
             story.append((days, kind, direction, rng.choice(SUMMARIES[kind]), ""))
+            if direction == Direction.INBOUND and kind != InteractionKind.CALL and days > 1:
+                # A careful provider answers within a day or two; Today shows the exceptions.
+                story.append((days - rng.randint(0, 1), InteractionKind.EMAIL, Direction.OUTBOUND,
+                              "Answered.", ""))  # fmt: skip
             days -= rng.randint(10, 45) if months < 4 else rng.randint(20, 120)
         people.append(
             Person(
@@ -164,6 +177,9 @@ def _generated_people(rng: random.Random, count: int) -> list[Person]:
                     )
                 ],
                 story=story,
+                consent=rng.choice(
+                    [CheckinConsent.YES] * 3 + [CheckinConsent.UNKNOWN, CheckinConsent.NO]
+                ),
             )
         )
     return people
@@ -184,6 +200,71 @@ def _promises(practice: Practice) -> None:
             Promise.objects.create(
                 practice=practice, client=client, interaction=interaction, text=text, due_on=due
             )
+
+
+def _moments_ahead(practice: Practice, member: Member, rng: random.Random) -> None:
+    """Dates and hard moments placed relative to today, so Today always has them."""
+    today = timezone.localdate()
+    clients = {c.preferred_name: c for c in Client.objects.for_practice(practice)}
+    for name, kind, label, offset, year in [
+        ("Kofi", DateKind.BIRTHDAY, "", 3, 1986),
+        ("Amara", DateKind.ANNIVERSARY, "Founded her company", 10, 2019),
+        ("Niamh", DateKind.OTHER, "Oisín's first day at secondary school", 6, None),
+    ]:
+        day = today + timedelta(days=offset)
+        ImportantDate.objects.create(
+            practice=practice,
+            client=clients[name],
+            kind=kind,
+            label=label,
+            day=day.day,
+            month=day.month,
+            year=year,
+        )
+    fact_create(
+        client=clients["Maggie"],
+        category=FactCategory.LIFE_EVENT,
+        text="Her sister Colette was taken into hospital after a fall",
+        important=True,
+        hard_news=True,
+        learned_at=timezone.now() - timedelta(days=8),
+    )
+    interaction_create(
+        client=clients["Tomek"],
+        kind=InteractionKind.MEETING,
+        occurred_at=_at(10, rng, practice.zone),
+        summary="Hard session: went back over the last weeks of his father's illness.",
+        client_words="I never told anyone I was relieved when it ended.",
+        hard_conversation=True,
+        created_by=member,
+    )
+    # He wrote afterwards: the reply clock should show it.
+    interaction_create(
+        client=clients["Tomek"],
+        kind=InteractionKind.MESSAGE,
+        direction=Direction.INBOUND,
+        occurred_at=_at(9, rng, practice.zone),
+        summary="Asked if we can talk about going back to full-time hours.",
+        created_by=member,
+    )
+
+
+def _past_mornings(practice: Practice) -> None:
+    """Eight weeks of morning counts, drifting towards today's, so the overview has a story."""
+    rng = random.Random(7)
+    today = timezone.localdate()
+    counts = agenda_build(practice, limit=0).counts()
+    AgendaSnapshot.objects.bulk_create(
+        AgendaSnapshot(
+            practice=practice,
+            day=today - timedelta(days=offset),
+            counts={
+                key: max(0, value + rng.randint(-2, 3) + offset // 14)
+                for key, value in counts.items()
+            },
+        )
+        for offset in range(56, 0, -1)
+    )
 
 
 @transaction.atomic
@@ -211,4 +292,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     for person in PEOPLE + _generated_people(rng, 24):
         _add_person(practice, owner, person, rng)
     _promises(practice)
+    _moments_ahead(practice, owner, rng)
+    readings_refresh(practice=practice)
+    _past_mornings(practice)
     return practice, True

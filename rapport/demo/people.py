@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapport.clients.models import ClientStatus, Closeness, DateKind, FactCategory
+from rapport.clients.models import CheckinConsent, ClientStatus, Closeness, DateKind, FactCategory
 from rapport.timeline.models import Direction, InteractionKind
 
 
@@ -23,6 +23,8 @@ class Person:
     facts: list[tuple[str, str]] = field(default_factory=list)
     dates: list[tuple[str, str, int, int, int | None]] = field(default_factory=list)
     story: list[tuple[int, str, str, str, str]] = field(default_factory=list)
+    consent: str = CheckinConsent.YES
+    paused_note_ok: bool = False
 
 
 PEOPLE = [
@@ -112,13 +114,6 @@ PEOPLE = [
                 "Talked about Zosia's riding lessons; smiled for the first time in weeks.",
                 "",
             ),
-            (
-                9,
-                InteractionKind.MESSAGE,
-                Direction.INBOUND,
-                "Asked if we can talk about going back to full-time hours.",
-                "",
-            ),
         ],
     ),
     Person(
@@ -128,6 +123,7 @@ PEOPLE = [
         "she/her",
         status=ClientStatus.PROSPECT,
         closeness=Closeness.NEW,
+        consent=CheckinConsent.UNKNOWN,
         met="LinkedIn post about burnout",
         months=1,
         tags=("prospect", "leadership"),
@@ -271,6 +267,13 @@ PEOPLE = [
                 "Sent his draft job advert for feedback.",
                 "",
             ),
+            (
+                48,
+                InteractionKind.EMAIL,
+                Direction.OUTBOUND,
+                "Comments on the advert: lead with the training he offers.",
+                "",
+            ),
         ],
     ),
     Person(
@@ -278,6 +281,7 @@ PEOPLE = [
         "Hana",
         "HAH-nah",
         "she/they",
+        consent=CheckinConsent.NO,
         met="a search for a bilingual coach",
         months=30,
         tags=("coaching", "career change"),
@@ -310,6 +314,7 @@ PEOPLE = [
         "Gareth",
         "",
         "he/him",
+        consent=CheckinConsent.UNKNOWN,
         met="his GP's recommendation",
         months=3,
         tags=("counselling",),
@@ -350,6 +355,78 @@ PEOPLE = [
             ),
         ],
     ),
+    Person(
+        "Niamh Gallagher",
+        "Niamh",
+        "NEEV",
+        "she/her",
+        met="a parents' evening talk on burnout",
+        months=10,
+        phone="07700 900321",
+        tags=("coaching",),
+        facts=[
+            (FactCategory.PERSON, "Son: Oisín, starting secondary school"),
+            (FactCategory.INTEREST, "Open-water swimming at the lido"),
+            (FactCategory.VALUE, "Being home for dinner with her son"),
+        ],
+        story=[
+            (
+                300,
+                InteractionKind.MEETING,
+                Direction.NONE,
+                "First session: back to work after two years at home.",
+                "",
+            ),
+            (293, InteractionKind.EMAIL, Direction.INBOUND, "Sent her CV for a read-through.", ""),
+            (292, InteractionKind.EMAIL, Direction.OUTBOUND, "Notes on the CV, same day.", ""),
+            (
+                286,
+                InteractionKind.MEETING,
+                Direction.NONE,
+                "Mock interview; nervous about the gap.",
+                "",
+            ),
+            (
+                279,
+                InteractionKind.CALL,
+                Direction.OUTBOUND,
+                "Quick call before her first interview.",
+                "",
+            ),
+            (
+                272,
+                InteractionKind.MEETING,
+                Direction.NONE,
+                "She got the job. Planned the first 90 days.",
+                "I actually did it.",
+            ),
+            (262, InteractionKind.MESSAGE, Direction.INBOUND, "Photo of her new desk.", ""),
+            (
+                261,
+                InteractionKind.MESSAGE,
+                Direction.OUTBOUND,
+                "Congratulations, and a reminder to take lunch breaks.",
+                "",
+            ),
+            (248, InteractionKind.MEETING, Direction.NONE, "Settling in; a difficult manager.", ""),
+            (236, InteractionKind.MEETING, Direction.NONE, "Boundaries with the manager.", ""),
+            (
+                150,
+                InteractionKind.EMAIL,
+                Direction.INBOUND,
+                "Asked about sessions in the evening.",
+                "",
+            ),
+            (146, InteractionKind.EMAIL, Direction.OUTBOUND, "Offered Thursday evenings.", ""),
+            (
+                52,
+                InteractionKind.EMAIL,
+                Direction.OUTBOUND,
+                "Sent the article on returning parents.",
+                "",
+            ),
+        ],
+    ),
 ]
 
 FIRST_NAMES = [
@@ -366,7 +443,7 @@ FIRST_NAMES = [
     "Kalinda",
     "Leon",
     "Mei",
-    "Niamh",
+    "Nadia",
     "Oren",
     "Pilar",
     "Quentin",

@@ -1,0 +1,79 @@
+"""The morning digest: each member's Today by email, at their hour, only when it holds something."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from rapport.attention.agenda import Agenda, agenda_build
+from rapport.practices.models import Member
+
+log = logging.getLogger(__name__)
+
+
+def digest_body(agenda: Agenda, member: Member) -> str:
+    first_name = member.user.name.split()[0] if member.user.name.strip() else ""
+    lines = [
+        f"Good morning {first_name}".rstrip() + ",",
+        "",
+    ]
+    lines.append(f"{agenda.total} thing{'s' if agenda.total != 1 else ''} need you today:")
+    for section in agenda.sections:
+        if not section.total:
+            continue
+        lines += ["", f"{section.title} ({section.total})"]
+        for item in section.items:
+            lines.append(f"  - {item.headline}" + (f" [{item.badge}]" if item.badge else ""))
+            if item.detail:
+                lines.append(f"    {item.detail}")
+        if section.more:
+            lines.append(f"  and {section.more} more")
+    lines += [
+        "",
+        f"Open Today: {settings.RAPPORT_BASE_URL}/",
+        "",
+        "You get this because you asked for it in Settings; switch it off there.",
+    ]
+    return "\n".join(lines)
+
+
+def digests_send_due(*, now: datetime | None = None) -> int:
+    """Sends the digests whose hour has come today in each member's own time zone.
+
+    A member gets at most one a day, even if the clock moves backwards or the
+    hour happens twice when daylight saving ends; an hour skipped when it
+    begins still counts as reached. Returns how many emails were sent.
+    """
+    now = now or timezone.now()
+    sent = 0
+    members = Member.objects.filter(digest_enabled=True, user__is_active=True).select_related(
+        "practice", "user"
+    )
+    for member in members:
+        local = now.astimezone(member.zone)
+        if local.time() < member.digest_time:
+            continue
+        if member.last_digest_on is not None and member.last_digest_on >= local.date():
+            continue
+        agenda = agenda_build(member.practice, now=now, limit=10)
+        # Marked and sent in one transaction: a failed send is retried at the next run.
+        with transaction.atomic():
+            member.last_digest_on = local.date()
+            member.save(update_fields=["last_digest_on"])
+            if agenda.total:
+                send_mail(
+                    subject=f"Today: {agenda.total} thing{'s' if agenda.total != 1 else ''} "
+                    f"need you ({local:%A %-d %B})",
+                    message=digest_body(agenda, member),
+                    from_email=None,
+                    recipient_list=[member.user.email],
+                )
+                sent += 1
+    if sent:
+        log.info("sent %d morning digest(s)", sent)
+    return sent

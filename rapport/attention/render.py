@@ -1,0 +1,65 @@
+"""Today outside the browser: as plain data (for --json and the API) and as a terminal table."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from typing import Any
+
+from rapport.attention.agenda import Agenda
+
+
+def agenda_as_data(agenda: Agenda) -> dict[str, Any]:
+    return {
+        "practice": agenda.practice.name,
+        "day": agenda.today.isoformat(),
+        "total": agenda.total,
+        "sections": [
+            {
+                "key": section.key,
+                "title": section.title,
+                "total": section.total,
+                "items": [
+                    {
+                        "section": item.section,
+                        "object_id": item.object_id,
+                        "client_id": item.client.pk,
+                        "client": item.client.display_name,
+                        "headline": item.headline,
+                        "detail": item.detail,
+                        "badge": item.badge,
+                        "suggestion": item.suggestion,
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in agenda.sections
+        ],
+    }
+
+
+def agenda_as_table(agenda: Agenda, width: int | None = None) -> str:
+    width = width or min(shutil.get_terminal_size((100, 24)).columns, 120)
+    first = 28
+    rest = max(width - first - 3, 30)
+    lines = [f"Today, {agenda.today:%A %-d %B %Y} · {agenda.practice.name}", ""]
+    if not agenda.total:
+        lines.append("Nothing needs you today.")
+    for section in agenda.sections:
+        if not section.total:
+            continue
+        lines.append(f"{section.title} ({section.total})")
+        lines.append("-" * min(width, first + 3 + rest))
+        for item in section.items:
+            what = item.headline + (f" [{item.badge}]" if item.badge else "")
+            text = " ".join(part for part in (item.detail, item.suggestion) if part)
+            left = textwrap.wrap(item.client.display_name, first) or [""]
+            right = textwrap.wrap(what, rest) + textwrap.wrap(text, rest)
+            for index in range(max(len(left), len(right))):
+                name = left[index] if index < len(left) else ""
+                info = right[index] if index < len(right) else ""
+                lines.append(f"{name:<{first}} | {info}".rstrip())
+        if section.more:
+            lines.append(f"{'':<{first}} | and {section.more} more")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

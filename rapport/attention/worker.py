@@ -1,0 +1,69 @@
+"""The background worker: morning digests every minute, health readings every hour.
+
+Runs beside the web server (`rapport serve` starts it) or on its own with
+`rapport worker`; it keeps its state in the database, so no broker is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+from datetime import datetime, timedelta
+from types import FrameType
+
+from django.utils import timezone
+
+from rapport.attention.agenda import agenda_build
+from rapport.attention.digest import digests_send_due
+from rapport.attention.services import readings_refresh
+from rapport.attention.snapshots import snapshot_ensure
+from rapport.practices.models import Practice
+
+log = logging.getLogger(__name__)
+TICK_SECONDS = 60
+READINGS_EVERY = timedelta(hours=1)
+
+
+def practices_refresh(*, now: datetime | None = None) -> int:
+    """Readings for every client, and the morning count for each practice."""
+    now = now or timezone.now()
+    clients = 0
+    for practice in Practice.objects.all():
+        clients += readings_refresh(practice=practice, now=now)
+        agenda = agenda_build(practice, now=now, limit=0)
+        snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
+    return clients
+
+
+def run_once(*, now: datetime | None = None) -> None:
+    practices_refresh(now=now)
+    digests_send_due(now=now)
+
+
+def run_forever() -> None:
+    stopping = False
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    log.info("worker started")
+    last_refresh: datetime | None = None
+    while not stopping:
+        now = timezone.now()
+        try:
+            if last_refresh is None or now - last_refresh >= READINGS_EVERY or now < last_refresh:
+                count = practices_refresh(now=now)
+                last_refresh = now
+                log.info("refreshed %d health readings", count)
+            digests_send_due(now=now)
+        except Exception:  # one bad tick must not stop the worker; the next tick retries
+            log.exception("worker tick failed")
+        for _ in range(TICK_SECONDS):
+            if stopping:
+                break
+            time.sleep(1)
+    log.info("worker stopped")
