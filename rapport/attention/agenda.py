@@ -75,22 +75,29 @@ class Agenda:
         return {section.key: section.total for section in self.sections}
 
 
-def _not_hidden(practice: Practice, section: str, today: date, cycle: str | None = None) -> Q:
-    """No action on this object still hides it; with a cycle field, only actions taken
-    since that moment count, so a new message or a new due date brings the item back."""
+def _not_hidden(
+    practice: Practice,
+    section: str,
+    today: date,
+    cycle: str | None = None,
+    since: datetime | None = None,
+) -> Q:
+    """No action on this object still hides it. With a cycle field (or a fixed `since`),
+    only actions taken since then count, so a new message, a new due date or next
+    year's birthday brings the item back."""
     actions = AgendaAction.objects.filter(
         practice=practice, section=section, object_id=OuterRef("pk"), hidden_until__gt=today
     )
     if cycle is not None:
         actions = actions.filter(taken_at__gte=OuterRef(cycle))
+    if since is not None:
+        actions = actions.filter(taken_at__gte=since)
     return ~Q(Exists(actions))
 
 
 def _page(queryset: QuerySet[Any], limit: int) -> tuple[list[Any], int]:
-    rows = list(queryset[: limit + 1])
-    if len(rows) <= limit:
-        return rows, len(rows)
-    return rows[:limit], queryset.count()
+    """The first rows and the total: always two queries, so the cost never depends on the data."""
+    return list(queryset[:limit]), queryset.count()
 
 
 def _days_ago(moment: datetime, practice: Practice, today: date) -> str:
@@ -262,27 +269,16 @@ def _dates(practice: Practice, now: datetime, today: date, limit: int) -> Sectio
     window = Q()
     for month, day in days_in_window(today, DATES_AHEAD_DAYS):
         window |= Q(month=month, day=day)
-    dates = list(
+    # An action on a date is taken while it is in the window, so only actions from the
+    # last window's length can concern this year's occurrence.
+    this_window = now - timedelta(days=DATES_AHEAD_DAYS + 1)
+    visible = list(
         ImportantDate.objects.for_practice(practice)
         .filter(window, client__archived_at__isnull=True)
+        .filter(_not_hidden(practice, Section.DATE, today, since=this_window))
         .select_related("client")
     )
-    occurrences = {item.pk: next_occurrence(item.month, item.day, today) for item in dates}
-    hidden = {
-        (action.object_id, action.taken_at)
-        for action in AgendaAction.objects.for_practice(practice).filter(
-            section=Section.DATE, object_id__in=list(occurrences), hidden_until__gt=today
-        )
-    }
-    visible = [
-        item
-        for item in dates
-        if not any(
-            object_id == item.pk
-            and taken.date() >= occurrences[item.pk] - timedelta(days=DATES_AHEAD_DAYS + 1)
-            for object_id, taken in hidden
-        )
-    ]
+    occurrences = {item.pk: next_occurrence(item.month, item.day, today) for item in visible}
     visible.sort(key=lambda item: (occurrences[item.pk], item.client.full_name))
     for item in visible:
         when = occurrences[item.pk]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 
@@ -21,7 +21,9 @@ def working_time_between(
     start: datetime, end: datetime, zone: ZoneInfo, hours: WorkingHours
 ) -> timedelta:
     """Working time from start to end. Each day's window is built in local time and
-    converted back, so a day with a daylight-saving change still counts its real hours."""
+    converted to UTC before any arithmetic: Python subtracts two datetimes that share a
+    time zone by their wall clocks, which would lose or invent an hour on DST days."""
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
     if end <= start or hours.ends <= hours.starts:
         return timedelta(0)
     total = timedelta(0)
@@ -29,8 +31,8 @@ def working_time_between(
     last = end.astimezone(zone).date()
     while day <= last:
         if day.weekday() in hours.weekdays:
-            opens = datetime.combine(day, hours.starts, zone)
-            closes = datetime.combine(day, hours.ends, zone)
+            opens = datetime.combine(day, hours.starts, zone).astimezone(UTC)
+            closes = datetime.combine(day, hours.ends, zone).astimezone(UTC)
             overlap = min(closes, end) - max(opens, start)
             if overlap > timedelta(0):
                 total += overlap

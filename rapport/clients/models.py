@@ -198,6 +198,7 @@ class Client(PracticeOwned):
                 last_contact_at=self.last_contact_at,
                 since=self.relationship_start,
                 days=self.rhythm,
+                zone=self.practice.zone,
             )
             if self.checkins_wanted and self.archived_at is None
             else None

@@ -7,7 +7,8 @@ clients are not chased, and paused clients only by agreement.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 MIN_RHYTHM_DAYS = 1
 MAX_RHYTHM_DAYS = 365
@@ -46,9 +47,15 @@ def checkin_wanted(*, status: str, consent: str, paused_note_agreed: bool) -> bo
 
 
 def checkin_due_at(
-    *, last_contact_at: datetime | None, since: datetime, days: int | None
+    *, last_contact_at: datetime | None, since: datetime, days: int | None, zone: ZoneInfo
 ) -> datetime | None:
-    """Counted from the last real contact in either direction; any contact restarts it."""
+    """Counted from the last real contact in either direction; any contact restarts it.
+
+    Days are calendar days where the practice is: a contact at 09:00 the week the
+    clocks change is due again at 09:00 a week later, not at 08:00 or 10:00.
+    """
     if days is None:
         return None
-    return (last_contact_at or since) + timedelta(days=days)
+    local = (last_contact_at or since).astimezone(zone)
+    # Adding to a datetime that carries its zone moves the wall clock, which is the point here.
+    return (local + timedelta(days=days)).astimezone(UTC)

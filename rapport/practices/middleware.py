@@ -18,7 +18,9 @@ class PracticeMiddleware:
         request.member = None  # type: ignore[attr-defined]
         request.practice = None  # type: ignore[attr-defined]
         if request.user.is_authenticated:
-            member = Member.objects.select_related("practice").filter(user=request.user).first()
+            member = (
+                Member.objects.select_related("practice", "user").filter(user=request.user).first()
+            )
             if member is not None:
                 request.member = member  # type: ignore[attr-defined]
                 request.practice = member.practice  # type: ignore[attr-defined]

@@ -1,0 +1,194 @@
+"""A large synthetic practice, written in bulk: for the benchmark and for tests about volume.
+
+Rows go in with bulk_create and the stored summaries are computed with the same
+pure function the timeline uses, so the data is exactly what the app would
+have built one write at a time, only much faster.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from rapport.attention.services import readings_refresh
+from rapport.clients.models import (
+    CheckinConsent,
+    Client,
+    ClientStatus,
+    Closeness,
+    ContactKind,
+    ContactPoint,
+    DateKind,
+    Fact,
+    FactCategory,
+    ImportantDate,
+)
+from rapport.demo.people import FIRST_NAMES, SURNAMES
+from rapport.practices.models import Practice
+from rapport.timeline.models import ContactMonth, Interaction, Promise
+from rapport.timeline.summary import Contact, summarize
+
+KINDS = ["meeting", "meeting", "call", "email", "email", "message", "note"]
+
+
+@dataclass(frozen=True)
+class BulkSize:
+    clients: int
+    interactions: int
+    facts: int
+    dates: int
+    years: int = 5
+
+
+def bulk_practice(
+    practice: Practice,
+    size: BulkSize,
+    *,
+    seed: int = 1,
+    now: datetime | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> None:
+    rng = random.Random(seed)
+    now = now or timezone.now()
+    span = timedelta(days=365 * size.years)
+    statuses = [ClientStatus.ACTIVE] * 6 + [
+        ClientStatus.PROSPECT,
+        ClientStatus.PAUSED,
+        ClientStatus.FORMER,
+    ]
+    consents = [CheckinConsent.YES] * 3 + [CheckinConsent.UNKNOWN, CheckinConsent.NO]
+    with transaction.atomic():
+        clients = Client.objects.bulk_create(
+            Client(
+                practice=practice,
+                full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)} {index:05}",
+                status=rng.choice(statuses),
+                closeness=rng.choice(list(Closeness)),
+                checkin_consent=rng.choice(consents),
+                client_since=(now - span * rng.random()).date(),
+            )
+            for index in range(size.clients)
+        )
+        ContactPoint.objects.bulk_create(
+            ContactPoint(
+                practice=practice,
+                client=client,
+                kind=ContactKind.EMAIL,
+                value=f"client{client.pk}@example.org",
+                normalized=f"client{client.pk}@example.org",
+            )
+            for client in clients
+        )
+    progress(f"{len(clients)} clients")
+
+    history: dict[int, list[Contact]] = defaultdict(list)
+    batch: list[Interaction] = []
+    for number in range(size.interactions):
+        client = clients[rng.randrange(len(clients))]
+        kind = rng.choice(KINDS)
+        direction = "none" if kind in ("meeting", "note") else rng.choice(["inbound", "outbound"])
+        at = now - span * rng.random() ** 1.5  # more recent history than old
+        batch.append(
+            Interaction(
+                practice=practice,
+                client=client,
+                kind=kind,
+                direction=direction,
+                occurred_at=at,
+                summary="Session notes.",
+            )
+        )
+        history[client.pk].append(Contact(at, kind, direction))
+        if len(batch) == 20_000 or number == size.interactions - 1:
+            with transaction.atomic():
+                Interaction.objects.bulk_create(batch)
+            batch = []
+            progress(f"{number + 1} interactions")
+
+    with transaction.atomic():
+        Fact.objects.bulk_create(
+            Fact(
+                practice=practice,
+                client=clients[rng.randrange(len(clients))],
+                category=rng.choice(list(FactCategory)),
+                text=f"Something they told us ({index})",
+                important=rng.random() < 0.2,
+                ask_again=rng.random() < 0.01,
+                learned_at=now - span * rng.random(),
+            )
+            for index in range(size.facts)
+        )
+        ImportantDate.objects.bulk_create(
+            ImportantDate(
+                practice=practice,
+                client=clients[rng.randrange(len(clients))],
+                kind=rng.choice(list(DateKind)),
+                month=rng.randint(1, 12),
+                day=rng.randint(1, 28),
+                year=rng.choice([None, 1970 + rng.randrange(40)]),
+            )
+            for _ in range(size.dates)
+        )
+        some = rng.sample(clients, min(len(clients), max(1, size.clients // 20)))
+        first_interaction = {
+            row["client_id"]: row["id"]
+            for row in Interaction.objects.filter(client__in=some)
+            .values("client_id", "id")
+            .order_by()
+        }
+        Promise.objects.bulk_create(
+            Promise(
+                practice=practice,
+                client=client,
+                interaction_id=first_interaction[client.pk],
+                text="Send the notes",
+                due_on=(now + timedelta(days=rng.randint(-10, 10))).date(),
+            )
+            for client in some
+            if client.pk in first_interaction
+        )
+    progress("facts, dates and promises")
+
+    zone = practice.zone
+    months: list[ContactMonth] = []
+    for client in clients:
+        summary = summarize(history[client.pk], zone=zone, now=now)
+        client.practice = practice
+        client.last_contact_at = summary.last_contact_at
+        client.last_inbound_at = summary.last_inbound_at
+        client.awaiting_reply_since = summary.awaiting_reply_since
+        client.awaiting_reply_latest = summary.awaiting_reply_latest
+        client.unanswered_count = summary.unanswered
+        client.save(
+            update_fields=[
+                "last_contact_at",
+                "last_inbound_at",
+                "awaiting_reply_since",
+                "awaiting_reply_latest",
+                "unanswered_count",
+            ]
+        )
+        months += [
+            ContactMonth(
+                practice=practice,
+                client=client,
+                month=month.month,
+                from_client=month.from_client,
+                from_us=month.from_us,
+                together=month.together,
+                replies=month.replies,
+                reply_hours=month.reply_hours,
+            )
+            for month in summary.months
+        ]
+    with transaction.atomic():
+        ContactMonth.objects.bulk_create(months, batch_size=5000)
+    progress("summaries")
+    readings_refresh(practice=practice, now=now)
+    progress("health readings")
