@@ -16,13 +16,17 @@ from rapport.practices.models import Member
 log = logging.getLogger(__name__)
 
 
+def things_need_you(count: int) -> str:
+    return "1 thing needs you" if count == 1 else f"{count} things need you"
+
+
 def digest_body(agenda: Agenda, member: Member) -> str:
     first_name = member.user.name.split()[0] if member.user.name.strip() else ""
     lines = [
         f"Good morning {first_name}".rstrip() + ",",
         "",
     ]
-    lines.append(f"{agenda.total} thing{'s' if agenda.total != 1 else ''} need you today:")
+    lines.append(f"{things_need_you(agenda.total)} today:")
     for section in agenda.sections:
         if not section.total:
             continue
@@ -67,8 +71,7 @@ def digests_send_due(*, now: datetime | None = None) -> int:
             member.save(update_fields=["last_digest_on"])
             if agenda.total:
                 send_mail(
-                    subject=f"Today: {agenda.total} thing{'s' if agenda.total != 1 else ''} "
-                    f"need you ({local:%A %-d %B})",
+                    subject=f"Today: {things_need_you(agenda.total)} ({local:%A %-d %B})",
                     message=digest_body(agenda, member),
                     from_email=None,
                     recipient_list=[member.user.email],

@@ -1,0 +1,51 @@
+"""On Today, a provider snoozes one item and marks another done, in place."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from rapport.attention.models import AgendaAction
+from rapport.clients.services import client_create
+from rapport.practices.services import practice_create
+from rapport.timeline.services import interaction_create
+from tests.conftest import PASSWORD
+
+
+def test_snooze_and_done_without_leaving_today(page: Page, live_server, transactional_db) -> None:  # type: ignore[no-untyped-def]
+    owner = practice_create(
+        name="Harbour Lane", owner_email="sam@harbour.example", owner_name="Sam", password=PASSWORD
+    )
+    for name in ("Maya Lindqvist", "Kofi Mensah"):
+        who = client_create(practice=owner.practice, full_name=name, checkin_consent="yes")
+        interaction_create(
+            client=who,
+            kind="email",
+            direction="inbound",
+            summary="Question",
+            occurred_at=timezone.now() - timedelta(days=2),
+        )
+
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Email").fill("sam@harbour.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Replies owed")).to_be_visible()
+    page.evaluate("window.__stayed = true")
+
+    maya = page.locator(".agenda-item", has_text="Maya Lindqvist is waiting")
+    maya.get_by_label("Snooze until").select_option(label="until Monday")
+    maya.get_by_role("button", name="Snooze").click()
+    expect(page.get_by_text("Snoozed until Monday")).to_be_visible()
+
+    kofi = page.locator(".agenda-item", has_text="Kofi Mensah is waiting")
+    kofi.get_by_role("button", name="Done").focus()
+    page.keyboard.press("Enter")  # keyboard works as well as the mouse
+    expect(page.get_by_text("Done.", exact=True)).to_be_visible()
+    assert page.evaluate("window.__stayed === true"), "the page reloaded"
+    assert sorted(AgendaAction.objects.values_list("action", flat=True)) == ["done", "snoozed"]
+
+    page.reload()
+    expect(page.get_by_text("Nobody is waiting for an answer.")).to_be_visible()
