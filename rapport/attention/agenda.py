@@ -8,15 +8,24 @@ they were handled in.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+)
 from django.utils import timezone
 
-from rapport.attention.dates import days_in_window, next_occurrence, ordinal_years
+from rapport.attention.dates import next_occurrence, ordinal_years
 from rapport.attention.models import AgendaAction, ClientReading, Section
 from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
 from rapport.clients.models import CheckinConsent, Client, ClientStatus, Fact, ImportantDate
@@ -28,7 +37,10 @@ DATES_AHEAD_DAYS = 14
 CARE_AFTER_DAYS = 7
 CARE_UNTIL_DAYS = 21
 RECONFIRM_AFTER_DAYS = 365
-SECTION_LIMIT = 25
+SECTION_LIMIT = 10
+# Past this a section says "1000 or more": counting further costs time and helps no one.
+COUNT_CAP = 1000
+EXPANDED_LIMIT = 100
 
 
 @dataclass
@@ -40,6 +52,7 @@ class Item:
     detail: str = ""
     badge: str = ""
     suggestion: str = ""
+    action_url: str = ""  # set by the web view, which knows the URLs
 
     @property
     def key(self) -> str:
@@ -96,8 +109,10 @@ def _not_hidden(
 
 
 def _page(queryset: QuerySet[Any], limit: int) -> tuple[list[Any], int]:
-    """The first rows and the total: always two queries, so the cost never depends on the data."""
-    return list(queryset[:limit]), queryset.count()
+    """The first rows, and the total counted up to COUNT_CAP: two queries whatever the data,
+    and neither reads past what it needs."""
+    rows = list(queryset[: max(limit, 1)])[:limit]
+    return rows, queryset.order_by()[:COUNT_CAP].count()
 
 
 def _days_ago(moment: datetime, practice: Practice, today: date) -> str:
@@ -266,22 +281,37 @@ def _dates(practice: Practice, now: datetime, today: date, limit: int) -> Sectio
         "and a gentle check a week after hard news.",
         "No dates in the next two weeks.",
     )
-    window = Q()
-    for month, day in days_in_window(today, DATES_AHEAD_DAYS):
-        window |= Q(month=month, day=day)
+    # Gentle checks first: they matter more than a birthday and are few.
+    section.items = _care(practice, now, today)[:limit]
+    care_total = len(section.items)
+    start = today.month * 100 + today.day
+    last = today + timedelta(days=DATES_AHEAD_DAYS)
+    end = last.month * 100 + last.day
+    if start <= end:
+        window = Q(month_day__gte=start, month_day__lte=end)
+        rank: Any = F("month_day")
+    else:  # the window runs over the year end: January comes after December
+        window = Q(month_day__gte=start) | Q(month_day__lte=end)
+        rank = Case(
+            When(month_day__lt=start, then=F("month_day") + 1300),
+            default=F("month_day"),
+            output_field=IntegerField(),
+        )
+    if end == 228 and not calendar.isleap(last.year):
+        window |= Q(month_day=229)  # a leap-day birthday is kept on 28 February
     # An action on a date is taken while it is in the window, so only actions from the
     # last window's length can concern this year's occurrence.
     this_window = now - timedelta(days=DATES_AHEAD_DAYS + 1)
-    visible = list(
+    dates = (
         ImportantDate.objects.for_practice(practice)
         .filter(window, client__archived_at__isnull=True)
         .filter(_not_hidden(practice, Section.DATE, today, since=this_window))
         .select_related("client")
+        .order_by(rank, "client__full_name", "pk")
     )
-    occurrences = {item.pk: next_occurrence(item.month, item.day, today) for item in visible}
-    visible.sort(key=lambda item: (occurrences[item.pk], item.client.full_name))
-    for item in visible:
-        when = occurrences[item.pk]
+    rows, dates_total = _page(dates, max(limit - care_total, 0))
+    for item in rows:
+        when = next_occurrence(item.month, item.day, today)
         years = ordinal_years(item.year, when)
         extra = ""
         if years and item.kind == "birthday":
@@ -298,9 +328,7 @@ def _dates(practice: Practice, now: datetime, today: date, limit: int) -> Sectio
                 detail=f"{item.as_text}.",
             )
         )
-    section.items += _care(practice, now, today)
-    section.total = len(section.items)
-    section.items = section.items[:limit]
+    section.total = care_total + dates_total
     return section
 
 
@@ -370,15 +398,18 @@ def _reconfirm(practice: Practice, now: datetime, today: date, limit: int) -> Se
     stale = now - timedelta(days=RECONFIRM_AFTER_DAYS)
     facts = (
         Fact.objects.for_practice(practice)
-        .annotate(known_at=Coalesce("confirmed_at", "learned_at"))
-        .filter(Q(ask_again=True) | Q(important=True, known_at__lt=stale))
         .filter(client__archived_at__isnull=True)
         .exclude(client__status=ClientStatus.FORMER)
         .filter(_not_hidden(practice, Section.RECONFIRM, today))
         .select_related("client")
-        .order_by("-ask_again", "known_at", "pk")
     )
-    rows, section.total = _page(facts, limit)
+    # Two indexed queries rather than one OR: forgotten facts first, then the stalest.
+    forgotten, forgotten_total = _page(
+        facts.filter(ask_again=True).order_by("known_at", "pk"), limit
+    )
+    stale_facts = facts.filter(ask_again=False, important=True, known_at__lt=stale)
+    rest, stale_total = _page(stale_facts.order_by("known_at", "pk"), limit - len(forgotten))
+    rows, section.total = forgotten + rest, forgotten_total + stale_total
     for fact in rows:
         section.items.append(
             Item(
@@ -397,20 +428,29 @@ def _reconfirm(practice: Practice, now: datetime, today: date, limit: int) -> Se
 
 
 def agenda_build(
-    practice: Practice, *, now: datetime | None = None, limit: int = SECTION_LIMIT
+    practice: Practice,
+    *,
+    now: datetime | None = None,
+    limit: int = SECTION_LIMIT,
+    expanded: str = "",
 ) -> Agenda:
+    """Today for a practice: `limit` items per section, `EXPANDED_LIMIT` for the expanded one."""
     now = now or timezone.now()
     today = timezone.localtime(now, practice.zone).date()
+
+    def size(key: str) -> int:
+        return EXPANDED_LIMIT if key == expanded else limit
+
     return Agenda(
         practice=practice,
         now=now,
         today=today,
         sections=[
-            _replies(practice, now, today, limit),
-            _promises(practice, today, limit),
-            _checkins(practice, now, today, limit),
-            _fading(practice, today, limit),
-            _dates(practice, now, today, limit),
-            _reconfirm(practice, now, today, limit),
+            _replies(practice, now, today, size(Section.REPLY)),
+            _promises(practice, today, size(Section.PROMISE)),
+            _checkins(practice, now, today, size(Section.CHECKIN)),
+            _fading(practice, today, size(Section.FADING)),
+            _dates(practice, now, today, size(Section.DATE)),
+            _reconfirm(practice, now, today, size(Section.RECONFIRM)),
         ],
     )

@@ -7,7 +7,7 @@ would have been, so nobody's birthday silently disappears for three years.
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 
 
 def occurrence_in(year: int, month: int, day: int) -> date:
@@ -19,18 +19,6 @@ def occurrence_in(year: int, month: int, day: int) -> date:
 def next_occurrence(month: int, day: int, today: date) -> date:
     this_year = occurrence_in(today.year, month, day)
     return this_year if this_year >= today else occurrence_in(today.year + 1, month, day)
-
-
-def days_in_window(today: date, days: int) -> list[tuple[int, int]]:
-    """The (month, day) pairs whose next occurrence falls within `days` of today,
-    29 February included in a common year when 28 February is in the window."""
-    pairs = []
-    for offset in range(days + 1):
-        day = today + timedelta(days=offset)
-        pairs.append((day.month, day.day))
-        if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
-            pairs.append((2, 29))
-    return pairs
 
 
 def ordinal_years(start_year: int | None, occurrence: date) -> int | None:

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from rapport.attention.health import AT_RISK, COOLING, STEADY, THRIVING
@@ -44,7 +45,11 @@ class ClientReading(PracticeOwned):
     objects = PracticeQuerySet["ClientReading"].as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["practice", "fading"])]
+        indexes = [
+            models.Index(
+                fields=["practice", "score"], condition=Q(fading=True), name="reading_fading"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.client_id}: {self.shown_word}"

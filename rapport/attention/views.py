@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 
 from rapport.attention.actions import agenda_item_act, snooze_choices
 from rapport.attention.agenda import agenda_build
@@ -35,18 +36,29 @@ OVERVIEW_WEEKS = 8
 @member_required
 def today(request: PracticeRequest) -> HttpResponse:
     practice = request.practice
-    agenda = agenda_build(practice)
+    expanded = request.GET.get("more", "")
+    agenda = agenda_build(practice, expanded=expanded)
     snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
+    for section in agenda.sections:
+        for item in section.items:
+            item.action_url = reverse(f"agenda_{item.section}", args=[item.object_id])
     has_clients = agenda.total > 0 or Client.objects.for_practice(practice).exists()
     return render(
         request,
         "attention/today.html",
         {
             "agenda": agenda,
+            "expanded": expanded,
             "has_clients": has_clients,
-            "snooze_choices": snooze_choices(agenda.today),
+            "snooze_options": _snooze_options(agenda.today),
         },
     )
+
+
+def _snooze_options(today: date) -> str:
+    """Rendered once for every item on the page: the page can hold a hundred of them."""
+    choices = ((day.isoformat(), label) for day, label in snooze_choices(today))
+    return format_html_join("", '<option value="{}">{}</option>', choices)
 
 
 def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> tuple[Any, int]:

@@ -10,8 +10,8 @@ from typing import Any, Self
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Lower
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 from rapport.clients.rhythm import (
@@ -280,22 +280,33 @@ class Fact(PracticeOwned):
         help_text="Today will suggest a gentle check on how they are, a week later.",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # When we last knew it to be true; indexed so stale facts are found without a scan.
+    known_at = models.GeneratedField(
+        expression=Coalesce("confirmed_at", "learned_at"),
+        output_field=models.DateTimeField(),
+        db_persist=True,
+    )
 
     objects = FactQuerySet.as_manager()
 
     class Meta:
         ordering = ["category", "-learned_at", "id"]
         indexes = [
-            models.Index(fields=["practice", "ask_again"]),
-            models.Index(fields=["practice", "important", "confirmed_at"]),
+            models.Index(fields=["practice"], condition=Q(ask_again=True), name="fact_ask_again"),
+            models.Index(
+                fields=["practice", "known_at"],
+                condition=Q(important=True, ask_again=False),
+                name="fact_important_by_age",
+            ),
+            models.Index(
+                fields=["practice", "learned_at"],
+                condition=models.Q(hard_news=True),
+                name="fact_hard_news",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.text
-
-    @property
-    def last_known_at(self) -> datetime:
-        return self.confirmed_at or self.learned_at
 
 
 class DateKind(models.TextChoices):
@@ -313,12 +324,18 @@ class ImportantDate(PracticeOwned):
     month = models.PositiveSmallIntegerField()
     day = models.PositiveSmallIntegerField()
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # 1125 for 25 November: the next days are one indexed range, even across the year end.
+    month_day = models.GeneratedField(
+        expression=F("month") * 100 + F("day"),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
 
     objects = PracticeQuerySet["ImportantDate"].as_manager()
 
     class Meta:
         ordering = ["month", "day", "id"]
-        indexes = [models.Index(fields=["practice", "month", "day"])]
+        indexes = [models.Index(fields=["practice", "month_day"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(month__gte=1, month__lte=12) & Q(day__gte=1, day__lte=31),

@@ -58,6 +58,12 @@ class Interaction(PracticeOwned):
         indexes = [
             models.Index(fields=["client", "-occurred_at"]),
             models.Index(fields=["practice", "occurred_at"]),
+            # Today looks for the few hard conversations of the last weeks among all history.
+            models.Index(
+                fields=["practice", "occurred_at"],
+                condition=models.Q(hard_conversation=True),
+                name="interaction_hard_talks",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -166,13 +166,40 @@ def test_dates_ahead_with_and_without_a_year(owner: Member, clock: Any) -> None:
     ]
 
 
-def test_a_leap_day_birthday_shows_in_a_common_year(owner: Member) -> None:
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (datetime(2027, 2, 20, 9, 0), ["Maya: birthday 28 February"]),
+        (
+            datetime(2027, 2, 14, 9, 0),
+            ["Maya: birthday 28 February"],
+        ),  # the window ends on the 28th
+        (datetime(2028, 2, 20, 9, 0), ["Maya: birthday 29 February"]),
+        (datetime(2027, 3, 1, 9, 0), []),
+    ],
+)
+def test_a_leap_day_birthday_shows_in_every_year(
+    owner: Member, today: datetime, expected: list[str]
+) -> None:
     maya = client(owner, "Maya", client_since=date(2026, 1, 1))
     ImportantDate.objects.create(
         practice=owner.practice, client=maya, kind=DateKind.BIRTHDAY, month=2, day=29
     )
-    with time_machine.travel(datetime(2027, 2, 20, 9, 0, tzinfo=owner.practice.zone), tick=False):
-        assert headlines(owner, "date") == ["Maya: birthday 28 February"]
+    with time_machine.travel(today.replace(tzinfo=owner.practice.zone), tick=False):
+        assert headlines(owner, "date") == expected
+
+
+def test_dates_over_the_year_end_come_in_calendar_order(owner: Member) -> None:
+    for name, month, day in (("Jan", 1, 3), ("Dec", 12, 30), ("Nov", 11, 1)):
+        who = client(owner, name, client_since=date(2026, 1, 1))
+        ImportantDate.objects.create(
+            practice=owner.practice, client=who, kind=DateKind.BIRTHDAY, month=month, day=day
+        )
+    with time_machine.travel(datetime(2026, 12, 25, 9, 0, tzinfo=owner.practice.zone), tick=False):
+        assert headlines(owner, "date") == [
+            "Dec: birthday Wednesday",
+            "Jan: birthday 3 January 2027",
+        ]
 
 
 def test_a_gentle_check_a_week_after_hard_news_unless_in_touch_since(
