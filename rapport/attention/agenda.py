@@ -53,6 +53,7 @@ class Item:
     badge: str = ""
     suggestion: str = ""
     action_url: str = ""  # set by the web view, which knows the URLs
+    client_url: str = ""
 
     @property
     def key(self) -> str:
@@ -112,7 +113,7 @@ def _page(queryset: QuerySet[Any], limit: int) -> tuple[list[Any], int]:
     """The first rows, and the total counted up to COUNT_CAP: two queries whatever the data,
     and neither reads past what it needs."""
     rows = list(queryset[: max(limit, 1)])[:limit]
-    return rows, queryset.order_by()[:COUNT_CAP].count()
+    return rows, queryset.order_by().values("pk")[:COUNT_CAP].count()
 
 
 def _days_ago(moment: datetime, practice: Practice, today: date) -> str:

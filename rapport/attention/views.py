@@ -26,7 +26,7 @@ from rapport.attention.services import reading_refresh
 from rapport.attention.snapshots import snapshot_ensure
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, Fact, ImportantDate
-from rapport.lib.http import is_htmx, refuse_unless_post
+from rapport.lib.http import UrlPattern, is_htmx, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline.models import Interaction, Promise
 
@@ -39,9 +39,14 @@ def today(request: PracticeRequest) -> HttpResponse:
     expanded = request.GET.get("more", "")
     agenda = agenda_build(practice, expanded=expanded)
     snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
+    client_url = UrlPattern("client_detail")
     for section in agenda.sections:
+        action_url = {
+            key: UrlPattern(f"agenda_{key}") for key in {item.section for item in section.items}
+        }
         for item in section.items:
-            item.action_url = reverse(f"agenda_{item.section}", args=[item.object_id])
+            item.action_url = action_url[item.section](item.object_id)
+            item.client_url = client_url(item.client.pk)
     has_clients = agenda.total > 0 or Client.objects.for_practice(practice).exists()
     return render(
         request,

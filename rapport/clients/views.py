@@ -24,7 +24,7 @@ from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, Fact, ImportantDate, Tag
 from rapport.clients.page import client_page_context
 from rapport.lib.forms import add_service_errors
-from rapport.lib.http import is_htmx, local_target, refuse_unless_post
+from rapport.lib.http import UrlPattern, is_htmx, local_target, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 
 CLIENTS_PER_PAGE = 50
@@ -50,8 +50,10 @@ def client_list(request: PracticeRequest) -> HttpResponse:
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
     )
     page = Paginator(clients, CLIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    client_url = UrlPattern("client_detail")
     context = {
         "page": page,
+        "rows": [(client, client_url(client.pk)) for client in page.object_list],
         "query": query,
         "status": status,
         "statuses": [*ClientStatus.choices, (ARCHIVED, "Archived")],

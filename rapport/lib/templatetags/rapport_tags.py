@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 
 from rapport.lib import humanize
 
@@ -21,6 +22,15 @@ def ago(value: datetime | None) -> str:
     if value is None:
         return ""
     return humanize.ago(timezone.localtime(value), _local_now())
+
+
+@register.filter
+def time_ago(value: datetime) -> str:
+    """<time datetime="...">3 days ago</time>, machine-readable and as people say it."""
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}">{}</time>', local.isoformat(), humanize.ago(local, _local_now())
+    )
 
 
 @register.filter
