@@ -6,7 +6,7 @@ from django import forms
 
 from rapport.attention.models import ActionKind, ClientReading
 from rapport.lib.forms import DateInput
-from rapport.practices.forms import TIME_ZONE_CHOICES
+from rapport.practices.forms import time_zone_field
 from rapport.practices.models import Member, Practice
 
 
@@ -32,9 +32,7 @@ class HealthOverrideForm(forms.ModelForm[ClientReading]):
 
 
 class MemberSettingsForm(forms.ModelForm[Member]):
-    time_zone = forms.ChoiceField(
-        choices=[("", "The practice's time zone"), *TIME_ZONE_CHOICES], required=False
-    )
+    time_zone = time_zone_field(required=False, help_text="Leave empty to use the practice's.")
 
     class Meta:
         model = Member
@@ -43,7 +41,7 @@ class MemberSettingsForm(forms.ModelForm[Member]):
 
 
 class PracticeSettingsForm(forms.ModelForm[Practice]):
-    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES)
+    time_zone = time_zone_field()
 
     class Meta:
         model = Practice

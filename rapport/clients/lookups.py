@@ -9,4 +9,6 @@ from rapport.practices.models import Practice
 
 
 def client_for(practice: Practice, client_id: int) -> Client:
-    return get_object_or_404(Client.objects.for_practice(practice), pk=client_id)
+    client = get_object_or_404(Client.objects.for_practice(practice), pk=client_id)
+    client.practice = practice  # already loaded: saves a query wherever the page needs it
+    return client

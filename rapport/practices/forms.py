@@ -1,13 +1,32 @@
 from __future__ import annotations
 
-import zoneinfo
-
 import phonenumbers
 from django import forms
 
-TIME_ZONE_CHOICES = [
-    (name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
-]
+from rapport.practices.models import validate_time_zone
+
+
+class TimeZoneInput(forms.TextInput):
+    """Type a few letters, pick from the suggestions: the page's one <datalist id="time-zones">
+    (see the time_zone_datalist tag) serves every such field, instead of a 600-option select."""
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"})
+
+
+def time_zone_field(
+    *, required: bool = True, initial: str | None = None, help_text: str = ""
+) -> forms.CharField:
+    return forms.CharField(
+        max_length=64,
+        required=required,
+        initial=initial,
+        help_text=help_text,
+        widget=TimeZoneInput(),
+        validators=[validate_time_zone],
+    )
+
+
 REGION_CHOICES = sorted(
     ((code, code) for code in phonenumbers.SUPPORTED_REGIONS), key=lambda choice: choice[0]
 )
@@ -26,7 +45,9 @@ class WelcomeForm(forms.Form):
     """First run: the practice and the person who owns it."""
 
     practice_name = forms.CharField(max_length=200, label="Name of your practice")
-    time_zone = forms.ChoiceField(choices=TIME_ZONE_CHOICES, initial="Europe/London")
+    time_zone = time_zone_field(
+        initial="Europe/London", help_text="Where you work, for example Europe/London."
+    )
     default_region = forms.ChoiceField(
         choices=REGION_CHOICES,
         initial="GB",

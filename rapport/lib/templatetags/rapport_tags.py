@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from datetime import date, datetime
 
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from rapport.lib import humanize
 
@@ -53,6 +54,20 @@ def since(value: date | None) -> str:
     if value is None:
         return ""
     return humanize.days_phrase(value, _local_now().date())
+
+
+@register.simple_tag
+def time_zone_datalist() -> str:
+    """The suggestions behind every time-zone field on a page, rendered once."""
+    return _TIME_ZONE_DATALIST
+
+
+_TIME_ZONE_DATALIST = format_html(
+    '<datalist id="time-zones">{}</datalist>',
+    format_html_join(
+        "", '<option value="{}">', ((name,) for name in sorted(zoneinfo.available_timezones()))
+    ),
+)
 
 
 @register.simple_tag(takes_context=True)
