@@ -95,8 +95,22 @@ def test_serve_runs_gunicorn_and_opens_on_the_welcome_page(serve: Server) -> Non
         assert "Set up your practice" in page.read().decode()
     with urllib.request.urlopen(f"{serve.base}/static/vendor/htmx.min.js") as script:
         assert script.status == 200
-    assert "gunicorn" in serve.log.read_text().lower()
-    assert "Open http://127.0.0.1:" in serve.log.read_text()
+    log = serve.log.read_text()
+    assert "gunicorn" in log.lower()
+    assert "Open http://127.0.0.1:" in log
+    # The background worker lives and dies with the server.
+    worker = int(re.search(r"Started the Rapport worker \(pid (\d+)\)", log).group(1))  # type: ignore[union-attr]
+    os.kill(worker, 0)
+    serve.stop()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("the worker outlived the server")
 
 
 def test_demo_serves_a_practice_a_person_can_log_into(demo: Server) -> None:
