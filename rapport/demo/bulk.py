@@ -32,6 +32,7 @@ from rapport.clients.models import (
 from rapport.demo.people import FIRST_NAMES, SURNAMES
 from rapport.practices.models import Practice
 from rapport.timeline.models import ContactMonth, Interaction, Promise
+from rapport.timeline.services import summary_apply
 from rapport.timeline.summary import Contact, summarize
 
 KINDS = ["meeting", "meeting", "call", "email", "email", "message", "note"]
@@ -160,33 +161,7 @@ def bulk_practice(
     for client in clients:
         summary = summarize(history[client.pk], zone=zone, now=now)
         client.practice = practice
-        client.last_contact_at = summary.last_contact_at
-        client.last_inbound_at = summary.last_inbound_at
-        client.awaiting_reply_since = summary.awaiting_reply_since
-        client.awaiting_reply_latest = summary.awaiting_reply_latest
-        client.unanswered_count = summary.unanswered
-        client.save(
-            update_fields=[
-                "last_contact_at",
-                "last_inbound_at",
-                "awaiting_reply_since",
-                "awaiting_reply_latest",
-                "unanswered_count",
-            ]
-        )
-        months += [
-            ContactMonth(
-                practice=practice,
-                client=client,
-                month=month.month,
-                from_client=month.from_client,
-                from_us=month.from_us,
-                together=month.together,
-                replies=month.replies,
-                reply_hours=month.reply_hours,
-            )
-            for month in summary.months
-        ]
+        months += summary_apply(client=client, summary=summary)
     with transaction.atomic():
         ContactMonth.objects.bulk_create(months, batch_size=5000)
     progress("summaries")

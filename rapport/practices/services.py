@@ -24,13 +24,7 @@ def practice_create(
         name=name.strip(), time_zone=time_zone, default_region=default_region.upper()
     )
     practice.full_clean()
-    email = owner_email.strip().lower()
-    if User.objects.filter(email=email).exists():
-        raise ValidationError({"owner_email": "Someone already logs in with this email address."})
-    user = User(email=email, name=owner_name.strip())
-    password_validation.validate_password(password, user)
-    user.set_password(password)
-    user.full_clean()
+    user = _user_new(email=owner_email, name=owner_name, password=password, field="owner_email")
     practice.save()
     user.save()
     return Member.objects.create(user=user, practice=practice, role=Role.OWNER)
@@ -40,12 +34,18 @@ def practice_create(
 def member_add(
     *, practice: Practice, email: str, name: str, password: str, role: str = Role.STAFF
 ) -> Member:
+    user = _user_new(email=email, name=name, password=password, field="email")
+    user.save()
+    return Member.objects.create(user=user, practice=practice, role=role)
+
+
+def _user_new(*, email: str, name: str, password: str, field: str) -> User:
+    """A checked, unsaved user; errors name the form field the email came from."""
     email = email.strip().lower()
     if User.objects.filter(email=email).exists():
-        raise ValidationError({"email": "Someone already logs in with this email address."})
+        raise ValidationError({field: "Someone already logs in with this email address."})
     user = User(email=email, name=name.strip())
     password_validation.validate_password(password, user)
     user.set_password(password)
     user.full_clean()
-    user.save()
-    return Member.objects.create(user=user, practice=practice, role=role)
+    return user

@@ -16,7 +16,7 @@ from rapport.clients.services import fact_create
 from rapport.clients.signals import client_changed
 from rapport.practices.models import Member
 from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
-from rapport.timeline.summary import Contact, summarize
+from rapport.timeline.summary import Contact, ContactSummary, summarize
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,30 @@ def client_history_refresh(*, client: Client, now: datetime | None = None) -> No
     summary = summarize(
         (Contact(*row) for row in history), zone=client.practice.zone, now=now or timezone.now()
     )
+    months = summary_apply(client=client, summary=summary)
+    ContactMonth.objects.filter(client=client).delete()
+    ContactMonth.objects.bulk_create(months)
+    client_changed.send(sender=Client, client=client)
+
+
+HISTORY_FIELDS = [
+    "last_contact_at",
+    "last_inbound_at",
+    "awaiting_reply_since",
+    "awaiting_reply_latest",
+    "unanswered_count",
+]
+
+
+def summary_apply(*, client: Client, summary: ContactSummary) -> list[ContactMonth]:
+    """Saves the summary's fields on the client; returns its months as rows to store."""
     client.last_contact_at = summary.last_contact_at
     client.last_inbound_at = summary.last_inbound_at
     client.awaiting_reply_since = summary.awaiting_reply_since
     client.awaiting_reply_latest = summary.awaiting_reply_latest
     client.unanswered_count = summary.unanswered
     client.save(update_fields=HISTORY_FIELDS)
-    ContactMonth.objects.filter(client=client).delete()
-    ContactMonth.objects.bulk_create(
+    return [
         ContactMonth(
             practice=client.practice,
             client=client,
@@ -57,17 +73,7 @@ def client_history_refresh(*, client: Client, now: datetime | None = None) -> No
             reply_hours=month.reply_hours,
         )
         for month in summary.months
-    )
-    client_changed.send(sender=Client, client=client)
-
-
-HISTORY_FIELDS = [
-    "last_contact_at",
-    "last_inbound_at",
-    "awaiting_reply_since",
-    "awaiting_reply_latest",
-    "unanswered_count",
-]
+    ]
 
 
 def _validated(interaction: Interaction) -> Interaction:
