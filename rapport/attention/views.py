@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,13 +23,14 @@ from rapport.attention.forms import (
     PracticeSettingsForm,
 )
 from rapport.attention.models import ActionKind, AgendaSnapshot, ClientReading, Section
-from rapport.attention.services import reading_refresh
+from rapport.attention.services import reading_refresh, readings_refresh
 from rapport.attention.snapshots import snapshot_ensure
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, Fact, ImportantDate
 from rapport.lib.http import UrlPattern, is_htmx, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline.models import Interaction, Promise
+from rapport.timeline.services import practice_history_refresh
 
 OVERVIEW_WEEKS = 8
 
@@ -205,7 +207,12 @@ def settings_page(request: PracticeRequest) -> HttpResponse:
     if request.method == "POST":
         form = practice_form if "practice" in request.POST else mine
         if form is not None and form.is_valid():
-            form.save()
+            with transaction.atomic():
+                form.save()
+                if form is practice_form and "time_zone" in form.changed_data:
+                    # Months and due days are counted where the practice is: count them again.
+                    practice_history_refresh(practice=request.practice)
+                    readings_refresh(practice=request.practice)
             messages.success(request, "Saved.")
             return redirect("settings")
     status = 400 if request.method == "POST" else 200

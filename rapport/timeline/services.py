@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -14,7 +15,7 @@ from rapport.clients.capture import parse_capture
 from rapport.clients.models import Client, Fact
 from rapport.clients.services import fact_create
 from rapport.clients.signals import client_changed
-from rapport.practices.models import Member
+from rapport.practices.models import Member, Practice
 from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
 from rapport.timeline.summary import Contact, ContactSummary, summarize
 
@@ -42,6 +43,28 @@ def client_history_refresh(*, client: Client, now: datetime | None = None) -> No
     ContactMonth.objects.filter(client=client).delete()
     ContactMonth.objects.bulk_create(months)
     client_changed.send(sender=Client, client=client)
+
+
+@transaction.atomic
+def practice_history_refresh(*, practice: Practice, now: datetime | None = None) -> int:
+    """Every client's stored summary again, e.g. after the practice's time zone changed,
+    which moves month boundaries and due times. One pass over the history, not one per client."""
+    now = now or timezone.now()
+    history: dict[int, list[Contact]] = defaultdict(list)
+    rows = Interaction.objects.for_practice(practice).values_list(
+        "client_id", "occurred_at", "kind", "direction"
+    )
+    for client_id, at, kind, direction in rows.iterator(chunk_size=20_000):
+        history[client_id].append(Contact(at, kind, direction))
+    months: list[ContactMonth] = []
+    clients = Client.objects.for_practice(practice)
+    for client in clients.iterator(chunk_size=2000):
+        client.practice = practice
+        summary = summarize(history[client.pk], zone=practice.zone, now=now)
+        months += summary_apply(client=client, summary=summary)
+    ContactMonth.objects.for_practice(practice).delete()
+    ContactMonth.objects.bulk_create(months, batch_size=5000)
+    return len(history)
 
 
 HISTORY_FIELDS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -217,3 +218,50 @@ def test_the_overview_shows_counts_per_section(owner: Member, owner_http: HttpCl
     owner_http.get("/")
     page = owner_http.get("/overview/").content.decode()
     assert "Replies owed" in page and '<svg class="spark"' in page
+
+
+def test_changing_the_practice_time_zone_recounts_months_and_due_days(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    from rapport.clients.models import Client
+    from rapport.timeline.models import ContactMonth
+
+    # 23:30 UTC on 31 October: still October in London, already November in Auckland.
+    with time_machine.travel(
+        datetime(2026, 11, 5, 12, 0, tzinfo=timezone.get_fixed_timezone(0)), tick=False
+    ):
+        maya = client_create(
+            practice=owner.practice, full_name="Maya", checkin_consent="yes", rhythm_days=7
+        )
+        interaction_create(
+            client=maya,
+            kind="call",
+            direction="outbound",
+            summary="Call",
+            occurred_at=datetime(2026, 10, 31, 23, 30, tzinfo=timezone.get_fixed_timezone(0)),
+        )
+        assert list(ContactMonth.objects.values_list("month__month", flat=True)) == [10]
+        response = owner_http.post(
+            "/settings/",
+            {
+                "practice": "1",
+                "practice-name": "Harbour Lane",
+                "practice-time_zone": "Pacific/Auckland",
+                "practice-work_starts": "09:00",
+                "practice-work_ends": "17:30",
+            },
+        )
+        assert response.status_code == 302
+        assert list(ContactMonth.objects.values_list("month__month", flat=True)) == [11]
+        maya = Client.objects.select_related("practice").get(pk=maya.pk)
+        due = timezone.localtime(maya.checkin_due_at, maya.practice.zone)
+        assert (due.month, due.day, due.hour, due.minute) == (
+            11,
+            8,
+            12,
+            30,
+        )  # 12:30 in Auckland, 7 days on
+        items = owner_http.get("/").content.decode().count('id="item-')
+        assert items == len(
+            set(re.findall(r'id="item-([a-z_]+-\d+)"', owner_http.get("/").content.decode()))
+        )
