@@ -1,0 +1,32 @@
+"""The demo practice is believable and shows every part of Today."""
+
+from __future__ import annotations
+
+import pytest
+
+from rapport.attention.agenda import agenda_build
+from rapport.attention.models import AgendaSnapshot, ClientReading
+from rapport.clients.models import Client
+from rapport.demo import demo_practice_ensure
+
+
+@pytest.mark.django_db
+def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
+    practice, created = demo_practice_ensure()
+    assert created
+    agenda = agenda_build(practice)
+    assert {section.key: section.total > 0 for section in agenda.sections} == {
+        "reply": True,
+        "promise": True,
+        "checkin": True,
+        "fading": True,
+        "date": True,
+        "reconfirm": True,
+    }
+    dates = next(section for section in agenda.sections if section.key == "date")
+    assert {item.section for item in dates.items} >= {"date", "care", "care_talk"}
+    clients = Client.objects.for_practice(practice)
+    assert clients.count() >= 30
+    assert ClientReading.objects.filter(client__in=clients).count() == clients.count()
+    assert AgendaSnapshot.objects.for_practice(practice).count() >= 56
+    assert demo_practice_ensure() == (practice, False)  # a second start changes nothing
