@@ -28,13 +28,21 @@ def _serve(host: str, port: int, workers: int, with_worker: bool) -> None:
     # gunicorn replaces this process, so Ctrl-C or a service manager's stop reaches it directly.
     # The access log has paths only: query strings can hold the names a provider searched for.
     args = [
-        sys.executable, "-m", "gunicorn", "rapport.wsgi:application",
-        "--bind", f"{host}:{port}",
-        "--workers", str(workers),
-        "--config", "python:rapport.gunicorn_conf",
-        "--access-logfile", "-",
-        "--access-logformat", '%(t)s "%(m)s %(U)s" %(s)s %(L)ss',
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "rapport.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--config",
+        "python:rapport.gunicorn_conf",
+        "--access-logfile",
+        "-",
+        "--access-logformat",
+        '%(t)s "%(m)s %(U)s" %(s)s %(L)ss',
+    ]
     os.environ["RAPPORT_WORKER"] = "1" if with_worker else "0"
     sys.stdout.flush()
     os.execv(sys.executable, args)  # noqa: S606 (a fixed argument list, no shell)
@@ -170,6 +178,47 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Needs no database: the checker is a pure function."""
+    import json
+
+    from rapport.messaging.checker import blocks_sending, check
+
+    try:
+        raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = raw.decode("utf-8")
+    except FileNotFoundError:
+        print(f"No such file: {args.file}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as error:
+        print(
+            f"{args.file} is not UTF-8 text (byte {error.start}); save it as UTF-8.",
+            file=sys.stderr,
+        )
+        return 2
+    findings = check(
+        text, preferred_name=args.preferred_name, full_name=args.full_name, closeness=args.closeness
+    )
+    if args.json:
+        data = {
+            "blocks_sending": blocks_sending(findings),
+            "findings": [f.as_dict() for f in findings],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            line = text.count("\n", 0, finding.start) + 1
+            column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+            quoted = f" “{finding.text}”" if finding.text else ""
+            print(
+                f"{line}:{column} {finding.severity} [{finding.category}]{quoted}: "
+                f"{finding.explanation} {finding.fix}"
+            )
+        if not findings:
+            print("No findings.")
+    return 1 if findings else 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django_setup()
     from django.core.management import execute_from_command_line
@@ -233,6 +282,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     work.add_argument("--once", action="store_true", help="do one round and exit (for cron)")
     work.set_defaults(handler=cmd_worker)
+
+    checker = commands.add_parser(
+        "check",
+        help="check a draft's words (exit 1 when there are findings)",
+        description="Check a draft the way the composer does. Exit status: 0 no findings, "
+        "1 findings, 2 unreadable input.",
+    )
+    checker.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    checker.add_argument("--preferred-name", default="", help="what the client likes to be called")
+    checker.add_argument("--full-name", default="", help="their full name, to spot the formal one")
+    checker.add_argument("--closeness", choices=["new", "regular", "close"], default="regular")
+    checker.add_argument("--json", action="store_true", help="machine-readable output")
+    checker.set_defaults(handler=cmd_check)
 
     manage = commands.add_parser("manage", help="run one of Django's management commands")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
