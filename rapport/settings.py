@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rapport.clients",
     "rapport.timeline",
     "rapport.attention.apps.AttentionConfig",
+    "rapport.messaging",
 ]
 
 MIDDLEWARE = [

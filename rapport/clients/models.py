@@ -126,6 +126,12 @@ class Client(PracticeOwned):
         choices=CheckinChannel.choices,
         default=CheckinChannel.ANY,
     )
+    messages_opt_out = models.BooleanField(
+        "no messages except about appointments",
+        default=False,
+        help_text="Set when they unsubscribe: check-ins and news stop; appointment changes "
+        "still go.",
+    )
     paused_note_ok = models.BooleanField(
         "while paused, a gentle note is welcome",
         default=False,

@@ -71,6 +71,12 @@ class Practice(models.Model):
         default="GB",
         help_text="Country code used to read phone numbers written without +country.",
     )
+    core_values = models.TextField(
+        "your values",
+        blank=True,
+        help_text="What you stand for, in a few lines. Shown in the welcome message and on pages "
+        "clients see.",
+    )
     work_starts = models.TimeField("working day starts", default=datetime.time(9, 0))
     work_ends = models.TimeField("working day ends", default=datetime.time(17, 30))
     created_at = models.DateTimeField(default=timezone.now)

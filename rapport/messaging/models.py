@@ -1,0 +1,126 @@
+"""Message templates, the outbox, and a practice's own checker rules."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from rapport.clients.models import Client
+from rapport.messaging.rules import CATEGORIES
+from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+from rapport.timeline.models import Interaction
+
+
+class Purpose(models.TextChoices):
+    WELCOME = "welcome", "Welcome"
+    CHECKIN = "checkin", "Check-in"
+    THANK_YOU = "thank_you", "Thank you"
+    RUNNING_LATE = "running_late", "Running late"
+    RESCHEDULE = "reschedule", "Offer to reschedule"
+    FEEDBACK = "feedback", "Feedback request"
+    REFERRAL = "referral", "Referral introduction"
+    OTHER = "other", "Other"
+
+
+class MessageTemplate(PracticeOwned):
+    name = models.CharField(max_length=100)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.OTHER)
+    subject = models.CharField(max_length=200)
+    body = models.TextField(help_text="Placeholders in double braces, such as {{preferred_name}}.")
+    essential = models.BooleanField(
+        default=False,
+        help_text="About an appointment or a reply they are waiting for: sent even to clients "
+        "who opted out of other messages.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PracticeQuerySet["MessageTemplate"].as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint("practice", "name", name="template_name_unique_per_practice")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OutboxStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to send"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Not sent"
+    UNSURE = "unsure", "May not have been sent"
+
+
+class OutboxQuerySet(PracticeQuerySet["OutboxMessage"]):
+    def needing_attention(self) -> OutboxQuerySet:
+        return self.filter(status__in=[OutboxStatus.FAILED, OutboxStatus.UNSURE])
+
+
+class OutboxMessage(PracticeOwned):
+    """An approved email, stored with its interaction in one transaction, sent by the worker."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="outbox")
+    interaction = models.OneToOneField(Interaction, on_delete=models.CASCADE, related_name="outbox")
+    to_address = models.EmailField()
+    to_name = models.CharField(max_length=200, blank=True)
+    reply_to = models.EmailField(blank=True)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    essential = models.BooleanField(default=False)
+    # Fixed at approval, so a message sent again is recognisable as the same one.
+    message_id = models.CharField(max_length=250, unique=True)
+    status = models.CharField(
+        max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_by = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OutboxQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(
+                fields=["practice", "created_at"],
+                condition=models.Q(status__in=["failed", "unsure"]),
+                name="outbox_needing_attention",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} to {self.to_address} ({self.get_status_display()})"
+
+
+class PracticeRule(PracticeOwned):
+    """A phrase a practice wants the checker to flag, in its own words."""
+
+    category = models.CharField(max_length=20, choices=[(c, c) for c in CATEGORIES])
+    phrase = models.CharField(max_length=100)
+    explanation = models.CharField(max_length=300)
+    fix = models.CharField("suggested fix", max_length=300)
+
+    objects = PracticeQuerySet["PracticeRule"].as_manager()
+
+    def __str__(self) -> str:
+        return self.phrase
+
+
+class SilencedRule(PracticeOwned):
+    rule_id = models.CharField(max_length=50)
+
+    objects = PracticeQuerySet["SilencedRule"].as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint("practice", "rule_id", name="silenced_once")]
+
+    def __str__(self) -> str:
+        return self.rule_id

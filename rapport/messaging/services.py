@@ -1,0 +1,180 @@
+"""Writing to clients: the starting templates, the check, and approving a message."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from rapport.clients.models import Client, ContactKind
+from rapport.messaging.checker import Finding, blocks_sending, check, custom_rule
+from rapport.messaging.models import (
+    MessageTemplate,
+    OutboxMessage,
+    PracticeRule,
+    SilencedRule,
+)
+from rapport.messaging.rules import BUILT_IN, Rule
+from rapport.messaging.starting_templates import STARTING_TEMPLATES
+from rapport.messaging.templating import fill
+from rapport.practices.models import Member, Practice
+from rapport.timeline.models import Direction, Interaction, InteractionKind
+from rapport.timeline.services import interaction_create
+
+
+class Channel:
+    EMAIL = "email"
+    PHONE = "phone"
+    TEXT = "text"
+    IN_PERSON = "in_person"
+    CHOICES = [
+        (EMAIL, "Send by email"),
+        (PHONE, "I said it on the phone"),
+        (TEXT, "I sent it as a text"),
+        (IN_PERSON, "I said it in person"),
+    ]
+    KIND = {
+        PHONE: InteractionKind.CALL,
+        TEXT: InteractionKind.MESSAGE,
+        IN_PERSON: InteractionKind.MEETING,
+    }
+
+
+@transaction.atomic
+def templates_ensure(*, practice: Practice) -> None:
+    """The starting set, once: a practice that deleted one does not get it back."""
+    if MessageTemplate.objects.for_practice(practice).exists():
+        return
+    MessageTemplate.objects.bulk_create(
+        MessageTemplate(
+            practice=practice,
+            name=name,
+            purpose=purpose,
+            subject=subject,
+            body=body,
+            essential=essential,
+        )
+        for name, purpose, subject, body, essential in STARTING_TEMPLATES
+    )
+
+
+def message_draft(*, template: MessageTemplate, client: Client, member: Member) -> tuple[str, str]:
+    """The template's subject and body with what Rapport knows filled in."""
+    values = placeholder_values(client=client, member=member)
+    return fill(template.subject, values), fill(template.body, values)
+
+
+def placeholder_values(*, client: Client, member: Member) -> dict[str, str]:
+    practice = client.practice
+    return {
+        "preferred_name": client.display_name,
+        "full_name": client.full_name,
+        "provider_name": member.user.name,
+        "practice_name": practice.name,
+        "practice_values": practice.core_values,
+    }
+
+
+def rules_for(practice: Practice) -> tuple[list[Rule], set[str]]:
+    own = [
+        custom_rule(
+            id=f"practice-{rule.pk}",
+            category=rule.category,
+            phrase=rule.phrase,
+            explanation=rule.explanation,
+            fix=rule.fix,
+        )
+        for rule in PracticeRule.objects.for_practice(practice)
+    ]
+    silenced = set(SilencedRule.objects.for_practice(practice).values_list("rule_id", flat=True))
+    return [*BUILT_IN, *own], silenced
+
+
+def message_check(*, client: Client, subject: str, body: str) -> list[Finding]:
+    """The body as the client will read it, and the subject for what cannot go at all."""
+    rules, silenced = rules_for(client.practice)
+    findings = check(
+        body,
+        preferred_name=client.display_name,
+        full_name=client.full_name,
+        closeness=client.closeness,
+        rules=rules,
+        silenced=silenced,
+    )
+    subject_findings = [
+        finding
+        for finding in check(subject, rules=rules, silenced={*silenced, "greeting-name"})
+        if finding.severity == "error"
+    ]
+    return subject_findings + findings
+
+
+@dataclass(frozen=True)
+class Approved:
+    interaction: Interaction
+    outbox: OutboxMessage | None
+
+
+@transaction.atomic
+def message_approve(
+    *,
+    client: Client,
+    member: Member,
+    channel: str,
+    subject: str,
+    body: str,
+    to_address: str = "",
+    essential: bool = False,
+) -> Approved:
+    """The provider approved these exact words: record them, and queue them if by email."""
+    subject, body = subject.strip(), body.strip()
+    if not body:
+        raise ValidationError({"body": "Write the message first."})
+    if blocks_sending(message_check(client=client, subject=subject, body=body)):
+        raise ValidationError("Fix what the check marks as an error before this can go.")
+    if channel != Channel.EMAIL:
+        interaction = interaction_create(
+            client=client,
+            kind=Channel.KIND[channel],
+            direction=Direction.OUTBOUND,
+            summary=body,
+            created_by=member,
+        )
+        return Approved(interaction, None)
+    if not subject:
+        raise ValidationError({"subject": "An email needs a subject."})
+    addresses = set(
+        client.contact_points.filter(kind=ContactKind.EMAIL).values_list("normalized", flat=True)
+    )
+    if to_address.strip().lower() not in addresses:
+        raise ValidationError({"to_address": "Choose one of this client's email addresses."})
+    if client.messages_opt_out and not essential:
+        raise ValidationError(
+            f"{client.display_name} asked not to get messages other than about appointments. "
+            "Send this only if it is about an appointment, and mark it so."
+        )
+    interaction = interaction_create(
+        client=client,
+        kind=InteractionKind.EMAIL,
+        direction=Direction.OUTBOUND,
+        summary=f"{subject}\n\n{body}",
+        created_by=member,
+    )
+    outbox = OutboxMessage.objects.create(
+        practice=client.practice,
+        client=client,
+        interaction=interaction,
+        to_address=to_address.strip(),
+        to_name=client.full_name,
+        reply_to=member.user.email,
+        subject=subject,
+        body=body,
+        essential=essential,
+        message_id=f"<{uuid.uuid4().hex}@rapport>",
+        next_attempt_at=timezone.now(),
+        created_by=member,
+    )
+    return Approved(interaction, outbox)
