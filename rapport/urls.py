@@ -6,5 +6,6 @@ urlpatterns = [
     path("", include("rapport.attention.urls")),
     path("clients/", include("rapport.clients.urls")),
     path("clients/", include("rapport.timeline.urls")),
+    path("clients/", include("rapport.messaging.urls")),
     path("admin/", admin.site.urls),
 ]

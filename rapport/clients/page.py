@@ -41,8 +41,10 @@ def profile_context(client: Client) -> dict[str, Any]:
 
 
 def timeline_context(client: Client, page_number: str | int | None = 1) -> dict[str, Any]:
-    interactions = Interaction.objects.filter(client=client).prefetch_related(
-        Prefetch("promises", queryset=Promise.objects.order_by("due_on", "id"))
+    interactions = (
+        Interaction.objects.filter(client=client)
+        .select_related("outbox")
+        .prefetch_related(Prefetch("promises", queryset=Promise.objects.order_by("due_on", "id")))
     )
     page = Paginator(interactions, TIMELINE_PAGE_SIZE).get_page(page_number)
     return {

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from rapport.clients.models import Client, ContactKind
+from rapport.messaging.services import Channel
+
+
+class ComposeForm(forms.Form):
+    channel = forms.ChoiceField(
+        choices=Channel.CHOICES, initial=Channel.EMAIL, widget=forms.RadioSelect
+    )
+    to_address = forms.ChoiceField(label="To", required=False)
+    subject = forms.CharField(max_length=200, required=False)
+    body = forms.CharField(
+        label="Message", widget=forms.Textarea(attrs={"rows": 12}), max_length=20_000
+    )
+    essential = forms.BooleanField(
+        required=False,
+        label="About an appointment",
+        help_text="Sent even to clients who opted out of other messages, and without an "
+        "unsubscribe link.",
+    )
+
+    def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        emails = client.contact_points.filter(kind=ContactKind.EMAIL)
+        field = self.fields["to_address"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (point.normalized, f"{point.value} {point.label}".strip()) for point in emails
+        ]
+        if not field.choices:
+            field.help_text = (
+                "No email address yet: add one on the client's page, or say it another way."
+            )

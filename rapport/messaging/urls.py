@@ -1,0 +1,8 @@
+from django.urls import path
+
+from rapport.messaging import views
+
+urlpatterns = [
+    path("<int:client_id>/compose/", views.compose, name="compose"),
+    path("<int:client_id>/compose/check/", views.compose_check, name="compose_check"),
+]
