@@ -169,7 +169,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     _django_setup()
-    from rapport.attention import worker
+    from rapport import worker
 
     if args.once:
         worker.run_once()

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
+from rapport.messaging.models import OutboxMessage
+from rapport.messaging.services import message_approve
 from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Interaction, InteractionKind, Promise
@@ -80,6 +82,7 @@ class ClientFile:
     important_date: ImportantDate
     interaction: Interaction
     promise: Promise
+    outbox: OutboxMessage
 
 
 def make_client_file(
@@ -115,7 +118,18 @@ def make_client_file(
     important_date = ImportantDate.objects.create(
         practice=member.practice, client=client, kind=DateKind.BIRTHDAY, month=2, day=14
     )
-    return ClientFile(client, fact, important_date, interaction, interaction.promises.get())
+    approved = message_approve(
+        client=client,
+        member=member,
+        channel="email",
+        subject="Notes from today",
+        body=f"Hi {client.display_name},\n\nThe notes from today are below.\n\nSam",
+        to_address=email,
+    )
+    assert approved.outbox is not None
+    return ClientFile(
+        client, fact, important_date, interaction, interaction.promises.get(), approved.outbox
+    )
 
 
 @pytest.fixture

@@ -112,6 +112,20 @@ def message_check(*, client: Client, subject: str, body: str) -> list[Finding]:
     return subject_findings + findings
 
 
+@transaction.atomic
+def client_unsubscribe(*, client: Client) -> None:
+    """From now on only essential messages (about appointments) reach them."""
+    if not client.messages_opt_out:
+        client.messages_opt_out = True
+        client.save(update_fields=["messages_opt_out", "updated_at"])
+        interaction_create(
+            client=client,
+            kind=InteractionKind.NOTE,
+            summary="Unsubscribed from messages other than about appointments "
+            "(with the link in an email).",
+        )
+
+
 @dataclass(frozen=True)
 class Approved:
     interaction: Interaction

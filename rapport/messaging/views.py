@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, FactCategory
@@ -14,8 +16,10 @@ from rapport.lib.forms import add_service_errors
 from rapport.lib.http import refuse_unless_post
 from rapport.messaging.checker import Finding, blocks_sending
 from rapport.messaging.forms import ComposeForm
-from rapport.messaging.models import MessageTemplate
+from rapport.messaging.models import MessageTemplate, OutboxMessage
+from rapport.messaging.outbox import UNSUBSCRIBE_SALT, outbox_send_again
 from rapport.messaging.services import (
+    client_unsubscribe,
     message_approve,
     message_check,
     message_draft,
@@ -114,3 +118,33 @@ def _worth_remembering(client: Client) -> list[object]:
         FactCategory.PREFERENCE,
     ]
     return list(client.facts.filter(category__in=useful).order_by("-learned_at")[:8])
+
+
+@member_required
+def outbox_resend(request: PracticeRequest, client_id: int, outbox_id: int) -> HttpResponse:
+    client = client_for(request.practice, client_id)
+    message = get_object_or_404(
+        OutboxMessage.objects.for_practice(request.practice), pk=outbox_id, client=client
+    )
+    if refused := refuse_unless_post(request):
+        return refused
+    outbox_send_again(message=message)
+    messages.success(request, f"It will go to {message.to_address} again within a minute.")
+    return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
+
+
+@csrf_exempt  # mail programs post here for one-click unsubscribe (RFC 8058), with no form
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """Needs no login and shows nothing about the client beyond what they already know."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        client = Client.objects.select_related("practice").get(pk=data["c"], practice_id=data["p"])
+    except (signing.BadSignature, Client.DoesNotExist, KeyError, TypeError):
+        return render(request, "messaging/unsubscribe.html", {"invalid": True}, status=404)
+    done = False
+    if request.method == "POST":
+        client_unsubscribe(client=client)
+        done = True
+    return render(
+        request, "messaging/unsubscribe.html", {"practice": client.practice, "done": done}
+    )

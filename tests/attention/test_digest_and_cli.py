@@ -15,11 +15,11 @@ from django.utils import timezone
 
 from rapport.attention.digest import digests_send_due
 from rapport.attention.models import AgendaSnapshot, ClientReading
-from rapport.attention.worker import run_once
 from rapport.cli import main
 from rapport.clients.services import client_create
 from rapport.practices.models import Member
 from rapport.timeline.services import interaction_create
+from rapport.worker import run_once
 
 LONDON_MORNING = datetime(2026, 11, 18, 7, 0)
 

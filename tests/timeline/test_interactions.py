@@ -89,11 +89,11 @@ def test_timeline_is_newest_first(client_file: ClientFile, owner_http: HttpClien
 
 def test_last_contact_follows_real_contact_not_notes(client_file: ClientFile) -> None:
     client = client_file.client
-    call_time = client_file.interaction.occurred_at
-    assert client.last_contact_at == call_time
+    email_time = client_file.outbox.interaction.occurred_at  # the latest contact in the file
+    assert client.last_contact_at == email_time
     interaction_create(client=client, kind=InteractionKind.NOTE, summary="Private thought")
     client.refresh_from_db()
-    assert client.last_contact_at == call_time
+    assert client.last_contact_at == email_time
     later = interaction_create(
         client=client, kind=InteractionKind.EMAIL, direction="outbound", summary="Hi"
     )
@@ -112,7 +112,8 @@ def test_deleting_an_interaction_recomputes_last_contact(
     client_file: ClientFile, owner_http: HttpClient
 ) -> None:
     client = client_file.client
-    owner_http.post(f"/clients/{client.pk}/interactions/{client_file.interaction.pk}/delete/")
+    for interaction in (client_file.outbox.interaction, client_file.interaction):
+        owner_http.post(f"/clients/{client.pk}/interactions/{interaction.pk}/delete/")
     client.refresh_from_db()
     assert client.last_contact_at is None
 

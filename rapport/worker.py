@@ -1,4 +1,4 @@
-"""The background worker: morning digests every minute, health readings every hour.
+"""The background worker: the outbox and morning digests every minute, health readings every hour.
 
 Runs beside the web server (`rapport serve` starts it) or on its own with
 `rapport worker`; it keeps its state in the database, so no broker is needed.
@@ -18,6 +18,7 @@ from rapport.attention.agenda import agenda_build
 from rapport.attention.digest import digests_send_due
 from rapport.attention.services import readings_refresh
 from rapport.attention.snapshots import snapshot_ensure
+from rapport.messaging.outbox import outbox_send_due
 from rapport.practices.models import Practice
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ def practices_refresh(*, now: datetime | None = None) -> int:
 
 
 def run_once(*, now: datetime | None = None) -> None:
+    outbox_send_due(now=now)
     practices_refresh(now=now)
     digests_send_due(now=now)
 
@@ -59,6 +61,7 @@ def run_forever() -> None:
                 count = practices_refresh(now=now)
                 last_refresh = now
                 log.info("refreshed %d health readings", count)
+            outbox_send_due(now=now)
             digests_send_due(now=now)
         except Exception:  # one bad tick must not stop the worker; the next tick retries
             log.exception("worker tick failed")
