@@ -16,6 +16,7 @@ def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
     assert created
     agenda = agenda_build(practice)
     assert {section.key: section.total > 0 for section in agenda.sections} == {
+        "unsent": True,
         "reply": True,
         "promise": True,
         "checkin": True,

@@ -32,6 +32,7 @@ from rapport.attention.models import AgendaAction, ClientReading, Section
 from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
 from rapport.clients.models import CheckinConsent, Client, ClientStatus, Fact, ImportantDate
 from rapport.lib.humanize import day_phrase, days_phrase
+from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
 
@@ -88,6 +89,9 @@ class Agenda:
     def total(self) -> int:
         return sum(section.total for section in self.sections)
 
+    def section(self, key: str) -> SectionView:
+        return next(section for section in self.sections if section.key == key)
+
     def counts(self) -> dict[str, int]:
         return {section.key: section.total for section in self.sections}
 
@@ -143,6 +147,35 @@ def _days_ago(moment: datetime, practice: Practice, today: date) -> str:
 
 def _working_hours(practice: Practice) -> WorkingHours:
     return WorkingHours(starts=practice.work_starts, ends=practice.work_ends)
+
+
+def _unsent(practice: Practice, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.UNSENT,
+        "Messages that did not go",
+        "Approved emails the mail server refused, or that Rapport could not confirm.",
+        "Every approved message went.",
+    )
+    messages = (
+        OutboxMessage.objects.for_practice(practice)
+        .needing_attention()
+        .filter(_not_hidden(OutboxMessage, practice, Section.UNSENT, today))
+        .order_by("created_at", "pk")
+    )
+    rows, section.total = _page(messages, limit)
+    for message in rows:
+        section.items.append(
+            Item(
+                Section.UNSENT,
+                message.pk,
+                message.client,
+                headline=f"{message.get_status_display()}: “{message.subject}” "
+                f"to {message.client.display_name}",
+                detail=message.last_error,
+                suggestion="Open their page to correct the address or send it again.",
+            )
+        )
+    return section
 
 
 def _replies(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
@@ -464,6 +497,7 @@ def agenda_build(
         now=now,
         today=today,
         sections=[
+            _unsent(practice, today, size(Section.UNSENT)),
             _replies(practice, now, today, size(Section.REPLY)),
             _promises(practice, today, size(Section.PROMISE)),
             _checkins(practice, now, today, size(Section.CHECKIN)),

@@ -64,6 +64,7 @@ class ClientReading(PracticeOwned):
 
 
 class Section(models.TextChoices):
+    UNSENT = "unsent", "Messages that did not go"
     REPLY = "reply", "Replies owed"
     PROMISE = "promise", "Promises due"
     CHECKIN = "checkin", "Check-ins due"

@@ -28,6 +28,7 @@ from rapport.attention.snapshots import snapshot_ensure
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, Fact, ImportantDate
 from rapport.lib.http import UrlPattern, is_htmx, refuse_unless_post
+from rapport.messaging.models import OutboxMessage
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.services import practice_history_refresh
@@ -79,6 +80,7 @@ def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> t
         "fact_id": (Fact, "fact_id"),
         "date_id": (ImportantDate, "date_id"),
         "interaction_id": (Interaction, "interaction_id"),
+        "outbox_id": (OutboxMessage, "outbox_id"),
     }
     for key, (model, _) in lookups.items():
         if key in kwargs:
@@ -225,6 +227,7 @@ def settings_page(request: PracticeRequest) -> HttpResponse:
 
 
 SECTION_URLS = [
+    ("unsent/<int:outbox_id>/", Section.UNSENT),
     ("replies/<int:client_id>/", Section.REPLY),
     ("checkins/<int:client_id>/", Section.CHECKIN),
     ("fading/<int:client_id>/", Section.FADING),

@@ -38,6 +38,8 @@ from rapport.demo.people import (
     SURNAMES,
     Person,
 )
+from rapport.messaging.models import OutboxStatus
+from rapport.messaging.services import message_approve
 from rapport.practices.models import Member, Practice
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Direction, Interaction, InteractionKind, Promise
@@ -151,8 +153,15 @@ def _generated_people(rng: random.Random, count: int) -> list[Person]:
             story.append((days, kind, direction, rng.choice(SUMMARIES[kind]), ""))
             if direction == Direction.INBOUND and kind != InteractionKind.CALL and days > 1:
                 # A careful provider answers within a day or two; Today shows the exceptions.
-                story.append((days - rng.randint(0, 1), InteractionKind.EMAIL, Direction.OUTBOUND,
-                              "Answered.", ""))  # fmt: skip
+                story.append(
+                    (
+                        days - rng.randint(0, 1),
+                        InteractionKind.EMAIL,
+                        Direction.OUTBOUND,
+                        "Answered.",
+                        "",
+                    )
+                )
             days -= rng.randint(10, 45) if months < 4 else rng.randint(20, 120)
         people.append(
             Person(
@@ -249,6 +258,29 @@ def _moments_ahead(practice: Practice, member: Member, rng: random.Random) -> No
     )
 
 
+def _a_message_that_bounced(practice: Practice, member: Member) -> None:
+    """One approved email the server refused: a typo in an address, as happens."""
+    kofi = Client.objects.for_practice(practice).get(preferred_name="Kofi")
+    address = "kofi@mensah-electrical.example"
+    kofi.contact_points.create(
+        practice=practice, kind="email", label="work", value=address, normalized=address
+    )
+    approved = message_approve(
+        client=kofi,
+        member=member,
+        channel="email",
+        to_address=address,
+        subject="Your job advert",
+        body="Hi Kofi,\n\nI've read the advert again: leading with the training you offer is "
+        "the right call. Two small suggestions are below.\n\nSam",
+    )
+    assert approved.outbox is not None
+    approved.outbox.status = OutboxStatus.FAILED
+    approved.outbox.attempts = 1
+    approved.outbox.last_error = "The mail server refused the address (550: mailbox unavailable)."
+    approved.outbox.save()
+
+
 def _past_mornings(practice: Practice) -> None:
     """Eight weeks of morning counts, drifting towards today's, so the overview has a story."""
     rng = random.Random(7)
@@ -293,6 +325,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
         _add_person(practice, owner, person, rng)
     _promises(practice)
     _moments_ahead(practice, owner, rng)
+    _a_message_that_bounced(practice, owner)
     readings_refresh(practice=practice)
     _past_mornings(practice)
     return practice, True
