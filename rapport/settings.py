@@ -142,8 +142,19 @@ if env_flag("RAPPORT_HTTPS"):
     SECURE_HSTS_SECONDS = 31536000
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Mail goes out through SMTP once a server is configured; until then it is printed.
+EMAIL_HOST = os.environ.get("RAPPORT_SMTP_HOST", "")
+EMAIL_PORT = int(os.environ.get("RAPPORT_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("RAPPORT_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("RAPPORT_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("RAPPORT_SMTP_STARTTLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_flag("RAPPORT_SMTP_SSL", default=EMAIL_PORT == 465)
+EMAIL_TIMEOUT = 30
 EMAIL_BACKEND = os.environ.get(
-    "RAPPORT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "RAPPORT_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("RAPPORT_FROM_EMAIL", "rapport@localhost")
 
