@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from rapport.messaging import views as messaging_views
 from rapport.messaging.views import unsubscribe
 
 urlpatterns = [
@@ -10,5 +11,19 @@ urlpatterns = [
     path("clients/", include("rapport.timeline.urls")),
     path("clients/", include("rapport.messaging.urls")),
     path("u/<str:token>/", unsubscribe, name="unsubscribe"),
+    path("templates/", messaging_views.template_list, name="template_list"),
+    path("templates/new/", messaging_views.template_new, name="template_new"),
+    path("templates/<int:template_id>/", messaging_views.template_edit, name="template_edit"),
+    path(
+        "templates/<int:template_id>/delete/",
+        messaging_views.template_delete,
+        name="template_delete",
+    ),
+    path("settings/words/", messaging_views.word_rules, name="word_rules"),
+    path(
+        "settings/words/<int:rule_id>/delete/",
+        messaging_views.word_rule_delete,
+        name="word_rule_delete",
+    ),
     path("admin/", admin.site.urls),
 ]

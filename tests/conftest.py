@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
-from rapport.messaging.models import OutboxMessage
-from rapport.messaging.services import message_approve
+from rapport.messaging.models import MessageTemplate, OutboxMessage, PracticeRule
+from rapport.messaging.services import message_approve, templates_ensure
 from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Interaction, InteractionKind, Promise
@@ -83,6 +83,8 @@ class ClientFile:
     interaction: Interaction
     promise: Promise
     outbox: OutboxMessage
+    template: MessageTemplate
+    rule: PracticeRule
 
 
 def make_client_file(
@@ -127,8 +129,19 @@ def make_client_file(
         to_address=email,
     )
     assert approved.outbox is not None
+    templates_ensure(practice=member.practice)
+    template = MessageTemplate.objects.for_practice(member.practice).first()
+    assert template is not None
+    rule = PracticeRule.objects.create(
+        practice=member.practice,
+        category="canned",
+        phrase="circle back",
+        explanation="Jargon.",
+        fix="Say when.",
+    )
+    promise = interaction.promises.get()
     return ClientFile(
-        client, fact, important_date, interaction, interaction.promises.get(), approved.outbox
+        client, fact, important_date, interaction, promise, approved.outbox, template, rule
     )
 
 

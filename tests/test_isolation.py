@@ -13,7 +13,7 @@ from django.test import Client as HttpClient
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
-from rapport.messaging.models import OutboxMessage
+from rapport.messaging.models import MessageTemplate, OutboxMessage, PracticeRule
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, Promise
 from tests.conftest import ClientFile, make_client_file
@@ -31,6 +31,8 @@ def _id_for(kwarg: str, file: ClientFile) -> int:
         "interaction_id": file.interaction.pk,
         "promise_id": file.promise.pk,
         "outbox_id": file.outbox.pk,
+        "template_id": file.template.pk,
+        "rule_id": file.rule.pk,
     }
     if kwarg not in ids:
         pytest.fail(
@@ -74,6 +76,8 @@ def _snapshot() -> list[object]:
             Interaction,
             Promise,
             OutboxMessage,
+            MessageTemplate,
+            PracticeRule,
         )
     ]
 
@@ -111,6 +115,8 @@ def test_own_client_with_foreign_child_is_404(
         client_file.interaction,
         client_file.promise,
         client_file.outbox,
+        client_file.template,
+        client_file.rule,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

@@ -45,7 +45,7 @@ class PracticeSettingsForm(forms.ModelForm[Practice]):
 
     class Meta:
         model = Practice
-        fields = ["name", "time_zone", "work_starts", "work_ends"]
+        fields = ["name", "core_values", "time_zone", "work_starts", "work_ends"]
         widgets = {
             "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "work_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

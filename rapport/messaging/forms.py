@@ -5,7 +5,9 @@ from typing import Any
 from django import forms
 
 from rapport.clients.models import Client, ContactKind
+from rapport.messaging.models import MessageTemplate, PracticeRule
 from rapport.messaging.services import Channel
+from rapport.practices.models import Practice
 
 
 class ComposeForm(forms.Form):
@@ -36,3 +38,32 @@ class ComposeForm(forms.Form):
             field.help_text = (
                 "No email address yet: add one on the client's page, or say it another way."
             )
+
+
+class TemplateForm(forms.ModelForm[MessageTemplate]):
+    class Meta:
+        model = MessageTemplate
+        fields = ["name", "purpose", "subject", "body", "essential"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+
+    def __init__(self, *args: Any, practice: Practice, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.practice = practice
+
+    def clean_name(self) -> str:
+        name = str(self.cleaned_data["name"]).strip()
+        others = MessageTemplate.objects.for_practice(self.practice).filter(name__iexact=name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("You already have a template with this name.")
+        return name
+
+
+class PracticeRuleForm(forms.ModelForm[PracticeRule]):
+    class Meta:
+        model = PracticeRule
+        fields = ["phrase", "category", "explanation", "fix"]
+        help_texts = {
+            "phrase": "Matched as whole words, in any case: “circle back”, “per my last”."
+        }

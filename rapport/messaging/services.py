@@ -93,6 +93,19 @@ def rules_for(practice: Practice) -> tuple[list[Rule], set[str]]:
     return [*BUILT_IN, *own], silenced
 
 
+@transaction.atomic
+def rule_silence_toggle(*, practice: Practice, rule_id: str) -> bool:
+    """Silences a built-in rule for the practice, or lets it speak again.
+
+    Returns True if the rule is now silent."""
+    existing = SilencedRule.objects.for_practice(practice).filter(rule_id=rule_id)
+    if existing.exists():
+        existing.delete()
+        return False
+    SilencedRule.objects.create(practice=practice, rule_id=rule_id)
+    return True
+
+
 def message_check(*, client: Client, subject: str, body: str) -> list[Finding]:
     """The body as the client will read it, and the subject for what cannot go at all."""
     rules, silenced = rules_for(client.practice)

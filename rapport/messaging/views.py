@@ -15,16 +15,19 @@ from rapport.clients.models import Client, FactCategory
 from rapport.lib.forms import add_service_errors
 from rapport.lib.http import refuse_unless_post
 from rapport.messaging.checker import Finding, blocks_sending
-from rapport.messaging.forms import ComposeForm
-from rapport.messaging.models import MessageTemplate, OutboxMessage
+from rapport.messaging.forms import ComposeForm, PracticeRuleForm, TemplateForm
+from rapport.messaging.models import MessageTemplate, OutboxMessage, PracticeRule, SilencedRule
 from rapport.messaging.outbox import UNSUBSCRIBE_SALT, outbox_send_again
+from rapport.messaging.rules import BUILT_IN, RULE_IDS
 from rapport.messaging.services import (
     client_unsubscribe,
     message_approve,
     message_check,
     message_draft,
+    rule_silence_toggle,
     templates_ensure,
 )
+from rapport.messaging.templating import KNOWN
 from rapport.practices.access import PracticeRequest, member_required
 
 
@@ -148,3 +151,90 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "messaging/unsubscribe.html", {"practice": client.practice, "done": done}
     )
+
+
+@member_required
+def template_list(request: PracticeRequest) -> HttpResponse:
+    templates_ensure(practice=request.practice)
+    templates = MessageTemplate.objects.for_practice(request.practice)
+    return render(request, "messaging/templates.html", {"templates": templates})
+
+
+def _template_form_page(request: PracticeRequest, template: MessageTemplate | None) -> HttpResponse:
+    instance = template or MessageTemplate(practice=request.practice)
+    form = TemplateForm(request.POST or None, instance=instance, practice=request.practice)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Saved “{form.instance.name}”.")
+        return redirect("template_list")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "messaging/template_form.html",
+        {"form": form, "template": template, "known": KNOWN},
+        status=status,
+    )
+
+
+@member_required
+def template_new(request: PracticeRequest) -> HttpResponse:
+    return _template_form_page(request, None)
+
+
+@member_required
+def template_edit(request: PracticeRequest, template_id: int) -> HttpResponse:
+    template = get_object_or_404(
+        MessageTemplate.objects.for_practice(request.practice), pk=template_id
+    )
+    return _template_form_page(request, template)
+
+
+@member_required
+def template_delete(request: PracticeRequest, template_id: int) -> HttpResponse:
+    template = get_object_or_404(
+        MessageTemplate.objects.for_practice(request.practice), pk=template_id
+    )
+    if refused := refuse_unless_post(request):
+        return refused
+    template.delete()
+    messages.success(request, f"Deleted “{template.name}”.")
+    return redirect("template_list")
+
+
+@member_required
+def word_rules(request: PracticeRequest) -> HttpResponse:
+    """The checker's rules: silence a built-in one, or add the practice's own phrases."""
+    practice = request.practice
+    form = PracticeRuleForm(request.POST if "add" in request.POST else None)
+    if request.method == "POST" and "silence" in request.POST:
+        rule_id = request.POST["silence"]
+        if rule_id in RULE_IDS:
+            rule_silence_toggle(practice=practice, rule_id=rule_id)
+            return redirect("word_rules")
+    if request.method == "POST" and form.is_valid():
+        rule = form.save(commit=False)
+        rule.practice = practice
+        rule.save()
+        messages.success(request, f"The check will now flag “{rule.phrase}”.")
+        return redirect("word_rules")
+    silenced = set(SilencedRule.objects.for_practice(practice).values_list("rule_id", flat=True))
+    return render(
+        request,
+        "messaging/word_rules.html",
+        {
+            "built_in": BUILT_IN,
+            "silenced": silenced,
+            "own": PracticeRule.objects.for_practice(practice),
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@member_required
+def word_rule_delete(request: PracticeRequest, rule_id: int) -> HttpResponse:
+    rule = get_object_or_404(PracticeRule.objects.for_practice(request.practice), pk=rule_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    rule.delete()
+    return redirect("word_rules")
