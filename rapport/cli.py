@@ -219,6 +219,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def cmd_mail_import(args: argparse.Namespace) -> int:
+    _django_setup()
+    from rapport.messaging.inbound import ImportReport, mail_import_file
+    from rapport.practices.models import Practice
+
+    practice, problem = _practice_for(args)
+    if not isinstance(practice, Practice):
+        print(problem, file=sys.stderr)
+        return 2
+    total = ImportReport()
+    for name in args.files:
+        try:
+            raw = Path(name).read_bytes()
+        except OSError as error:
+            print(f"Could not read {name}: {error.strerror}.", file=sys.stderr)
+            return 2
+        report = mail_import_file(practice=practice, raw=raw)
+        print(f"{name}: {report}")
+        total.add(report)
+    return 0 if not total.unreadable else 1
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django_setup()
     from django.core.management import execute_from_command_line
@@ -295,6 +317,17 @@ def build_parser() -> argparse.ArgumentParser:
     checker.add_argument("--closeness", choices=["new", "regular", "close"], default="regular")
     checker.add_argument("--json", action="store_true", help="machine-readable output")
     checker.set_defaults(handler=cmd_check)
+
+    mail = commands.add_parser(
+        "mail-import",
+        help="read .eml or .mbox files onto clients' timelines",
+        description="Read .eml or .mbox files: mail from a client goes on their timeline and "
+        "starts the reply clock; mail from unknown senders waits under Mail to be placed.",
+    )
+    mail.add_argument("files", nargs="+", metavar="FILE")
+    mail.add_argument("--practice", help="the practice's name or number, where there are several")
+    mail.add_argument("--member", help="a member's email: their practice")
+    mail.set_defaults(handler=cmd_mail_import)
 
     manage = commands.add_parser("manage", help="run one of Django's management commands")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

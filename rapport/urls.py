@@ -20,6 +20,8 @@ urlpatterns = [
         name="template_delete",
     ),
     path("settings/words/", messaging_views.word_rules, name="word_rules"),
+    path("mail/", messaging_views.mail_triage, name="mail_triage"),
+    path("mail/<int:mail_id>/", messaging_views.mail_triage_place, name="mail_triage_place"),
     path(
         "settings/words/<int:rule_id>/delete/",
         messaging_views.word_rule_delete,

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
-from rapport.messaging.models import MessageTemplate, OutboxMessage, PracticeRule
+from rapport.messaging.inbound import mail_import_file
+from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.messaging.services import message_approve, templates_ensure
 from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add, practice_create
@@ -85,6 +86,7 @@ class ClientFile:
     outbox: OutboxMessage
     template: MessageTemplate
     rule: PracticeRule
+    mail: InboundMail
 
 
 def make_client_file(
@@ -140,8 +142,16 @@ def make_client_file(
         fix="Say when.",
     )
     promise = interaction.promises.get()
+    unknown = (
+        f"From: Stranger <stranger@example.net>\r\nTo: {member.user.email}\r\n"
+        "Subject: Hello\r\n\r\nHi.\r\n"
+    )
+    mail_import_file(practice=member.practice, raw=unknown.encode())
+    mail = InboundMail.objects.for_practice(member.practice).get(
+        from_address="stranger@example.net"
+    )
     return ClientFile(
-        client, fact, important_date, interaction, promise, approved.outbox, template, rule
+        client, fact, important_date, interaction, promise, approved.outbox, template, rule, mail
     )
 
 

@@ -13,7 +13,7 @@ from django.test import Client as HttpClient
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
-from rapport.messaging.models import MessageTemplate, OutboxMessage, PracticeRule
+from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, Promise
 from tests.conftest import ClientFile, make_client_file
@@ -33,6 +33,7 @@ def _id_for(kwarg: str, file: ClientFile) -> int:
         "outbox_id": file.outbox.pk,
         "template_id": file.template.pk,
         "rule_id": file.rule.pk,
+        "mail_id": file.mail.pk,
     }
     if kwarg not in ids:
         pytest.fail(
@@ -78,6 +79,7 @@ def _snapshot() -> list[object]:
             OutboxMessage,
             MessageTemplate,
             PracticeRule,
+            InboundMail,
         )
     ]
 
@@ -117,6 +119,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.outbox,
         client_file.template,
         client_file.rule,
+        client_file.mail,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

@@ -124,3 +124,45 @@ class SilencedRule(PracticeOwned):
 
     def __str__(self) -> str:
         return self.rule_id
+
+
+class MailStatus(models.TextChoices):
+    LOGGED = "logged", "On the timeline"
+    TRIAGE = "triage", "Waiting for you to place it"
+    IGNORED = "ignored", "Ignored"
+
+
+class InboundMail(PracticeOwned):
+    """A mail Rapport has read (from IMAP or a file), once per Message-ID."""
+
+    message_id = models.CharField(max_length=250)
+    outgoing = models.BooleanField(
+        default=False, help_text="Written by the practice (sent folder, BCC)."
+    )
+    from_address = models.CharField(max_length=254, blank=True)
+    from_name = models.CharField(max_length=200, blank=True)
+    to_addresses = models.JSONField(default=list)
+    subject = models.CharField(max_length=200, blank=True)
+    text = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attachments = models.JSONField(
+        default=list, help_text="Names and sizes only; files are not kept."
+    )
+    status = models.CharField(max_length=10, choices=MailStatus.choices)
+    client = models.ForeignKey(
+        Client, null=True, blank=True, on_delete=models.CASCADE, related_name="mail"
+    )
+    interaction = models.OneToOneField(
+        Interaction, null=True, blank=True, on_delete=models.SET_NULL, related_name="mail"
+    )
+    received_at = models.DateTimeField(default=timezone.now)
+
+    objects = PracticeQuerySet["InboundMail"].as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [models.UniqueConstraint("practice", "message_id", name="mail_read_once")]
+        indexes = [models.Index(fields=["practice", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} from {self.from_address}"

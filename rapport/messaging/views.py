@@ -11,12 +11,21 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from rapport.clients.lookups import client_for
-from rapport.clients.models import Client, FactCategory
+from rapport.clients.models import Client, ClientStatus, ContactKind, FactCategory
+from rapport.clients.services import ContactPointInput, client_create
 from rapport.lib.forms import add_service_errors
 from rapport.lib.http import refuse_unless_post
 from rapport.messaging.checker import Finding, blocks_sending
 from rapport.messaging.forms import ComposeForm, PracticeRuleForm, TemplateForm
-from rapport.messaging.models import MessageTemplate, OutboxMessage, PracticeRule, SilencedRule
+from rapport.messaging.inbound import mail_import_file, mail_place
+from rapport.messaging.models import (
+    InboundMail,
+    MailStatus,
+    MessageTemplate,
+    OutboxMessage,
+    PracticeRule,
+    SilencedRule,
+)
 from rapport.messaging.outbox import UNSUBSCRIBE_SALT, outbox_send_again
 from rapport.messaging.rules import BUILT_IN, RULE_IDS
 from rapport.messaging.services import (
@@ -238,3 +247,58 @@ def word_rule_delete(request: PracticeRequest, rule_id: int) -> HttpResponse:
         return refused
     rule.delete()
     return redirect("word_rules")
+
+
+MAX_UPLOAD = 50 * 1024 * 1024
+
+
+@member_required
+def mail_triage(request: PracticeRequest) -> HttpResponse:
+    """Mail from senders Rapport does not know, and a place to bring in .eml and .mbox files."""
+    practice = request.practice
+    if request.method == "POST" and "upload" in request.POST:
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, "Choose an .eml or .mbox file first.")
+        elif upload.size is not None and upload.size > MAX_UPLOAD:
+            messages.error(
+                request, "That file is over 50 MB: import it with `rapport mail import` instead."
+            )
+        else:
+            report = mail_import_file(practice=practice, raw=upload.read())
+            messages.success(request, f"Read {upload.name}: {report}.")
+        return redirect("mail_triage")
+    waiting = InboundMail.objects.for_practice(practice).filter(status=MailStatus.TRIAGE)[:100]
+    clients = (
+        Client.objects.for_practice(practice).current().only("id", "full_name", "preferred_name")
+    )
+    return render(request, "messaging/triage.html", {"waiting": waiting, "clients": clients})
+
+
+@member_required
+def mail_triage_place(request: PracticeRequest, mail_id: int) -> HttpResponse:
+    practice = request.practice
+    mail = get_object_or_404(
+        InboundMail.objects.for_practice(practice), pk=mail_id, status=MailStatus.TRIAGE
+    )
+    if refused := refuse_unless_post(request):
+        return refused
+    action = request.POST.get("action")
+    if action == "ignore":
+        mail.status = MailStatus.IGNORED
+        mail.save(update_fields=["status"])
+        messages.info(request, "Ignored.")
+        return redirect("mail_triage")
+    if action == "new":
+        client = client_create(
+            practice=practice,
+            full_name=mail.from_name or mail.from_address.split("@")[0],
+            status=ClientStatus.PROSPECT,
+            created_by=request.member,
+            contact_points=[ContactPointInput(ContactKind.EMAIL, mail.from_address, "")],
+        )
+    else:
+        client = client_for(practice, int(request.POST.get("client") or 0))
+    mail_place(mail=mail, client=client)
+    messages.success(request, f"On {client.display_name}'s timeline.")
+    return redirect("mail_triage")
