@@ -1,4 +1,5 @@
-"""The background worker: the outbox and morning digests every minute, health readings every hour.
+"""The background worker: the outbox and morning digests every minute, the practice's mailbox
+every five minutes, health readings every hour.
 
 Runs beside the web server (`rapport serve` starts it) or on its own with
 `rapport worker`; it keeps its state in the database, so no broker is needed.
@@ -18,12 +19,14 @@ from rapport.attention.agenda import agenda_build
 from rapport.attention.digest import digests_send_due
 from rapport.attention.services import readings_refresh
 from rapport.attention.snapshots import snapshot_ensure
+from rapport.messaging.imap import mailboxes_sync
 from rapport.messaging.outbox import outbox_send_due
 from rapport.practices.models import Practice
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 60
 READINGS_EVERY = timedelta(hours=1)
+MAIL_EVERY = timedelta(minutes=5)
 
 
 def practices_refresh(*, now: datetime | None = None) -> int:
@@ -38,6 +41,7 @@ def practices_refresh(*, now: datetime | None = None) -> int:
 
 
 def run_once(*, now: datetime | None = None) -> None:
+    mailboxes_sync()
     outbox_send_due(now=now)
     practices_refresh(now=now)
     digests_send_due(now=now)
@@ -54,6 +58,7 @@ def run_forever() -> None:
     signal.signal(signal.SIGINT, stop)
     log.info("worker started")
     last_refresh: datetime | None = None
+    last_mail: datetime | None = None
     while not stopping:
         now = timezone.now()
         try:
@@ -61,6 +66,10 @@ def run_forever() -> None:
                 count = practices_refresh(now=now)
                 last_refresh = now
                 log.info("refreshed %d health readings", count)
+            if last_mail is None or now - last_mail >= MAIL_EVERY or now < last_mail:
+                report = mailboxes_sync()
+                last_mail = now
+                log.info("read mail: %s", report)
             outbox_send_due(now=now)
             digests_send_due(now=now)
         except Exception:  # one bad tick must not stop the worker; the next tick retries

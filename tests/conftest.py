@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.test import Client as HttpClient
@@ -18,6 +20,7 @@ from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Interaction, InteractionKind, Promise
 from rapport.timeline.services import PromiseInput, interaction_create
+from tests.imap_server import DOVECOT, ImapServer, start_imap_server
 
 PASSWORD = "correct horse battery"
 
@@ -193,3 +196,14 @@ def add_history(client: Client, count: int) -> None:
         )
         for index in range(count)
     )
+
+
+@pytest.fixture(scope="session")
+def imap_server() -> Iterator[ImapServer]:
+    if not Path(DOVECOT).exists():
+        pytest.fail(
+            f"{DOVECOT} is missing: scripts/test installs it (apt-get install dovecot-imapd)."
+        )
+    server = start_imap_server()
+    yield server
+    server.stop()

@@ -28,7 +28,9 @@ from rapport.attention.snapshots import snapshot_ensure
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, Fact, ImportantDate
 from rapport.lib.http import UrlPattern, is_htmx, refuse_unless_post
-from rapport.messaging.models import OutboxMessage
+from rapport.messaging.forms import MailboxForm
+from rapport.messaging.imap import mailbox_sync
+from rapport.messaging.models import Mailbox, OutboxMessage
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.services import practice_history_refresh
@@ -193,36 +195,49 @@ def overview(request: PracticeRequest) -> HttpResponse:
     )
 
 
+def _mailbox_read_now(request: PracticeRequest, mailbox: Mailbox) -> None:
+    """A new or changed mailbox is read at once, so a wrong setting shows up here, not later."""
+    report = mailbox_sync(mailbox=mailbox)
+    if mailbox.last_error:
+        messages.error(request, f"Saved, but the mailbox could not be read: {mailbox.last_error}")
+    else:
+        messages.success(request, f"Connected. Read the mailbox: {report}.")
+
+
 @member_required
 def settings_page(request: PracticeRequest) -> HttpResponse:
-    member = request.member
+    member, practice = request.member, request.practice
+    posted = next((name for name in ("member", "practice", "mailbox") if name in request.POST), "")
     mine = MemberSettingsForm(
-        request.POST if "member" in request.POST else None, instance=member, prefix="member"
+        request.POST if posted == "member" else None, instance=member, prefix="member"
     )
-    practice_form = None
+    practice_form = mailbox_form = None
     if member.is_owner:
         practice_form = PracticeSettingsForm(
-            request.POST if "practice" in request.POST else None,
-            instance=request.practice,
-            prefix="practice",
+            request.POST if posted == "practice" else None, instance=practice, prefix="practice"
         )
-    if request.method == "POST":
-        form = practice_form if "practice" in request.POST else mine
-        if form is not None and form.is_valid():
-            with transaction.atomic():
-                form.save()
-                if form is practice_form and "time_zone" in form.changed_data:
-                    # Months and due days are counted where the practice is: count them again.
-                    practice_history_refresh(practice=request.practice)
-                    readings_refresh(practice=request.practice)
+        mailbox = Mailbox.objects.for_practice(practice).first() or Mailbox(practice=practice)
+        mailbox_form = MailboxForm(
+            request.POST if posted == "mailbox" else None, instance=mailbox, prefix="mailbox"
+        )
+    form = {"member": mine, "practice": practice_form, "mailbox": mailbox_form}.get(posted)
+    if form is not None and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            if form is practice_form and "time_zone" in form.changed_data:
+                # Months and due days are counted where the practice is: count them again.
+                practice_history_refresh(practice=practice)
+                readings_refresh(practice=practice)
+        if mailbox_form is not None and form is mailbox_form:
+            _mailbox_read_now(request, mailbox_form.instance)
+        else:
             messages.success(request, "Saved.")
-            return redirect("settings")
-    status = 400 if request.method == "POST" else 200
+        return redirect("settings")
     return render(
         request,
         "attention/settings.html",
-        {"mine": mine, "practice_form": practice_form},
-        status=status,
+        {"mine": mine, "practice_form": practice_form, "mailbox_form": mailbox_form},
+        status=400 if posted else 200,
     )
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from rapport.clients.models import Client, ContactKind
-from rapport.messaging.models import MessageTemplate, PracticeRule
+from rapport.messaging.models import Mailbox, MessageTemplate, PracticeRule
 from rapport.messaging.services import Channel
 from rapport.practices.models import Practice
 
@@ -67,3 +67,31 @@ class PracticeRuleForm(forms.ModelForm[PracticeRule]):
         help_texts = {
             "phrase": "Matched as whole words, in any case: “circle back”, “per my last”."
         }
+
+
+class MailboxForm(forms.ModelForm[Mailbox]):
+    password = forms.CharField(
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
+        help_text="Leave empty to keep the one saved.",
+    )
+
+    class Meta:
+        model = Mailbox
+        fields = [
+            "address",
+            "host",
+            "port",
+            "use_ssl",
+            "username",
+            "password",
+            "inbox_folder",
+            "sent_folder",
+        ]
+        help_texts = {"sent_folder": "Often “Sent”, “Sent Items” or “[Gmail]/Sent Mail”."}
+
+    def clean_password(self) -> str:
+        given = str(self.cleaned_data.get("password") or "")
+        if not given and not self.instance.password:
+            raise forms.ValidationError("The mailbox's password is needed to read it.")
+        return given or self.instance.password

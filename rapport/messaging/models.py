@@ -166,3 +166,34 @@ class InboundMail(PracticeOwned):
 
     def __str__(self) -> str:
         return f"{self.subject} from {self.from_address}"
+
+
+class Mailbox(PracticeOwned):
+    """The practice's IMAP mailbox, read by the worker: the inbox for replies, the sent folder
+    for answers written in the provider's own mail program."""
+
+    host = models.CharField(max_length=200)
+    port = models.PositiveIntegerField(default=993)
+    use_ssl = models.BooleanField("encrypted (TLS)", default=True)
+    username = models.CharField(max_length=200)
+    # Kept as given, so the worker can log in; the database is as private as the notes it holds.
+    password = models.CharField(max_length=200)
+    address = models.EmailField(
+        help_text="The mailbox's own address; mail from it counts as yours."
+    )
+    inbox_folder = models.CharField(max_length=100, default="INBOX")
+    sent_folder = models.CharField(max_length=100, default="Sent", blank=True)
+    inbox_uid = models.PositiveBigIntegerField(default=0, editable=False)
+    inbox_validity = models.PositiveBigIntegerField(default=0, editable=False)
+    sent_uid = models.PositiveBigIntegerField(default=0, editable=False)
+    sent_validity = models.PositiveBigIntegerField(default=0, editable=False)
+    last_sync_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.CharField(max_length=300, blank=True, editable=False)
+
+    objects = PracticeQuerySet["Mailbox"].as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint("practice", name="one_mailbox_per_practice")]
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.host}"
