@@ -49,3 +49,40 @@ def test_snooze_and_done_without_leaving_today(page: Page, live_server, transact
 
     page.reload()
     expect(page.get_by_text("Nobody is waiting for an answer.")).to_be_visible()
+
+
+def test_compose_with_a_fact_see_the_check_and_approve(
+    page: Page, live_server, transactional_db
+) -> None:  # type: ignore[no-untyped-def]
+    from rapport.clients.models import ContactKind
+    from rapport.clients.services import ContactPointInput, fact_create
+    from rapport.messaging.models import OutboxMessage
+
+    owner = practice_create(
+        name="Harbour Lane", owner_email="sam@harbour.example", owner_name="Sam", password=PASSWORD
+    )
+    maya = client_create(
+        practice=owner.practice,
+        full_name="Maya Lindqvist",
+        preferred_name="Maya",
+        contact_points=[ContactPointInput(ContactKind.EMAIL, "maya@example.org")],
+    )
+    fact_create(client=maya, category="interest", text="her orchids")
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Email").fill("sam@harbour.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server.url}/clients/{maya.pk}/compose/")
+    page.get_by_label("Subject").fill("Hello")
+    body = page.get_by_role("textbox", name="Message")
+    body.fill("Hi honey, how are ")
+    expect(page.locator("#findings")).to_contain_text("pet-name")
+    page.get_by_role("button", name="Add “her orchids” to the message").click()
+    expect(body).to_have_value("Hi honey, how are her orchids")
+    body.fill("Hi Maya, how are her orchids doing? Sam")
+    expect(page.locator("#findings")).to_contain_text("Nothing to flag")
+    page.get_by_role("button", name="Approve").click()
+    expect(
+        page.get_by_text("Approved. It goes to maya@example.org within a minute.")
+    ).to_be_visible()
+    assert OutboxMessage.objects.get().body == "Hi Maya, how are her orchids doing? Sam"
