@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import logging
 import socket
 from collections.abc import Iterator
 from email.message import EmailMessage
@@ -11,6 +12,10 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+
+
+# aiosmtpd logs every SMTP line from its own thread, sometimes after pytest has closed the stream.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 def free_port() -> int:
