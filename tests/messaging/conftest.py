@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-
 # aiosmtpd logs every SMTP line from its own thread, sometimes after pytest has closed the stream.
 logging.getLogger("mail.log").setLevel(logging.WARNING)
 
