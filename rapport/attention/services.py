@@ -98,6 +98,11 @@ def reading_refresh(*, client: Client, now: datetime | None = None) -> ClientRea
     return reading
 
 
+def reading_of(client: Client) -> ClientReading:
+    """The stored reading, or a fresh one for a client who has none yet."""
+    return ClientReading.objects.filter(client=client).first() or reading_refresh(client=client)
+
+
 @transaction.atomic
 def readings_refresh(*, practice: Practice, now: datetime | None = None) -> int:
     """Every client of the practice, in a fixed number of queries."""

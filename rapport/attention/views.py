@@ -22,8 +22,8 @@ from rapport.attention.forms import (
     MemberSettingsForm,
     PracticeSettingsForm,
 )
-from rapport.attention.models import ActionKind, AgendaSnapshot, ClientReading, Section
-from rapport.attention.services import reading_refresh, readings_refresh
+from rapport.attention.models import ActionKind, AgendaSnapshot, Section
+from rapport.attention.services import reading_of, readings_refresh
 from rapport.attention.snapshots import snapshot_ensure
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, Fact, ImportantDate
@@ -77,14 +77,14 @@ def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> t
     if "client_id" in kwargs:
         client = client_for(practice, kwargs["client_id"])
         return client, client.pk
-    lookups: dict[str, tuple[Any, str]] = {
-        "promise_id": (Promise, "promise_id"),
-        "fact_id": (Fact, "fact_id"),
-        "date_id": (ImportantDate, "date_id"),
-        "interaction_id": (Interaction, "interaction_id"),
-        "outbox_id": (OutboxMessage, "outbox_id"),
+    lookups: dict[str, Any] = {
+        "promise_id": Promise,
+        "fact_id": Fact,
+        "date_id": ImportantDate,
+        "interaction_id": Interaction,
+        "outbox_id": OutboxMessage,
     }
-    for key, (model, _) in lookups.items():
+    for key, model in lookups.items():
         if key in kwargs:
             found = get_object_or_404(model.objects.for_practice(practice), pk=kwargs[key])
             return found, found.pk
@@ -135,7 +135,7 @@ def _done_message(action: str, until: date | None) -> str:
 @member_required
 def health_override(request: PracticeRequest, client_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
-    reading = ClientReading.objects.filter(client=client).first() or reading_refresh(client=client)
+    reading = reading_of(client)
     form = HealthOverrideForm(request.POST or None, instance=reading)
     if request.method == "POST" and form.is_valid():
         changed = form.save(commit=False)

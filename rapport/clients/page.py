@@ -14,8 +14,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from rapport.attention.chart import contact_chart
-from rapport.attention.models import ClientReading
-from rapport.attention.services import reading_refresh
+from rapport.attention.services import reading_of
 from rapport.clients.models import Client, Fact, FactCategory
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.summary import month_of
@@ -55,7 +54,7 @@ def timeline_context(client: Client, page_number: str | int | None = 1) -> dict[
 
 
 def health_context(client: Client) -> dict[str, Any]:
-    reading = ClientReading.objects.filter(client=client).first() or reading_refresh(client=client)
+    reading = reading_of(client)
     rows = client.contact_months.values_list("month", "from_client", "from_us", "together")
     current = month_of(timezone.now(), client.practice.zone)
     return {"reading": reading, "chart": contact_chart(list(rows), current_month=current)}

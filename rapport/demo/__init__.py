@@ -7,6 +7,7 @@ is the same every time.
 from __future__ import annotations
 
 import random
+import unicodedata
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -123,8 +124,6 @@ def _add_person(practice: Practice, member: Member, person: Person, rng: random.
 
 
 def _ascii(text: str) -> str:
-    import unicodedata
-
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or "client"
 
 

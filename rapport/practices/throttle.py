@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 from rapport.practices.models import LoginFailure
@@ -33,4 +32,4 @@ def login_failure_record(*, account: str, address: str | None) -> None:
 
 
 def login_success_record(*, account: str, address: str | None) -> None:
-    LoginFailure.objects.filter(Q(account=account.lower())).delete()
+    LoginFailure.objects.filter(account=account.lower()).delete()
