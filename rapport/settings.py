@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "rapport.timeline",
     "rapport.attention.apps.AttentionConfig",
     "rapport.messaging",
+    "rapport.appointments",
 ]
 
 MIDDLEWARE = [

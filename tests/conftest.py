@@ -11,6 +11,8 @@ import pytest
 from django.test import Client as HttpClient
 from django.utils import timezone
 
+from rapport.appointments.models import Appointment
+from rapport.appointments.services import appointment_create
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.messaging.inbound import mail_import_file
@@ -90,6 +92,7 @@ class ClientFile:
     template: MessageTemplate
     rule: PracticeRule
     mail: InboundMail
+    appointment: Appointment
 
 
 def make_client_file(
@@ -153,8 +156,22 @@ def make_client_file(
     mail = InboundMail.objects.for_practice(member.practice).get(
         from_address="stranger@example.net"
     )
+    tomorrow = timezone.localtime() + timedelta(days=1)
+    start = tomorrow.replace(hour=10, minute=0, second=0, microsecond=0)
+    appointment = appointment_create(
+        client=client, member=member, starts_at=start, ends_at=start + timedelta(hours=1)
+    )
     return ClientFile(
-        client, fact, important_date, interaction, promise, approved.outbox, template, rule, mail
+        client,
+        fact,
+        important_date,
+        interaction,
+        promise,
+        approved.outbox,
+        template,
+        rule,
+        mail,
+        appointment,
     )
 
 

@@ -23,6 +23,9 @@ def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
         "fading": True,
         "date": True,
         "reconfirm": True,
+        "reminder": True,
+        "changed": True,
+        "follow_up": True,
     }
     dates = next(section for section in agenda.sections if section.key == "date")
     assert {item.section for item in dates.items} >= {"date", "care", "care_talk"}

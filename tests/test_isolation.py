@@ -12,6 +12,7 @@ import pytest
 from django.test import Client as HttpClient
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from rapport.appointments.models import Appointment
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.practices.models import Member
@@ -20,7 +21,7 @@ from tests.conftest import ClientFile, make_client_file
 
 SKIPPED_NAMESPACES = {"admin"}  # staff-only; covered by tests/practices/test_auth.py
 # Public pages reached by a signed token, not an id: covered by their own tests.
-TOKEN_URLS = {"unsubscribe"}
+TOKEN_URLS = {"unsubscribe", "reschedule", "calendar_feed"}
 
 
 def _id_for(kwarg: str, file: ClientFile) -> int:
@@ -34,6 +35,7 @@ def _id_for(kwarg: str, file: ClientFile) -> int:
         "template_id": file.template.pk,
         "rule_id": file.rule.pk,
         "mail_id": file.mail.pk,
+        "appointment_id": file.appointment.pk,
     }
     if kwarg not in ids:
         pytest.fail(
@@ -80,6 +82,7 @@ def _snapshot() -> list[object]:
             MessageTemplate,
             PracticeRule,
             InboundMail,
+            Appointment,
         )
     ]
 
@@ -120,6 +123,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.template,
         client_file.rule,
         client_file.mail,
+        client_file.appointment,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

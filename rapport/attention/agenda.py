@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import connection
@@ -27,11 +27,12 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from rapport.appointments.models import Appointment, AppointmentStatus, ClientChoice
 from rapport.attention.dates import next_occurrence, ordinal_years
 from rapport.attention.models import AgendaAction, ClientReading, Section
 from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
 from rapport.clients.models import CheckinConsent, Client, ClientStatus, Fact, ImportantDate
-from rapport.lib.humanize import day_phrase, days_phrase
+from rapport.lib.humanize import day_phrase, days_phrase, moment_phrase
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
@@ -40,6 +41,8 @@ DATES_AHEAD_DAYS = 14
 CARE_AFTER_DAYS = 7
 CARE_UNTIL_DAYS = 21
 RECONFIRM_AFTER_DAYS = 365
+CHANGES_DAYS = 14
+FOLLOW_UP_DAYS = 7
 _ACTIONS = connection.ops.quote_name(AgendaAction._meta.db_table)
 SECTION_LIMIT = 10
 # Past this a section says "1000 or more": counting further costs time and helps no one.
@@ -56,8 +59,11 @@ class Item:
     detail: str = ""
     badge: str = ""
     suggestion: str = ""
+    # The composer's query for the message this item calls for ("appointment=4&reminder=1").
+    write: str = ""
     action_url: str = ""  # set by the web view, which knows the URLs
     client_url: str = ""
+    write_url: str = ""
 
     @property
     def key(self) -> str:
@@ -478,6 +484,130 @@ def _reconfirm(practice: Practice, now: datetime, today: date, limit: int) -> Se
     return section
 
 
+def _appointments_between(practice: Practice, start: date, end: date) -> Q:
+    zone = practice.zone
+    return Q(
+        starts_at__gte=datetime.combine(start, time.min, tzinfo=zone),
+        starts_at__lt=datetime.combine(end, time.min, tzinfo=zone),
+    )
+
+
+def _reminders(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.REMINDER,
+        "Reminders to send",
+        "Tomorrow's appointments with clients who asked for a reminder the day before.",
+        "No reminders to send for tomorrow.",
+    )
+    tomorrow = today + timedelta(days=1)
+    appointments = (
+        Appointment.objects.for_practice(practice)
+        .filter(
+            _appointments_between(practice, tomorrow, tomorrow + timedelta(days=1)),
+            status=AppointmentStatus.SCHEDULED,
+            reminder_sent_at__isnull=True,
+            client__wants_reminders=True,
+            client__archived_at__isnull=True,
+        )
+        .filter(_not_hidden(Appointment, practice, Section.REMINDER, today))
+        .order_by("starts_at", "pk")
+    )
+    rows, section.total = _page(appointments, limit)
+    for appointment in rows:
+        when = timezone.localtime(appointment.starts_at, practice.zone)
+        section.items.append(
+            Item(
+                Section.REMINDER,
+                appointment.pk,
+                appointment.client,
+                headline=f"Remind {appointment.client.display_name} of tomorrow {when:%H:%M}",
+                detail=appointment.place,
+                suggestion="They asked for a reminder the day before. Rapport drafts it; "
+                "you approve it.",
+                write=f"appointment={appointment.pk}&reminder=1",
+            )
+        )
+    return section
+
+
+def _changes(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.CHANGED,
+        "Appointments clients changed",
+        "Clients who answered your reschedule link in the last two weeks.",
+        "No client has changed an appointment.",
+    )
+    appointments = (
+        Appointment.objects.for_practice(practice)
+        .filter(client_choice_at__gte=now - timedelta(days=CHANGES_DAYS))
+        .filter(
+            _not_hidden(Appointment, practice, Section.CHANGED, today, cycle="client_choice_at")
+        )
+        .order_by("-client_choice_at", "pk")
+    )
+    rows, section.total = _page(appointments, limit)
+    for appointment in rows:
+        name = appointment.client.display_name
+        when = moment_phrase(
+            timezone.localtime(appointment.starts_at, practice.zone),
+            timezone.localtime(now, practice.zone),
+        )
+        moved = appointment.client_choice == ClientChoice.MOVED
+        section.items.append(
+            Item(
+                Section.CHANGED,
+                appointment.pk,
+                appointment.client,
+                headline=f"{name} moved their appointment to {when}"
+                if moved
+                else f"{name} will keep their appointment {when}",
+                detail=f"They chose {_days_ago(appointment.client_choice_at, practice, today)}, "
+                "through your link."
+                if appointment.client_choice_at
+                else "",
+                suggestion="Your calendar feed already has the new time." if moved else "",
+            )
+        )
+    return section
+
+
+def _follow_ups(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.FOLLOW_UP,
+        "Follow-ups after appointments",
+        f"Appointments completed in the last {FOLLOW_UP_DAYS} days with no word since.",
+        "Everyone you saw has heard from you since.",
+    )
+    appointments = (
+        Appointment.objects.for_practice(practice)
+        .filter(
+            status=AppointmentStatus.COMPLETED,
+            ends_at__gte=now - timedelta(days=FOLLOW_UP_DAYS),
+            ends_at__lte=now,
+            client__archived_at__isnull=True,
+        )
+        .filter(
+            Q(client__last_contact_at__isnull=True) | Q(client__last_contact_at__lt=F("ends_at"))
+        )
+        .filter(_not_hidden(Appointment, practice, Section.FOLLOW_UP, today))
+        .order_by("ends_at", "pk")
+    )
+    rows, section.total = _page(appointments, limit)
+    for appointment in rows:
+        section.items.append(
+            Item(
+                Section.FOLLOW_UP,
+                appointment.pk,
+                appointment.client,
+                headline=f"Follow up with {appointment.client.display_name}",
+                detail=f"You saw them {_days_ago(appointment.ends_at, practice, today)}.",
+                suggestion="A thank-you, or the next step you promised.",
+                write="purpose=thank_you",
+            )
+        )
+    return section
+
+
 def agenda_build(
     practice: Practice,
     *,
@@ -498,11 +628,14 @@ def agenda_build(
         today=today,
         sections=[
             _unsent(practice, today, size(Section.UNSENT)),
+            _changes(practice, now, today, size(Section.CHANGED)),
             _replies(practice, now, today, size(Section.REPLY)),
             _promises(practice, today, size(Section.PROMISE)),
             _checkins(practice, now, today, size(Section.CHECKIN)),
             _fading(practice, today, size(Section.FADING)),
             _dates(practice, now, today, size(Section.DATE)),
             _reconfirm(practice, now, today, size(Section.RECONFIRM)),
+            _reminders(practice, now, today, size(Section.REMINDER)),
+            _follow_ups(practice, now, today, size(Section.FOLLOW_UP)),
         ],
     )

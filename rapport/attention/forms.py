@@ -36,8 +36,22 @@ class MemberSettingsForm(forms.ModelForm[Member]):
 
     class Meta:
         model = Member
-        fields = ["digest_enabled", "digest_time", "time_zone"]
-        widgets = {"digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        fields = [
+            "digest_enabled", "digest_time", "time_zone", "work_starts", "work_ends", "work_days",
+        ]  # fmt: skip
+        widgets = {
+            "digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "work_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts = data.get("work_starts") or self.instance.practice.work_starts
+        ends = data.get("work_ends") or self.instance.practice.work_ends
+        if starts >= ends:
+            self.add_error("work_ends", "Your day must end after it starts.")
+        return data
 
 
 class PracticeSettingsForm(forms.ModelForm[Practice]):

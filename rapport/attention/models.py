@@ -73,6 +73,9 @@ class Section(models.TextChoices):
     CARE = "care", "A gentle check"
     CARE_TALK = "care_talk", "A gentle check after a hard conversation"
     RECONFIRM = "reconfirm", "Facts to reconfirm"
+    REMINDER = "reminder", "Reminders to send"
+    CHANGED = "changed", "Appointments clients changed"
+    FOLLOW_UP = "follow_up", "Follow-ups after appointments"
 
 
 class ActionKind(models.TextChoices):

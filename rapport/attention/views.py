@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 
+from rapport.appointments.models import Appointment
+from rapport.appointments.queries import coming_up
 from rapport.attention.actions import agenda_item_act, snooze_choices
 from rapport.attention.agenda import agenda_build
 from rapport.attention.forms import (
@@ -44,7 +46,7 @@ def today(request: PracticeRequest) -> HttpResponse:
     expanded = request.GET.get("more", "")
     agenda = agenda_build(practice, expanded=expanded)
     snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
-    client_url = UrlPattern("client_detail")
+    client_url, compose_url = UrlPattern("client_detail"), UrlPattern("compose")
     for section in agenda.sections:
         action_url = {
             key: UrlPattern(f"agenda_{key}") for key in {item.section for item in section.items}
@@ -52,6 +54,8 @@ def today(request: PracticeRequest) -> HttpResponse:
         for item in section.items:
             item.action_url = action_url[item.section](item.object_id)
             item.client_url = client_url(item.client.pk)
+            if item.write:
+                item.write_url = f"{compose_url(item.client.pk)}?{item.write}"
     has_clients = agenda.total > 0 or Client.objects.for_practice(practice).exists()
     return render(
         request,
@@ -61,6 +65,7 @@ def today(request: PracticeRequest) -> HttpResponse:
             "expanded": expanded,
             "has_clients": has_clients,
             "snooze_options": _snooze_options(agenda.today),
+            "coming_up": coming_up(request.member),
         },
     )
 
@@ -83,6 +88,7 @@ def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> t
         "date_id": ImportantDate,
         "interaction_id": Interaction,
         "outbox_id": OutboxMessage,
+        "appointment_id": Appointment,
     }
     for key, model in lookups.items():
         if key in kwargs:
@@ -251,4 +257,7 @@ SECTION_URLS = [
     ("care/facts/<int:fact_id>/", Section.CARE),
     ("care/conversations/<int:interaction_id>/", Section.CARE_TALK),
     ("reconfirm/<int:fact_id>/", Section.RECONFIRM),
+    ("reminders/<int:appointment_id>/", Section.REMINDER),
+    ("changes/<int:appointment_id>/", Section.CHANGED),
+    ("follow-ups/<int:appointment_id>/", Section.FOLLOW_UP),
 ]

@@ -16,6 +16,7 @@ from rapport.clients.models import (
 )
 from rapport.clients.services import ContactPointInput
 from rapport.lib.forms import DateInput, DateTimeInput
+from rapport.practices.forms import time_zone_field
 
 
 class ClientForm(forms.ModelForm[Client]):
@@ -23,6 +24,10 @@ class ClientForm(forms.ModelForm[Client]):
         required=False,
         label="Tags",
         help_text="Separate with commas, for example: coaching, referral",
+    )
+    time_zone = time_zone_field(
+        required=False,
+        help_text="Where they live, if not in your time zone: messages give times on their clock.",
     )
     confirm_duplicate = forms.BooleanField(
         required=False, label="This is a different person: create the client anyway"
@@ -34,6 +39,7 @@ class ClientForm(forms.ModelForm[Client]):
             "full_name", "preferred_name", "pronunciation", "pronouns",
             "status", "closeness", "how_we_met", "client_since",
             "checkin_consent", "checkin_channel", "paused_note_ok", "rhythm_days",
+            "time_zone", "wants_reminders",
         ]  # fmt: skip
         widgets = {"client_since": DateInput(), "how_we_met": forms.TextInput()}
 

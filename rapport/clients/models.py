@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import zoneinfo
 from datetime import datetime, time
 from typing import Any, Self
 
@@ -21,7 +22,7 @@ from rapport.clients.rhythm import (
     checkin_wanted,
     rhythm_days,
 )
-from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet, validate_time_zone
 
 
 class ClientStatus(models.TextChoices):
@@ -137,6 +138,18 @@ class Client(PracticeOwned):
         default=False,
         help_text="Only for paused clients: without it, Rapport never suggests contacting them.",
     )
+    time_zone = models.CharField(
+        "their time zone",
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text="Where they live, if not in yours: messages give times in their clock.",
+    )
+    wants_reminders = models.BooleanField(
+        "remind them of appointments",
+        default=False,
+        help_text="They asked for a reminder the day before.",
+    )
     rhythm_days = models.PositiveSmallIntegerField(
         "keep in touch every (days)",
         null=True,
@@ -177,6 +190,11 @@ class Client(PracticeOwned):
     @property
     def display_name(self) -> str:
         return self.preferred_name or self.full_name
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """Their own clock: the practice's unless they live elsewhere."""
+        return zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else self.practice.zone
 
     @property
     def is_archived(self) -> bool:

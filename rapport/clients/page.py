@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from rapport.appointments.queries import next_for_client
 from rapport.attention.chart import contact_chart
 from rapport.attention.services import reading_of
 from rapport.clients.models import Client, Fact, FactCategory
@@ -61,4 +62,9 @@ def health_context(client: Client) -> dict[str, Any]:
 
 
 def client_page_context(client: Client, page_number: str | int | None = 1) -> dict[str, Any]:
-    return profile_context(client) | health_context(client) | timeline_context(client, page_number)
+    return (
+        profile_context(client)
+        | health_context(client)
+        | timeline_context(client, page_number)
+        | {"next_appointment": next_for_client(client)}
+    )

@@ -101,6 +101,8 @@ def client_create(
     checkin_channel: str = CheckinChannel.ANY,
     paused_note_ok: bool = False,
     rhythm_days: int | None = None,
+    time_zone: str = "",
+    wants_reminders: bool = False,
     contact_points: Sequence[ContactPointInput] = (),
     tag_names: Sequence[str] = (),
     created_by: Member | None = None,
@@ -119,6 +121,8 @@ def client_create(
         checkin_channel=checkin_channel,
         paused_note_ok=paused_note_ok,
         rhythm_days=rhythm_days,
+        time_zone=time_zone,
+        wants_reminders=wants_reminders,
         created_by=created_by,
     )
     client.full_clean()
@@ -140,7 +144,7 @@ def client_update(
     editable = {
         "full_name", "preferred_name", "pronunciation", "pronouns", "status", "closeness",
         "how_we_met", "client_since", "checkin_consent", "checkin_channel", "paused_note_ok",
-        "rhythm_days",
+        "rhythm_days", "time_zone", "wants_reminders",
     }  # fmt: skip
     unknown = set(profile) - editable
     if unknown:

@@ -30,6 +30,7 @@ from rapport.clients.models import (
     ImportantDate,
 )
 from rapport.clients.services import ContactPointInput, client_create, fact_create
+from rapport.demo.appointments import demo_appointments
 from rapport.demo.people import (
     FIRST_NAMES,
     INTERESTS,
@@ -325,6 +326,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     _promises(practice)
     _moments_ahead(practice, owner, rng)
     _a_message_that_bounced(practice, owner)
+    demo_appointments(practice, owner, rng)
     readings_refresh(practice=practice)
     _past_mornings(practice)
     return practice, True

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from rapport.appointments.models import Appointment, AppointmentStatus, ClientChoice
 from rapport.attention.services import readings_refresh
 from rapport.clients.models import (
     CheckinConsent,
@@ -30,7 +31,7 @@ from rapport.clients.models import (
     ImportantDate,
 )
 from rapport.demo.people import FIRST_NAMES, SURNAMES
-from rapport.practices.models import Practice
+from rapport.practices.models import Member, Practice
 from rapport.timeline.models import ContactMonth, Interaction, Promise
 from rapport.timeline.services import summary_apply
 from rapport.timeline.summary import Contact, summarize
@@ -155,6 +156,8 @@ def bulk_practice(
             if client.pk in first_interaction
         )
     progress("facts, dates and promises")
+    _appointments(practice, clients, rng, now)
+    progress("appointments")
 
     zone = practice.zone
     months: list[ContactMonth] = []
@@ -167,3 +170,58 @@ def bulk_practice(
     progress("summaries")
     readings_refresh(practice=practice, now=now)
     progress("health readings")
+
+
+def _appointments(
+    practice: Practice, clients: list[Client], rng: random.Random, now: datetime
+) -> None:
+    """Two past appointments a client, and a few of each kind Today looks at."""
+    member = Member.objects.filter(practice=practice).first()
+    if member is None:
+        return
+    hour = timedelta(hours=1)
+    rows = []
+    for client in clients:
+        for _ in range(2):
+            start = now - timedelta(days=rng.randint(8, 700), hours=rng.randint(0, 8))
+            rows.append(
+                Appointment(
+                    practice=practice,
+                    client=client,
+                    member=member,
+                    starts_at=start,
+                    ends_at=start + hour,
+                    status=AppointmentStatus.COMPLETED,
+                    actual_start_at=start + timedelta(minutes=rng.choice([0, 0, 0, 2, 8, 15])),
+                )
+            )
+    few = max(1, len(clients) // 50)
+    tomorrow = now + timedelta(days=1)
+    for client in rng.sample(clients, min(len(clients), few)):
+        rows.append(
+            Appointment(
+                practice=practice, client=client, member=member, starts_at=tomorrow,
+                ends_at=tomorrow + hour,
+            )
+        )  # fmt: skip
+    reminded = [row.client_id for row in rows[-few:]]
+    for client in rng.sample(clients, min(len(clients), few)):
+        start = now + timedelta(days=rng.randint(2, 9))
+        rows.append(
+            Appointment(
+                practice=practice, client=client, member=member, starts_at=start,
+                ends_at=start + hour, client_choice=ClientChoice.MOVED,
+                client_choice_at=now - timedelta(days=rng.randint(0, 10)),
+            )
+        )  # fmt: skip
+    for client in rng.sample(clients, min(len(clients), few)):
+        start = now - timedelta(days=rng.randint(1, 6))
+        rows.append(
+            Appointment(
+                practice=practice, client=client, member=member, starts_at=start,
+                ends_at=start + hour, status=AppointmentStatus.COMPLETED, actual_start_at=start,
+            )
+        )  # fmt: skip
+    with transaction.atomic():
+        Appointment.objects.bulk_create(rows, batch_size=5000)
+        Client.objects.filter(pk__in=reminded).update(wants_reminders=True)

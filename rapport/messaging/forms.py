@@ -26,6 +26,11 @@ class ComposeForm(forms.Form):
         "unsubscribe link.",
     )
 
+    # Set when the message is about an appointment: a late notice or a reminder.
+    appointment = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    late = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    reminder = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         emails = client.contact_points.filter(kind=ContactKind.EMAIL)

@@ -17,6 +17,7 @@ class Purpose(models.TextChoices):
     THANK_YOU = "thank_you", "Thank you"
     RUNNING_LATE = "running_late", "Running late"
     RESCHEDULE = "reschedule", "Offer to reschedule"
+    REMINDER = "reminder", "Appointment reminder"
     FEEDBACK = "feedback", "Feedback request"
     REFERRAL = "referral", "Referral introduction"
     OTHER = "other", "Other"

@@ -58,6 +58,15 @@ STARTING_TEMPLATES: list[tuple[str, str, str, str, bool]] = [
         True,
     ),
     (
+        "Reminder",
+        Purpose.REMINDER,
+        "See you {{appointment time}}",
+        "Hi {{preferred_name}},\n\nA short reminder that we're meeting {{appointment details}}."
+        "\n\nIf the time no longer suits you, just reply and we'll find "
+        "another.\n\n{{provider_name}}",
+        True,
+    ),
+    (
         "What would have helped?",
         Purpose.FEEDBACK,
         "One question, if you have a minute",

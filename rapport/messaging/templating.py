@@ -18,7 +18,12 @@ KNOWN = {
     "provider_name": "your name",
     "practice_name": "the practice's name",
     "practice_values": "your values, from Settings",
-    "next_appointment": "their next appointment (once appointments exist)",
+    "next_appointment": "their next appointment, on their clock",
+    "appointment_time": "in an appointment message: its day and time, on their clock",
+    "appointment_details": "in an appointment message: its day, time and place",
+    "minutes": "in a running-late message: how late",
+    "new_time": "in a running-late message: when you expect to start, on their clock",
+    "reschedule_link": "in a running-late message: their private link to choose another time",
 }
 
 

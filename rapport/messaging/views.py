@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from rapport.appointments.models import Appointment
+from rapport.appointments.services import (
+    late_draft,
+    late_notice_record,
+    reminder_draft,
+    reminder_sent_record,
+)
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, ContactKind, FactCategory
 from rapport.clients.services import ContactPointInput, client_create
@@ -50,20 +60,24 @@ def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
     templates_ensure(practice=request.practice)
     templates = MessageTemplate.objects.for_practice(request.practice)
     chosen = None
+    appointment = _appointment_param(request, client)
     if request.method == "POST":
         form = ComposeForm(request.POST, client=client)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                approved = message_approve(
-                    client=client,
-                    member=request.member,
-                    channel=data["channel"],
-                    subject=data["subject"],
-                    body=data["body"],
-                    to_address=data["to_address"],
-                    essential=data["essential"],
-                )
+                with transaction.atomic():
+                    approved = message_approve(
+                        client=client,
+                        member=request.member,
+                        channel=data["channel"],
+                        subject=data["subject"],
+                        body=data["body"],
+                        to_address=data["to_address"],
+                        essential=data["essential"],
+                    )
+                    if appointment is not None:
+                        _appointment_message_record(appointment, data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -83,8 +97,19 @@ def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
         status = 400
     else:
         initial: dict[str, object] = {}
-        if "template" in request.GET:
-            chosen = get_object_or_404(templates, pk=request.GET.get("template", "0"))
+        if appointment is not None:
+            try:
+                initial = _appointment_draft(request, appointment)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("calendar_day")
+        elif "template" in request.GET or "purpose" in request.GET:
+            chosen = (
+                get_object_or_404(templates, pk=request.GET.get("template", "0"))
+                if "template" in request.GET
+                else templates.filter(purpose=request.GET["purpose"]).first()
+            )
+        if chosen is not None:
             subject, body = message_draft(template=chosen, client=client, member=request.member)
             initial = {"subject": subject, "body": body, "essential": chosen.essential}
         form = ComposeForm(initial=initial, client=client)
@@ -103,10 +128,42 @@ def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
             "templates": templates,
             "chosen": chosen,
             "remember": _worth_remembering(client),
+            "appointment": appointment,
             **_findings_context(findings),
         },
         status=status,
     )
+
+
+def _appointment_param(request: PracticeRequest, client: Client) -> Appointment | None:
+    """The appointment a late notice or reminder is about: this client's, or a 404."""
+    raw = request.POST.get("appointment") or request.GET.get("appointment") or ""
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise Http404("No such appointment.")
+    return get_object_or_404(
+        Appointment.objects.for_practice(request.practice).select_related("member__user"),
+        pk=int(raw),
+        client=client,
+    )
+
+
+def _appointment_draft(request: PracticeRequest, appointment: Appointment) -> dict[str, object]:
+    base: dict[str, object] = {"essential": True, "appointment": appointment.pk}
+    if request.GET.get("late", "").isdigit():
+        minutes = int(request.GET["late"])
+        draft = late_draft(appointment=appointment, minutes=minutes, member=request.member)
+        return base | {"subject": draft.subject, "body": draft.body, "late": minutes}
+    subject, body = reminder_draft(appointment=appointment, member=request.member)
+    return base | {"subject": subject, "body": body, "reminder": True}
+
+
+def _appointment_message_record(appointment: Appointment, data: dict[str, Any]) -> None:
+    if data.get("late"):
+        late_notice_record(appointment=appointment, minutes=data["late"])
+    elif data.get("reminder"):
+        reminder_sent_record(appointment=appointment)
 
 
 @member_required

@@ -26,6 +26,14 @@ def validate_time_zone(value: str) -> None:
         )
 
 
+def validate_work_days(value: str) -> None:
+    if not value or any(day not in "0123456" for day in value) or len(set(value)) != len(value):
+        raise ValidationError(
+            "Write the weekday numbers you work, Monday being 0 and Sunday 6: 01234 is "
+            "Monday to Friday."
+        )
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
@@ -110,6 +118,22 @@ class Member(models.Model):
         validators=[validate_time_zone],
         help_text="Leave empty to use the practice's time zone.",
     )
+    work_starts = models.TimeField(
+        "my day starts", null=True, blank=True, help_text="Empty: the practice's hours."
+    )
+    work_ends = models.TimeField("my day ends", null=True, blank=True)
+    work_days = models.CharField(
+        "days I work",
+        max_length=7,
+        default="01234",
+        help_text="Weekday numbers, Monday is 0: 01234 is Monday to Friday.",
+        validators=[validate_work_days],
+    )
+    # The secret in the address of the member's calendar feed; empty when there is none.
+    feed_token = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    feed_include_dates = models.BooleanField(
+        "include clients' birthdays and other dates in my calendar feed", default=False
+    )
     digest_enabled = models.BooleanField("email me my Today each morning", default=False)
     digest_time = models.TimeField("at", default=datetime.time(7, 30))
     last_digest_on = models.DateField(null=True, blank=True, editable=False)
@@ -124,6 +148,18 @@ class Member(models.Model):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone) if self.time_zone else self.practice.zone
+
+    @property
+    def day_starts(self) -> datetime.time:
+        return self.work_starts or self.practice.work_starts
+
+    @property
+    def day_ends(self) -> datetime.time:
+        return self.work_ends or self.practice.work_ends
+
+    @property
+    def weekdays(self) -> set[int]:
+        return {int(day) for day in self.work_days}
 
 
 _Row = TypeVar("_Row", bound=models.Model)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+from typing import Any
+
+from django import forms
+from django.db import models
+
+from rapport.appointments.models import Appointment
+from rapport.appointments.services import MAX_LATE_MINUTES, MAX_LENGTH
+from rapport.clients.models import Client
+from rapport.lib.forms import DateTimeInput
+from rapport.practices.models import Member, Practice
+
+
+def _formfield(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"  # a video link typed without https:// is https
+    return field.formfield(**kwargs)
+
+
+def _member_name(member: Member) -> str:
+    return member.user.name
+
+
+LENGTHS = [(15, "15 minutes"), (30, "30 minutes"), (45, "45 minutes"), (60, "1 hour")] + [
+    (minutes, f"{minutes // 60} hours" if minutes % 60 == 0 else f"{minutes / 60:g} hours")
+    for minutes in (90, 120, 180, 240, 480)
+]
+
+
+class AppointmentForm(forms.ModelForm[Appointment]):
+    length = forms.TypedChoiceField(label="How long", choices=LENGTHS, coerce=int, initial=60)
+
+    class Meta:
+        model = Appointment
+        fields = ["client", "member", "starts_at", "place", "video_link", "notes"]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"starts_at": "When"}
+        formfield_callback = _formfield
+
+    def __init__(self, *args: Any, practice: Practice, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        client_field = self.fields["client"]
+        member_field = self.fields["member"]
+        assert isinstance(client_field, forms.ModelChoiceField)
+        assert isinstance(member_field, forms.ModelChoiceField)
+        client_field.queryset = Client.objects.for_practice(practice).current()
+        member_field.queryset = Member.objects.filter(practice=practice).select_related("user")
+        member_field.label_from_instance = _member_name  # type: ignore[method-assign,assignment]
+        if self.instance.pk:
+            minutes = int(self.instance.duration.total_seconds() // 60)
+            if minutes not in dict(LENGTHS):
+                length = self.fields["length"]
+                assert isinstance(length, forms.ChoiceField)
+                length.choices = [*LENGTHS, (minutes, f"{minutes} minutes")]
+            self.initial["length"] = minutes
+
+    def clean_length(self) -> int:
+        minutes = int(self.cleaned_data["length"])
+        if not 5 <= minutes <= MAX_LENGTH.total_seconds() // 60:
+            raise forms.ValidationError("Choose a length between 5 minutes and 12 hours.")
+        return minutes
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts_at, minutes = data.get("starts_at"), data.get("length")
+        if starts_at is not None and minutes:
+            # In UTC: on a zone-aware time, adding counts wall-clock minutes across a DST change.
+            self.instance.ends_at = starts_at.astimezone(UTC) + timedelta(minutes=minutes)
+        return data
+
+
+class LateForm(forms.Form):
+    minutes = forms.IntegerField(min_value=1, max_value=MAX_LATE_MINUTES)
+
+
+class CalendarImportForm(forms.Form):
+    file = forms.FileField(
+        label="Calendar file (.ics)",
+        help_text="Export it from Google Calendar, Outlook or Apple Calendar. Events whose "
+        "guests include a client become appointments.",
+    )
+
+
+class FeedForm(forms.ModelForm[Member]):
+    class Meta:
+        model = Member
+        fields = ["feed_include_dates"]

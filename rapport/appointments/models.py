@@ -1,0 +1,125 @@
+"""Appointments: who, with whom, when, and what actually happened."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import timedelta
+from typing import Self
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from rapport.clients.models import Client
+from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+
+# A start within this much of the booked time counts as on time.
+ON_TIME_GRACE = timedelta(minutes=5)
+
+
+class AppointmentStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    NO_SHOW = "no_show", "Did not come"
+    CANCELLED = "cancelled", "Cancelled"
+    RESCHEDULED = "rescheduled", "Rescheduled"
+
+
+# Appointments that still hold the member's time.
+HOLDING_TIME = [AppointmentStatus.SCHEDULED, AppointmentStatus.IN_PROGRESS]
+
+
+class ClientChoice(models.TextChoices):
+    NONE = "", "No choice"
+    KEPT = "kept", "Kept the time"
+    MOVED = "moved", "Chose a new time"
+
+
+def new_nonce() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def new_uid() -> str:
+    return f"{uuid.uuid4()}@rapport"
+
+
+class AppointmentQuerySet(PracticeQuerySet["Appointment"]):
+    def holding_time(self) -> Self:
+        return self.filter(status__in=HOLDING_TIME)
+
+    def overlapping(self, starts_at: object, ends_at: object) -> Self:
+        return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+
+
+class Appointment(PracticeOwned):
+    # The iCalendar UID: fixed at creation so calendars update the event instead of adding one.
+    uid = models.CharField(max_length=255, default=new_uid, unique=True, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="appointments")
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="appointments", verbose_name="with"
+    )
+    starts_at = models.DateTimeField("starts")
+    ends_at = models.DateTimeField("ends")
+    place = models.CharField(max_length=200, blank=True, help_text="An address or a room.")
+    video_link = models.URLField("video link", blank=True)
+    notes = models.TextField(blank=True, help_text="Private: never shown to the client.")
+    status = models.CharField(
+        max_length=12, choices=AppointmentStatus.choices, default=AppointmentStatus.SCHEDULED
+    )
+    actual_start_at = models.DateTimeField("actually started", null=True, blank=True)
+    late_minutes = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    late_notices = models.PositiveSmallIntegerField(default=0, editable=False)
+    client_choice = models.CharField(
+        max_length=5, choices=ClientChoice.choices, blank=True, default="", editable=False
+    )
+    client_choice_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Changes whenever the time changes or the client answers: older reschedule links stop.
+    link_nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The UID of the event this was imported from, so importing again updates it.
+    source_uid = models.CharField(max_length=255, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="appointment_ends_after_start"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["practice", "member", "starts_at"]),
+            models.Index(fields=["client", "starts_at"]),
+            models.Index(fields=["practice", "client_choice_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def duration(self) -> timedelta:
+        return self.ends_at - self.starts_at
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in HOLDING_TIME
+
+    @property
+    def delay(self) -> timedelta | None:
+        if self.actual_start_at is None:
+            return None
+        return max(self.actual_start_at - self.starts_at, timedelta(0))
+
+    @property
+    def started_on_time(self) -> bool | None:
+        delay = self.delay
+        return None if delay is None else delay <= ON_TIME_GRACE

@@ -1,0 +1,333 @@
+"""Booking, moving, starting and finishing appointments; running late; the client's answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from rapport.appointments.clock import client_time, client_when, zone_label
+from rapport.appointments.links import reschedule_url
+from rapport.appointments.models import (
+    ON_TIME_GRACE,
+    Appointment,
+    AppointmentStatus,
+    ClientChoice,
+    new_nonce,
+)
+from rapport.appointments.slots import Week, free_slots
+from rapport.clients.models import Client
+from rapport.messaging.models import MessageTemplate, Purpose
+from rapport.messaging.services import placeholder_values
+from rapport.messaging.starting_templates import STARTING_TEMPLATES
+from rapport.messaging.templating import fill
+from rapport.practices.models import Member, Practice
+from rapport.timeline.models import InteractionKind
+from rapport.timeline.services import interaction_create
+
+MAX_LENGTH = timedelta(hours=12)
+# Past this, the apology also offers the client another time.
+OFFER_RESCHEDULE_AFTER = 10
+MAX_LATE_MINUTES = 240
+RESCHEDULE_CHOICES = 6
+
+
+def _validated(appointment: Appointment) -> Appointment:
+    if appointment.ends_at <= appointment.starts_at:
+        raise ValidationError({"ends_at": "The end must be after the start."})
+    if appointment.duration > MAX_LENGTH:
+        raise ValidationError(
+            {"ends_at": "That is longer than twelve hours: check the end date and time."}
+        )
+    if appointment.client.practice_id != appointment.practice_id:
+        raise ValidationError({"client": "Choose one of your clients."})
+    if appointment.member.practice_id != appointment.practice_id:
+        raise ValidationError({"member": "Choose someone in your practice."})
+    appointment.full_clean(exclude=["client", "member"])
+    return appointment
+
+
+def overlaps(appointment: Appointment) -> list[Appointment]:
+    """The member's other appointments at the same time: allowed, but worth a second look."""
+    if appointment.status not in (AppointmentStatus.SCHEDULED, AppointmentStatus.IN_PROGRESS):
+        return []
+    return list(
+        Appointment.objects.for_practice(appointment.practice)
+        .holding_time()
+        .filter(member=appointment.member)
+        .overlapping(appointment.starts_at, appointment.ends_at)
+        .exclude(pk=appointment.pk)
+        .select_related("client")
+    )
+
+
+@transaction.atomic
+def appointment_create(
+    *,
+    client: Client,
+    member: Member,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str = "",
+    video_link: str = "",
+    notes: str = "",
+    created_by: Member | None = None,
+) -> Appointment:
+    appointment = _validated(
+        Appointment(
+            practice=client.practice,
+            client=client,
+            member=member,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=place.strip(),
+            video_link=video_link.strip(),
+            notes=notes.strip(),
+            created_by=created_by,
+        )
+    )
+    appointment.save()
+    return appointment
+
+
+@transaction.atomic
+def appointment_update(*, appointment: Appointment, time_changed: bool) -> Appointment:
+    """Saves a changed appointment. Calendars see a new version; a new time voids the
+    reschedule links and the reminder already sent, which named the old time."""
+    _validated(appointment)
+    appointment.sequence += 1
+    if time_changed:
+        appointment.link_nonce = new_nonce()
+        appointment.reminder_sent_at = None
+    appointment.save()
+    return appointment
+
+
+def _note(appointment: Appointment, text: str, member: Member | None) -> None:
+    interaction_create(
+        client=appointment.client, kind=InteractionKind.NOTE, summary=text, created_by=member
+    )
+
+
+@transaction.atomic
+def appointment_start(
+    *, appointment: Appointment, now: datetime | None = None, member: Member | None = None
+) -> Appointment:
+    if appointment.status != AppointmentStatus.SCHEDULED:
+        raise ValidationError(
+            f"This appointment is {appointment.get_status_display().lower()}: only a scheduled "
+            "one can start."
+        )
+    appointment.status = AppointmentStatus.IN_PROGRESS
+    appointment.actual_start_at = now or timezone.now()
+    appointment.save(update_fields=["status", "actual_start_at", "updated_at"])
+    return appointment
+
+
+@transaction.atomic
+def appointment_finish(
+    *, appointment: Appointment, status: str, member: Member | None = None
+) -> Appointment:
+    """Completed, did not come, or cancelled. A completed one is a meeting on the timeline."""
+    if status not in (
+        AppointmentStatus.COMPLETED,
+        AppointmentStatus.NO_SHOW,
+        AppointmentStatus.CANCELLED,
+    ):
+        raise ValidationError("Choose completed, did not come, or cancelled.")
+    if not appointment.is_open:
+        raise ValidationError(
+            f"This appointment is already {appointment.get_status_display().lower()}."
+        )
+    now = timezone.now()
+    if status != AppointmentStatus.CANCELLED and appointment.starts_at > now + ON_TIME_GRACE:
+        raise ValidationError("It has not started yet: cancel it, or wait until it has happened.")
+    appointment.status = status
+    appointment.sequence += 1
+    appointment.link_nonce = new_nonce()
+    appointment.save()
+    when = client_when(appointment.starts_at, appointment.member.zone, now)
+    if status == AppointmentStatus.COMPLETED:
+        interaction_create(
+            client=appointment.client,
+            kind=InteractionKind.MEETING,
+            occurred_at=appointment.actual_start_at or appointment.starts_at,
+            summary=f"Appointment{' at ' + appointment.place if appointment.place else ''}.",
+            created_by=member,
+        )
+    elif status == AppointmentStatus.NO_SHOW:
+        _note(appointment, f"Did not come to the appointment {when}.", member)
+    else:
+        _note(appointment, f"Appointment {when} cancelled.", member)
+    return appointment
+
+
+def template_for(practice: Practice, purpose: str) -> tuple[str, str]:
+    """The practice's own words for this purpose, or the starting ones if they deleted them."""
+    own = MessageTemplate.objects.for_practice(practice).filter(purpose=purpose).first()
+    if own is not None:
+        return own.subject, own.body
+    _, _, subject, body, _ = next(row for row in STARTING_TEMPLATES if row[1] == purpose)
+    return subject, body
+
+
+def _values(appointment: Appointment, member: Member) -> dict[str, str]:
+    now, zone = timezone.now(), appointment.client.zone
+    when = client_when(appointment.starts_at, zone, now)
+    if zone.key != member.zone.key:
+        when += f" {zone_label(zone)}"
+    where = appointment.place or appointment.video_link
+    return placeholder_values(client=appointment.client, member=member) | {
+        "appointment_time": f"on {when}",
+        "appointment_details": f"on {when}" + (f" at {where}" if where else ""),
+    }
+
+
+@dataclass(frozen=True)
+class Draft:
+    subject: str
+    body: str
+    offers_reschedule: bool
+
+
+def late_draft(*, appointment: Appointment, minutes: int, member: Member) -> Draft:
+    """The apology, with the new time on the client's clock; past ten minutes, also the link."""
+    if not 1 <= minutes <= MAX_LATE_MINUTES:
+        raise ValidationError(f"Say how late in minutes, between 1 and {MAX_LATE_MINUTES}.")
+    if not appointment.is_open:
+        raise ValidationError(
+            f"This appointment is {appointment.get_status_display().lower()}: there is no one "
+            "to tell."
+        )
+    offer = minutes > OFFER_RESCHEDULE_AFTER
+    expected = appointment.starts_at + timedelta(minutes=minutes)
+    values = _values(appointment, member) | {
+        "minutes": str(minutes),
+        "new_time": client_time(expected, appointment.client.zone, member.zone),
+    }
+    if offer:
+        values["reschedule_link"] = reschedule_url(appointment)
+    subject, body = template_for(
+        appointment.practice, Purpose.RESCHEDULE if offer else Purpose.RUNNING_LATE
+    )
+    return Draft(fill(subject, values), fill(body, values), offer)
+
+
+@transaction.atomic
+def late_notice_record(*, appointment: Appointment, minutes: int) -> Appointment:
+    appointment.late_minutes = minutes
+    appointment.late_notices += 1
+    appointment.save(update_fields=["late_minutes", "late_notices", "updated_at"])
+    return appointment
+
+
+def reminder_draft(*, appointment: Appointment, member: Member) -> tuple[str, str]:
+    subject, body = template_for(appointment.practice, Purpose.REMINDER)
+    values = _values(appointment, member)
+    return fill(subject, values), fill(body, values)
+
+
+@transaction.atomic
+def reminder_sent_record(*, appointment: Appointment) -> None:
+    appointment.reminder_sent_at = timezone.now()
+    appointment.save(update_fields=["reminder_sent_at", "updated_at"])
+
+
+def member_week(member: Member) -> Week:
+    return Week(
+        zone=member.zone,
+        starts=member.day_starts,
+        ends=member.day_ends,
+        weekdays=frozenset(member.weekdays),
+    )
+
+
+def reschedule_options(
+    *, appointment: Appointment, now: datetime | None = None, limit: int = RESCHEDULE_CHOICES
+) -> list[datetime]:
+    """Free times of the same length with the same member, from an hour from now."""
+    now = now or timezone.now()
+    busy = (
+        Appointment.objects.for_practice(appointment.practice)
+        .holding_time()
+        .filter(member=appointment.member, ends_at__gt=now)
+        .exclude(pk=appointment.pk)
+        .values_list("starts_at", "ends_at")
+    )
+    return free_slots(
+        member_week(appointment.member),
+        busy=list(busy),
+        length=appointment.duration,
+        after=max(now + timedelta(hours=1), appointment.starts_at),
+        limit=limit,
+    )
+
+
+@transaction.atomic
+def reschedule_answer(
+    *,
+    appointment: Appointment,
+    nonce: str,
+    new_start: datetime | None,
+    now: datetime | None = None,
+) -> Appointment:
+    """The client keeps the time (`new_start` None) or takes one of the offered times."""
+    now = now or timezone.now()
+    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    if appointment.link_nonce != nonce or appointment.status != AppointmentStatus.SCHEDULED:
+        raise ValidationError("This link has already been used, or the appointment has changed.")
+    old = appointment.starts_at
+    if new_start is None:
+        appointment.client_choice = ClientChoice.KEPT
+        text = "Chose to keep their appointment {when}, through the link in your message."
+    else:
+        if new_start not in reschedule_options(appointment=appointment, now=now):
+            raise ValidationError("That time has just been taken. Please choose another.")
+        length = appointment.duration
+        appointment.starts_at, appointment.ends_at = new_start, new_start + length
+        appointment.client_choice = ClientChoice.MOVED
+        appointment.sequence += 1
+        appointment.reminder_sent_at = None
+        text = "Moved their appointment from {old} to {when}, through the link in your message."
+    appointment.client_choice_at = now
+    appointment.link_nonce = new_nonce()
+    appointment.save()
+    zone = appointment.member.zone
+    _note(
+        appointment,
+        text.format(
+            when=client_when(appointment.starts_at, zone, now), old=client_when(old, zone, now)
+        ),
+        None,
+    )
+    return appointment
+
+
+@dataclass(frozen=True)
+class Punctuality:
+    started: int
+    on_time: int
+    average_delay_minutes: float
+    late_notices: int
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.on_time / self.started if self.started else None
+
+
+def punctuality(*, member: Member, since: datetime) -> Punctuality:
+    """Appointments with a recorded start since `since`: how many began within five minutes."""
+    rows = Appointment.objects.for_practice(member.practice).filter(
+        member=member, starts_at__gte=since, starts_at__lte=timezone.now()
+    )
+    started = [row for row in rows if row.actual_start_at is not None]
+    delays = [row.delay.total_seconds() / 60 for row in started if row.delay is not None]
+    return Punctuality(
+        started=len(started),
+        on_time=sum(1 for row in started if row.started_on_time),
+        average_delay_minutes=sum(delays) / len(delays) if delays else 0.0,
+        late_notices=sum(row.late_notices for row in rows),
+    )

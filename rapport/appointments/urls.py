@@ -1,0 +1,22 @@
+from django.urls import path
+
+from rapport.appointments import views
+
+urlpatterns = [
+    path("calendar/", views.day_view, name="calendar_day"),
+    path("calendar/week/", views.week_view, name="calendar_week"),
+    path("calendar/import/", views.calendar_import_page, name="calendar_import"),
+    path("calendar/feed/", views.feed_settings, name="calendar_feed_settings"),
+    path("calendar/feed/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("appointments/new/", views.appointment_new, name="appointment_new"),
+    path("appointments/<int:appointment_id>/", views.appointment_edit, name="appointment_edit"),
+    path(
+        "appointments/<int:appointment_id>/status/",
+        views.appointment_status,
+        name="appointment_status",
+    ),
+    path(
+        "appointments/<int:appointment_id>/late/", views.appointment_late, name="appointment_late"
+    ),
+    path("r/<str:token>/", views.reschedule, name="reschedule"),
+]

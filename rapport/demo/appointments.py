@@ -1,0 +1,100 @@
+"""The demo's calendar: a believable week around today, past sessions with honest start times,
+and one of each thing Today says about appointments."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from rapport.appointments.models import Appointment, AppointmentStatus, ClientChoice
+from rapport.clients.models import Client, ClientStatus
+from rapport.practices.models import Member, Practice
+
+ROOMS = ["Room 2, 14 Harbour Lane", "Room 1, 14 Harbour Lane", ""]
+VIDEO = "https://meet.example.org/harbour-lane-sam"
+
+
+def _slot(day_offset: int, clock: time, practice: Practice) -> datetime:
+    day = timezone.localdate() + timedelta(days=day_offset)
+    return datetime.combine(day, clock, tzinfo=practice.zone)
+
+
+def _book(
+    practice: Practice, member: Member, client: Client, start: datetime, **extra: object
+) -> Appointment:
+    now = timezone.now()
+    length = timedelta(minutes=50)
+    place = ROOMS[client.pk % len(ROOMS)]
+    fields: dict[str, object] = {
+        "place": place,
+        "video_link": "" if place else VIDEO,
+        "status": AppointmentStatus.SCHEDULED,
+    }
+    if start + length <= now:
+        fields |= {"status": AppointmentStatus.COMPLETED, "actual_start_at": start}
+    fields |= extra
+    return Appointment.objects.create(
+        practice=practice,
+        client=client,
+        member=member,
+        starts_at=start,
+        ends_at=start + length,
+        **fields,
+    )
+
+
+def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> None:
+    now = timezone.now()
+    active = list(
+        Client.objects.for_practice(practice).filter(status=ClientStatus.ACTIVE).order_by("pk")
+    )
+    regulars, others = active[:8], active[8:]
+    # Fortnightly sessions over the last three months: mostly on time, a few honestly late.
+    for index, client in enumerate(regulars):
+        for weeks_ago in range(2, 13, 2):
+            clock = time(9 + index % 8, 0)
+            start = _slot(-7 * weeks_ago - index % 3, clock, practice)
+            delay = rng.choice([0, 0, 0, 0, 2, 4, 12])
+            _book(
+                practice,
+                owner,
+                client,
+                start,
+                actual_start_at=start + timedelta(minutes=delay),
+                late_minutes=15 if delay > 10 else None,
+                late_notices=1 if delay > 10 else 0,
+            )
+    # Today and the days ahead.
+    today = [time(9, 30), time(11, 0), time(14, 0), time(16, 30)]
+    for client, clock in zip(regulars[:4], today, strict=True):
+        _book(practice, owner, client, _slot(0, clock, practice))
+    staff = Member.objects.filter(practice=practice).exclude(pk=owner.pk).first()
+    if staff is not None:
+        for client, clock in zip(others[:3], [time(10, 0), time(13, 30), time(15, 0)], strict=True):
+            _book(practice, staff, client, _slot(0, clock, practice))
+    reminded = regulars[4]
+    reminded.wants_reminders = True
+    reminded.save(update_fields=["wants_reminders"])
+    _book(practice, owner, reminded, _slot(1, time(10, 0), practice))
+    for offset, client in zip([2, 3, 5, 6], [regulars[5], regulars[7], *others[3:5]], strict=True):
+        _book(practice, owner, client, _slot(offset, time(9 + offset, 30), practice))
+    # A client who took the reschedule link this morning.
+    mover = regulars[6]
+    _book(
+        practice,
+        owner,
+        mover,
+        _slot(3, time(15, 0), practice),
+        client_choice=ClientChoice.MOVED,
+        client_choice_at=now - timedelta(hours=3),
+        sequence=1,
+    )
+    # Seen two days ago, not a word since: Today suggests the follow-up.
+    quiet = next(
+        client
+        for client in others + regulars
+        if client.last_contact_at is not None and client.last_contact_at < now - timedelta(days=3)
+    )
+    _book(practice, owner, quiet, _slot(-2, time(11, 0), practice))
