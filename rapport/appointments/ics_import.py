@@ -9,7 +9,7 @@ adding copies, through the event's UID.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -61,7 +61,8 @@ def _parse(data: bytes) -> Calendar:
 def _moment(value: Any, member: Member) -> datetime | None:
     """An aware datetime; floating times are on the member's clock; all-day is None."""
     if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=member.zone)
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=member.zone)
+        return aware.astimezone(UTC)
     return None
 
 
