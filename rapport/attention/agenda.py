@@ -17,9 +17,11 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     F,
     IntegerField,
     Model,
+    OuterRef,
     Q,
     QuerySet,
     When,
@@ -590,6 +592,17 @@ def _follow_ups(practice: Practice, now: datetime, today: date, limit: int) -> S
             Q(client__last_contact_at__isnull=True) | Q(client__last_contact_at__lt=F("ends_at"))
         )
         .filter(_not_hidden(Appointment, practice, Section.FOLLOW_UP, today))
+        # One follow-up per client: for the latest appointment.
+        .exclude(
+            Exists(
+                Appointment.objects.filter(
+                    client=OuterRef("client"),
+                    status=AppointmentStatus.COMPLETED,
+                    ends_at__gt=OuterRef("ends_at"),
+                    ends_at__lte=now,
+                )
+            )
+        )
         .order_by("ends_at", "pk")
     )
     rows, section.total = _page(appointments, limit)

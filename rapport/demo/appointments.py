@@ -67,13 +67,14 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
                 late_notices=1 if delay > 10 else 0,
             )
     # Today and the days ahead.
-    today = [time(9, 30), time(11, 0), time(14, 0), time(16, 30)]
-    for client, clock in zip(regulars[:4], today, strict=True):
-        _book(practice, owner, client, _slot(0, clock, practice))
+    # Around the moment the demo is opened, so there is always one to run late for.
+    half_hour = now.replace(minute=0 if now.minute < 30 else 30, second=0, microsecond=0)
+    for client, hours in zip(regulars[:4], [-3, -1.5, 1, 2.5], strict=True):
+        _book(practice, owner, client, half_hour + timedelta(hours=hours))
     staff = Member.objects.filter(practice=practice).exclude(pk=owner.pk).first()
     if staff is not None:
-        for client, clock in zip(others[:3], [time(10, 0), time(13, 30), time(15, 0)], strict=True):
-            _book(practice, staff, client, _slot(0, clock, practice))
+        for client, hours in zip(others[:3], [-2, 0.5, 2], strict=True):
+            _book(practice, staff, client, half_hour + timedelta(hours=hours))
     reminded = regulars[4]
     reminded.wants_reminders = True
     reminded.save(update_fields=["wants_reminders"])
