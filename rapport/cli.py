@@ -121,6 +121,18 @@ def cmd_createpractice(args: argparse.Namespace) -> int:
 
 def _practice_for(args: argparse.Namespace) -> tuple[object | None, str]:
     """The practice a command is about, or an explanation of what to choose."""
+    from django.db import DatabaseError
+
+    try:
+        return _practice_named(args)
+    except DatabaseError:
+        return None, (
+            "The database is not set up yet (or not reachable): run `rapport serve` once, "
+            "or check RAPPORT_DATA_DIR and DATABASE_URL."
+        )
+
+
+def _practice_named(args: argparse.Namespace) -> tuple[object | None, str]:
     from rapport.practices.models import Member, Practice
 
     if args.member:

@@ -182,3 +182,14 @@ def test_the_password_is_never_an_argument() -> None:
 def test_manage_passes_through_to_django(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["manage", "check"]) == 0
     assert "no issues" in capsys.readouterr().out
+
+
+def test_today_on_a_database_never_set_up_says_what_to_do(tmp_path: Path) -> None:
+    env = {**os.environ, "RAPPORT_DATA_DIR": str(tmp_path)}
+    for inherited in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE"):
+        env.pop(inherited, None)
+    result = subprocess.run(
+        [str(RAPPORT), "today"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 2
+    assert "The database is not set up yet" in result.stderr and "Traceback" not in result.stderr

@@ -29,7 +29,12 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from rapport.appointments.models import Appointment, AppointmentStatus, ClientChoice
+from rapport.appointments.models import (
+    HOLDING_TIME,
+    Appointment,
+    AppointmentStatus,
+    ClientChoice,
+)
 from rapport.attention.dates import next_occurrence, ordinal_years
 from rapport.attention.models import AgendaAction, ClientReading, Section
 from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
@@ -577,7 +582,8 @@ def _follow_ups(practice: Practice, now: datetime, today: date, limit: int) -> S
     section = SectionView(
         Section.FOLLOW_UP,
         "Follow-ups after appointments",
-        f"Appointments completed in the last {FOLLOW_UP_DAYS} days with no word since.",
+        f"Appointments completed in the last {FOLLOW_UP_DAYS} days with no word since, "
+        "when nothing is booked next or a promise is still open.",
         "Everyone you saw has heard from you since.",
     )
     appointments = (
@@ -603,6 +609,15 @@ def _follow_ups(practice: Practice, now: datetime, today: date, limit: int) -> S
                 )
             )
         )
+        # A client whose next session is booked hears from you then, unless you owe them.
+        .filter(
+            ~Exists(
+                Appointment.objects.filter(
+                    client=OuterRef("client"), status__in=HOLDING_TIME, starts_at__gt=now
+                )
+            )
+            | Exists(Promise.objects.filter(client=OuterRef("client"), done_at__isnull=True))
+        )
         .order_by("ends_at", "pk")
     )
     rows, section.total = _page(appointments, limit)
@@ -614,7 +629,8 @@ def _follow_ups(practice: Practice, now: datetime, today: date, limit: int) -> S
                 appointment.client,
                 headline=f"Follow up with {appointment.client.display_name}",
                 detail=f"You saw them {_days_ago(appointment.ends_at, practice, today)}.",
-                suggestion="A thank-you, or the next step you promised.",
+                suggestion="A thank-you, the next step you promised, or an offer of the next "
+                "appointment.",
                 write="purpose=thank_you",
             )
         )

@@ -17,6 +17,7 @@ from rapport.clients.services import ContactPointInput, client_create
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, InteractionKind
+from rapport.timeline.services import PromiseInput, interaction_create
 from tests.appointments.conftest import NOW, book
 
 
@@ -108,6 +109,23 @@ def test_starting_completing_and_what_it_leaves_behind(
     follow_up = agenda_build(owner.practice).section("follow_up")
     assert [item.object_id for item in follow_up.items] == [session.pk]
     assert follow_up.items[0].write == "purpose=thank_you"
+    earlier = book(session.client, owner, hour=8)  # an earlier session that day: one item
+    earlier.status = AppointmentStatus.COMPLETED
+    earlier.save()
+    next_week = book(session.client, owner)
+    next_week.starts_at += timedelta(days=7)
+    next_week.ends_at += timedelta(days=7)
+    next_week.save()  # the next session is booked: they will hear from you then
+    assert agenda_build(owner.practice).section("follow_up").total == 0
+    interaction_create(
+        client=session.client,
+        kind=InteractionKind.NOTE,
+        summary="Promised the worksheet.",
+        promises=[PromiseInput("Send the worksheet", NOW.date() + timedelta(days=3))],
+    )  # ...unless something is owed
+    assert [item.object_id for item in agenda_build(owner.practice).section("follow_up").items] == [
+        session.pk
+    ]
     again = owner_http.post(
         f"/appointments/{session.pk}/status/", {"action": "cancelled"}, follow=True
     )
