@@ -105,7 +105,7 @@ def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
                 return redirect("calendar_day")
         elif "template" in request.GET or "purpose" in request.GET:
             chosen = (
-                get_object_or_404(templates, pk=request.GET.get("template", "0"))
+                get_object_or_404(templates, pk=_id_param(request.GET["template"]))
                 if "template" in request.GET
                 else templates.filter(purpose=request.GET["purpose"]).first()
             )
@@ -135,16 +135,20 @@ def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
     )
 
 
+def _id_param(raw: str) -> int:
+    if not raw.isdigit():
+        raise Http404("No such template.")
+    return int(raw)
+
+
 def _appointment_param(request: PracticeRequest, client: Client) -> Appointment | None:
     """The appointment a late notice or reminder is about: this client's, or a 404."""
     raw = request.POST.get("appointment") or request.GET.get("appointment") or ""
     if not raw:
         return None
-    if not raw.isdigit():
-        raise Http404("No such appointment.")
     return get_object_or_404(
         Appointment.objects.for_practice(request.practice).select_related("member__user"),
-        pk=int(raw),
+        pk=_id_param(raw),
         client=client,
     )
 

@@ -193,3 +193,14 @@ def test_late_notices_for_a_finished_appointment_or_absurd_delays_are_refused(
     response = owner_http.post(f"/appointments/{session.pk}/late/", {"minutes": 5}, follow=True)
     assert "there is no one to tell" in response.content.decode()
     assert not OutboxMessage.objects.exists()
+
+
+def test_the_client_sees_their_own_clock(
+    session: Appointment, maya: Client, clock: time_machine.Coordinates
+) -> None:
+    maya.time_zone = "America/New_York"
+    maya.save()
+    page = HttpClient().get(f"/r/{reschedule_token(session)}/").content.decode()
+    assert "Tuesday 24 November, 05:00" in page and "Times are in America/New_York" in page
+    first = reschedule_options(appointment=session)[0].astimezone(maya.zone)
+    assert f"{first:%A} {first.day} {first:%B}, {first:%H:%M}" in page

@@ -171,3 +171,14 @@ def test_unsubscribing_stops_all_but_appointment_messages(
 def test_a_tampered_unsubscribe_link_is_a_kind_404(db: None) -> None:
     response = HttpClient().get("/u/eyJwIjoxLCJjIjoxfQ:1abc:forged/")
     assert response.status_code == 404 and "This link does not work" in response.content.decode()
+
+
+def test_a_template_or_purpose_that_is_not_there_is_a_404_or_a_blank_page(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    client = tomek(owner)
+    url = f"/clients/{client.pk}/compose/"
+    assert owner_http.get(url, {"template": "abc"}).status_code == 404
+    assert owner_http.get(url, {"template": "99999"}).status_code == 404
+    blank = owner_http.get(url, {"purpose": "nonsense"})
+    assert blank.status_code == 200 and "Hi Tomek,\n" not in blank.content.decode()
