@@ -23,12 +23,12 @@ def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
         "fading": True,
         "date": True,
         "reconfirm": True,
-        "reminder": True,
-        "changed": True,
-        "follow_up": True,
+        "appointments": True,
     }
     dates = next(section for section in agenda.sections if section.key == "date")
     assert {item.section for item in dates.items} >= {"date", "care", "care_talk"}
+    appointments = agenda.section("appointments")
+    assert {item.section for item in appointments.items} == {"reminder", "changed", "follow_up"}
     clients = Client.objects.for_practice(practice)
     assert clients.count() >= 30
     assert ClientReading.objects.filter(client__in=clients).count() == clients.count()

@@ -6,8 +6,8 @@ from typing import Any
 from django import forms
 from django.db import models
 
-from rapport.appointments.models import Appointment
-from rapport.appointments.services import MAX_LATE_MINUTES, MAX_LENGTH
+from rapport.appointments.models import MAX_LENGTH, Appointment
+from rapport.appointments.services import MAX_LATE_MINUTES
 from rapport.clients.models import Client
 from rapport.lib.forms import DateTimeInput
 from rapport.practices.models import Member, Practice

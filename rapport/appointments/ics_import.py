@@ -16,8 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from icalendar import Calendar
 
-from rapport.appointments.models import Appointment, AppointmentStatus
-from rapport.appointments.services import MAX_LENGTH
+from rapport.appointments.models import MAX_LENGTH, Appointment, AppointmentStatus
 from rapport.clients.models import Client, ContactKind, ContactPoint
 from rapport.practices.models import Member
 

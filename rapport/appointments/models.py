@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Self
 
 from django.db import models
@@ -14,6 +14,7 @@ from django.utils import timezone
 from rapport.clients.models import Client
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
 
+MAX_LENGTH = timedelta(hours=12)
 # A start within this much of the booked time counts as on time.
 ON_TIME_GRACE = timedelta(minutes=5)
 
@@ -49,8 +50,15 @@ class AppointmentQuerySet(PracticeQuerySet["Appointment"]):
     def holding_time(self) -> Self:
         return self.filter(status__in=HOLDING_TIME)
 
-    def overlapping(self, starts_at: object, ends_at: object) -> Self:
-        return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
+    def overlapping(self, starts_at: datetime, ends_at: datetime) -> Self:
+        return self.filter(starts_at__lt=ends_at, ends_at__gt=starts_at).starting_after(
+            starts_at - MAX_LENGTH
+        )
+
+    def starting_after(self, moment: datetime) -> Self:
+        """A bound on the start, so an index on it is a range, not a scan of all history:
+        no appointment is longer than MAX_LENGTH."""
+        return self.filter(starts_at__gte=moment)
 
 
 class Appointment(PracticeOwned):
@@ -98,6 +106,7 @@ class Appointment(PracticeOwned):
         ]
         indexes = [
             models.Index(fields=["practice", "member", "starts_at"]),
+            models.Index(fields=["practice", "starts_at"]),
             models.Index(fields=["client", "starts_at"]),
             models.Index(fields=["practice", "client_choice_at"]),
         ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from rapport.appointments.clock import client_time, client_when, zone_label
 from rapport.appointments.links import reschedule_url
 from rapport.appointments.models import (
+    MAX_LENGTH,
     ON_TIME_GRACE,
     Appointment,
     AppointmentStatus,
@@ -28,7 +29,6 @@ from rapport.practices.models import Member, Practice
 from rapport.timeline.models import InteractionKind
 from rapport.timeline.services import interaction_create
 
-MAX_LENGTH = timedelta(hours=12)
 # Past this, the apology also offers the client another time.
 OFFER_RESCHEDULE_AFTER = 10
 MAX_LATE_MINUTES = 240
@@ -254,6 +254,7 @@ def reschedule_options(
         Appointment.objects.for_practice(appointment.practice)
         .holding_time()
         .filter(member=appointment.member, ends_at__gt=now)
+        .starting_after(now - MAX_LENGTH)
         .exclude(pk=appointment.pk)
         .values_list("starts_at", "ends_at")
     )

@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     Exists,
     F,
     IntegerField,
@@ -24,6 +25,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Value,
     When,
 )
 from django.db.models.expressions import RawSQL
@@ -143,14 +145,22 @@ def _page(queryset: QuerySet[Any], limit: int) -> tuple[list[Any], int]:
     """The first `limit` rows and the total (counted up to COUNT_CAP), in two queries whatever
     the data: the section's own query reads only ids, in order; the rows shown are then
     fetched by id with their client. Building one complex query instead of two is most
-    of what this page costs."""
-    ids = list(queryset.values_list("pk", flat=True)[:COUNT_CAP])
+    of what this page costs. An annotation "kind" on the queryset is copied onto the rows."""
+    kinds: dict[int, Any] = {}
+    if "kind" in queryset.query.annotations:
+        pairs = list(queryset.values_list("pk", "kind")[:COUNT_CAP])
+        ids, kinds = [pk for pk, _ in pairs], dict(pairs)
+    else:
+        ids = list(queryset.values_list("pk", flat=True)[:COUNT_CAP])
     shown = ids[: max(limit, 0)]
     model = queryset.model
     fetch = model._base_manager.filter(Q(pk__in=shown) if shown else Q(pk__isnull=True))
     if any(field.name == "client" for field in model._meta.get_fields()):
         fetch = fetch.select_related("client")
     by_id = {row.pk: row for row in fetch}
+    for pk, kind in kinds.items():
+        if pk in by_id:
+            by_id[pk].kind = kind
     return [by_id[pk] for pk in shown], len(ids)
 
 
@@ -499,141 +509,126 @@ def _appointments_between(practice: Practice, start: date, end: date) -> Q:
     )
 
 
-def _reminders(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+def _appointments(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
+    """Reminders to send, answers to reschedule links, and follow-ups: one query for all three,
+    bounded to appointments starting from a couple of weeks ago, so it reads a short index
+    range however long the practice's history."""
     section = SectionView(
-        Section.REMINDER,
-        "Reminders to send",
-        "Tomorrow's appointments with clients who asked for a reminder the day before.",
-        "No reminders to send for tomorrow.",
+        Section.APPOINTMENTS,
+        "Appointments",
+        "Reminders clients asked for, what they answered to your reschedule links, and who "
+        "has not heard from you since you saw them.",
+        "Nothing to do about appointments.",
     )
     tomorrow = today + timedelta(days=1)
-    appointments = (
-        Appointment.objects.for_practice(practice)
-        .filter(
-            _appointments_between(practice, tomorrow, tomorrow + timedelta(days=1)),
+    reminder = (
+        _appointments_between(practice, tomorrow, tomorrow + timedelta(days=1))
+        & Q(
             status=AppointmentStatus.SCHEDULED,
             reminder_sent_at__isnull=True,
             client__wants_reminders=True,
-            client__archived_at__isnull=True,
         )
-        .filter(_not_hidden(Appointment, practice, Section.REMINDER, today))
-        .order_by("starts_at", "pk")
+        & Q(_not_hidden(Appointment, practice, Section.REMINDER, today))
     )
-    rows, section.total = _page(appointments, limit)
-    for appointment in rows:
-        when = timezone.localtime(appointment.starts_at, practice.zone)
-        section.items.append(
-            Item(
-                Section.REMINDER,
-                appointment.pk,
-                appointment.client,
-                headline=f"Remind {appointment.client.display_name} of tomorrow {when:%H:%M}",
-                detail=appointment.place,
-                suggestion="They asked for a reminder the day before. Rapport drafts it; "
-                "you approve it.",
-                write=f"appointment={appointment.pk}&reminder=1",
-            )
-        )
-    return section
-
-
-def _changes(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
-    section = SectionView(
-        Section.CHANGED,
-        "Appointments clients changed",
-        "Clients who answered your reschedule link in the last two weeks.",
-        "No client has changed an appointment.",
+    changed = Q(client_choice_at__gte=now - timedelta(days=CHANGES_DAYS)) & Q(
+        _not_hidden(Appointment, practice, Section.CHANGED, today, cycle="client_choice_at")
     )
-    appointments = (
-        Appointment.objects.for_practice(practice)
-        .filter(client_choice_at__gte=now - timedelta(days=CHANGES_DAYS))
-        .filter(
-            _not_hidden(Appointment, practice, Section.CHANGED, today, cycle="client_choice_at")
-        )
-        .order_by("-client_choice_at", "pk")
-    )
-    rows, section.total = _page(appointments, limit)
-    for appointment in rows:
-        name = appointment.client.display_name
-        when = moment_phrase(
-            timezone.localtime(appointment.starts_at, practice.zone),
-            timezone.localtime(now, practice.zone),
-        )
-        moved = appointment.client_choice == ClientChoice.MOVED
-        section.items.append(
-            Item(
-                Section.CHANGED,
-                appointment.pk,
-                appointment.client,
-                headline=f"{name} moved their appointment to {when}"
-                if moved
-                else f"{name} will keep their appointment {when}",
-                detail=f"They chose {_days_ago(appointment.client_choice_at, practice, today)}, "
-                "through your link."
-                if appointment.client_choice_at
-                else "",
-                suggestion="Your calendar feed already has the new time." if moved else "",
-            )
-        )
-    return section
-
-
-def _follow_ups(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
-    section = SectionView(
-        Section.FOLLOW_UP,
-        "Follow-ups after appointments",
-        f"Appointments completed in the last {FOLLOW_UP_DAYS} days with no word since, "
-        "when nothing is booked next or a promise is still open.",
-        "Everyone you saw has heard from you since.",
-    )
-    appointments = (
-        Appointment.objects.for_practice(practice)
-        .filter(
+    follow_up = (
+        Q(
             status=AppointmentStatus.COMPLETED,
             ends_at__gte=now - timedelta(days=FOLLOW_UP_DAYS),
             ends_at__lte=now,
-            client__archived_at__isnull=True,
         )
-        .filter(
-            Q(client__last_contact_at__isnull=True) | Q(client__last_contact_at__lt=F("ends_at"))
-        )
-        .filter(_not_hidden(Appointment, practice, Section.FOLLOW_UP, today))
+        & (Q(client__last_contact_at__isnull=True) | Q(client__last_contact_at__lt=F("ends_at")))
         # One follow-up per client: for the latest appointment.
-        .exclude(
+        & ~Q(
             Exists(
                 Appointment.objects.filter(
                     client=OuterRef("client"),
                     status=AppointmentStatus.COMPLETED,
                     ends_at__gt=OuterRef("ends_at"),
                     ends_at__lte=now,
+                    starts_at__gte=OuterRef("starts_at"),
                 )
             )
         )
         # A client whose next session is booked hears from you then, unless you owe them.
-        .filter(
-            ~Exists(
-                Appointment.objects.filter(
-                    client=OuterRef("client"), status__in=HOLDING_TIME, starts_at__gt=now
+        & (
+            ~Q(
+                Exists(
+                    Appointment.objects.filter(
+                        client=OuterRef("client"), status__in=HOLDING_TIME, starts_at__gt=now
+                    )
                 )
             )
-            | Exists(Promise.objects.filter(client=OuterRef("client"), done_at__isnull=True))
+            | Q(Exists(Promise.objects.filter(client=OuterRef("client"), done_at__isnull=True)))
         )
-        .order_by("ends_at", "pk")
+        & Q(_not_hidden(Appointment, practice, Section.FOLLOW_UP, today))
+    )
+    # Every kind starts after this: a follow-up within FOLLOW_UP_DAYS, a reschedule answer
+    # (made before the start, or while it was running late) within CHANGES_DAYS.
+    earliest = now - timedelta(days=max(CHANGES_DAYS, FOLLOW_UP_DAYS) + 2)
+    kind = Case(
+        When(reminder, then=Value(Section.REMINDER.value)),
+        When(changed, then=Value(Section.CHANGED.value)),
+        default=Value(Section.FOLLOW_UP.value),
+        output_field=CharField(),
+    )
+    appointments = (
+        Appointment.objects.for_practice(practice)
+        .filter(starts_at__gte=earliest, client__archived_at__isnull=True)
+        .filter(reminder | changed | follow_up)
+        .annotate(kind=kind)
+        .order_by(F("kind").desc(), "starts_at", "pk")
     )
     rows, section.total = _page(appointments, limit)
+    local_now = timezone.localtime(now, practice.zone)
     for appointment in rows:
-        section.items.append(
-            Item(
-                Section.FOLLOW_UP,
-                appointment.pk,
-                appointment.client,
-                headline=f"Follow up with {appointment.client.display_name}",
-                detail=f"You saw them {_days_ago(appointment.ends_at, practice, today)}.",
-                suggestion="A thank-you, the next step you promised, or an offer of the next "
-                "appointment.",
-                write="purpose=thank_you",
+        name = appointment.client.display_name
+        when = timezone.localtime(appointment.starts_at, practice.zone)
+        if appointment.kind == Section.REMINDER:
+            section.items.append(
+                Item(
+                    Section.REMINDER,
+                    appointment.pk,
+                    appointment.client,
+                    headline=f"Remind {name} of tomorrow {when:%H:%M}",
+                    detail=appointment.place,
+                    suggestion="They asked for a reminder the day before. Rapport drafts it; "
+                    "you approve it.",
+                    write=f"appointment={appointment.pk}&reminder=1",
+                )
             )
-        )
+        elif appointment.kind == Section.CHANGED and appointment.client_choice_at:
+            moved = appointment.client_choice == ClientChoice.MOVED
+            phrase = moment_phrase(when, local_now)
+            section.items.append(
+                Item(
+                    Section.CHANGED,
+                    appointment.pk,
+                    appointment.client,
+                    headline=f"{name} moved their appointment to {phrase}"
+                    if moved
+                    else f"{name} will keep their appointment {phrase}",
+                    detail=f"They chose "
+                    f"{_days_ago(appointment.client_choice_at, practice, today)}, "
+                    "through your link.",
+                    suggestion="Your calendar feed already has the new time." if moved else "",
+                )
+            )
+        else:
+            section.items.append(
+                Item(
+                    Section.FOLLOW_UP,
+                    appointment.pk,
+                    appointment.client,
+                    headline=f"Follow up with {name}",
+                    detail=f"You saw them {_days_ago(appointment.ends_at, practice, today)}.",
+                    suggestion="A thank-you, the next step you promised, or an offer of the next "
+                    "appointment.",
+                    write="purpose=thank_you",
+                )
+            )
     return section
 
 
@@ -657,14 +652,12 @@ def agenda_build(
         today=today,
         sections=[
             _unsent(practice, today, size(Section.UNSENT)),
-            _changes(practice, now, today, size(Section.CHANGED)),
             _replies(practice, now, today, size(Section.REPLY)),
             _promises(practice, today, size(Section.PROMISE)),
             _checkins(practice, now, today, size(Section.CHECKIN)),
             _fading(practice, today, size(Section.FADING)),
             _dates(practice, now, today, size(Section.DATE)),
             _reconfirm(practice, now, today, size(Section.RECONFIRM)),
-            _reminders(practice, now, today, size(Section.REMINDER)),
-            _follow_ups(practice, now, today, size(Section.FOLLOW_UP)),
+            _appointments(practice, now, today, size(Section.APPOINTMENTS)),
         ],
     )

@@ -76,6 +76,7 @@ class Section(models.TextChoices):
     REMINDER = "reminder", "Reminders to send"
     CHANGED = "changed", "Appointments clients changed"
     FOLLOW_UP = "follow_up", "Follow-ups after appointments"
+    APPOINTMENTS = "appointments", "Appointments"
 
 
 class ActionKind(models.TextChoices):

@@ -10,9 +10,10 @@ import time_machine
 
 from rapport.appointments.models import Appointment
 from rapport.appointments.services import appointment_create
+from rapport.attention.agenda import Item, agenda_build
 from rapport.clients.models import Client, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
-from rapport.practices.models import Member
+from rapport.practices.models import Member, Practice
 from tests.messaging.conftest import MailServer, mail_server  # noqa: F401 (a shared fixture)
 
 # Tuesday 24 November 2026, 08:00 in London (UTC in winter).
@@ -50,3 +51,9 @@ def book(client: Client, member: Member, hour: int = 10, minutes: int = 60) -> A
 @pytest.fixture
 def session(maya: Client, owner: Member, clock: time_machine.Coordinates) -> Appointment:
     return book(maya, owner)
+
+
+def appointment_items(practice: Practice, kind: str) -> list[Item]:
+    """The items of one kind in Today's appointments section."""
+    section = agenda_build(practice).section("appointments")
+    return [item for item in section.items if item.section == kind]

@@ -14,13 +14,12 @@ from django.test import Client as HttpClient
 from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment, AppointmentStatus
 from rapport.appointments.services import appointment_finish, reschedule_options
-from rapport.attention.agenda import agenda_build
 from rapport.clients.models import Client
 from rapport.messaging.models import OutboxMessage
 from rapport.messaging.outbox import outbox_send_due
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
-from tests.appointments.conftest import NOW, book
+from tests.appointments.conftest import NOW, appointment_items, book
 from tests.messaging.conftest import MailServer
 
 LINK = re.compile(r"https?://\S+/r/[^/\s]+/")
@@ -104,9 +103,9 @@ def test_more_than_ten_minutes_late_offers_the_client_another_time(
     assert session.client_choice == "moved" and session.sequence == 1
     note = Interaction.objects.filter(client=maya).first()
     assert note is not None and "Moved their appointment from Tuesday 24 November" in note.summary
-    changed = agenda_build(owner.practice).section("changed")
-    assert [item.object_id for item in changed.items] == [session.pk]
-    assert "moved their appointment to" in changed.items[0].headline
+    changed = appointment_items(owner.practice, "changed")
+    assert [item.object_id for item in changed] == [session.pk]
+    assert "moved their appointment to" in changed[0].headline
 
     again = visitor.post(link.group(0), {"choice": "keep"})
     assert "You have already answered" in again.content.decode()
@@ -122,7 +121,7 @@ def test_keeping_the_time_is_an_answer_too(
     assert "Your appointment stays as it was" in response.content.decode()
     session.refresh_from_db()
     assert session.client_choice == "kept" and session.starts_at == NOW.replace(hour=10)
-    item = agenda_build(owner.practice).section("changed").items[0]
+    item = appointment_items(owner.practice, "changed")[0]
     assert item.headline.startswith("Maya will keep their appointment")
 
 

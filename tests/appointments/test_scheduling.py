@@ -11,14 +11,13 @@ from django.test import Client as HttpClient
 from rapport.appointments.clock import client_time, client_when
 from rapport.appointments.models import Appointment, AppointmentStatus
 from rapport.appointments.services import punctuality
-from rapport.attention.agenda import agenda_build
 from rapport.clients.models import Client, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, InteractionKind
 from rapport.timeline.services import PromiseInput, interaction_create
-from tests.appointments.conftest import NOW, book
+from tests.appointments.conftest import NOW, appointment_items, book
 
 
 def _book(http: HttpClient, client: Client, member: Member, when: str, length: int = 60) -> str:
@@ -106,9 +105,9 @@ def test_starting_completing_and_what_it_leaves_behind(
     assert (
         meeting.kind == InteractionKind.MEETING and meeting.occurred_at == session.actual_start_at
     )
-    follow_up = agenda_build(owner.practice).section("follow_up")
-    assert [item.object_id for item in follow_up.items] == [session.pk]
-    assert follow_up.items[0].write == "purpose=thank_you"
+    follow_up = appointment_items(owner.practice, "follow_up")
+    assert [item.object_id for item in follow_up] == [session.pk]
+    assert follow_up[0].write == "purpose=thank_you"
     earlier = book(session.client, owner, hour=8)  # an earlier session that day: one item
     earlier.status = AppointmentStatus.COMPLETED
     earlier.save()
@@ -116,14 +115,14 @@ def test_starting_completing_and_what_it_leaves_behind(
     next_week.starts_at += timedelta(days=7)
     next_week.ends_at += timedelta(days=7)
     next_week.save()  # the next session is booked: they will hear from you then
-    assert agenda_build(owner.practice).section("follow_up").total == 0
+    assert not appointment_items(owner.practice, "follow_up")
     interaction_create(
         client=session.client,
         kind=InteractionKind.NOTE,
         summary="Promised the worksheet.",
         promises=[PromiseInput("Send the worksheet", NOW.date() + timedelta(days=3))],
     )  # ...unless something is owed
-    assert [item.object_id for item in agenda_build(owner.practice).section("follow_up").items] == [
+    assert [item.object_id for item in appointment_items(owner.practice, "follow_up")] == [
         session.pk
     ]
     again = owner_http.post(
@@ -138,7 +137,7 @@ def test_starting_completing_and_what_it_leaves_behind(
             "body": "Thank you for today, Maya. I'll send the notes by Friday.",
         },
     )
-    assert agenda_build(owner.practice).section("follow_up").total == 0
+    assert not appointment_items(owner.practice, "follow_up")
 
 
 def test_punctuality_is_an_honest_mirror(
@@ -179,8 +178,8 @@ def test_reminders_are_drafted_for_tomorrow_and_approved_by_the_provider(
     unasked.starts_at += timedelta(days=1)
     unasked.ends_at += timedelta(days=1)
     unasked.save()
-    section = agenda_build(owner.practice).section("reminder")
-    assert [item.headline for item in section.items] == ["Remind Maya of tomorrow 10:00"]
+    section = appointment_items(owner.practice, "reminder")
+    assert [item.headline for item in section] == ["Remind Maya of tomorrow 10:00"]
     today = owner_http.get("/").content.decode()
     write = re.search(r'href="(/clients/\d+/compose/\?appointment=\d+&amp;reminder=1)"', today)
     assert write is not None
@@ -201,7 +200,7 @@ def test_reminders_are_drafted_for_tomorrow_and_approved_by_the_provider(
     )
     assert response.status_code == 302
     assert OutboxMessage.objects.get().essential
-    assert agenda_build(owner.practice).section("reminder").total == 0
+    assert not appointment_items(owner.practice, "reminder")
 
 
 def test_the_next_appointment_on_the_client_page_and_today(
