@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "rapport.attention.apps.AttentionConfig",
     "rapport.messaging",
     "rapport.appointments",
+    "rapport.touches",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,8 @@ from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Interaction, InteractionKind, Promise
 from rapport.timeline.services import PromiseInput, interaction_create
+from rapport.touches.models import Touch, TouchKind
+from rapport.touches.services import kinds_ensure, touch_plan
 from tests.imap_server import DOVECOT, ImapServer, start_imap_server
 
 PASSWORD = "correct horse battery"
@@ -93,6 +95,8 @@ class ClientFile:
     rule: PracticeRule
     mail: InboundMail
     appointment: Appointment
+    touch: Touch
+    touch_kind: TouchKind
 
 
 def make_client_file(
@@ -161,6 +165,16 @@ def make_client_file(
     appointment = appointment_create(
         client=client, member=member, starts_at=start, ends_at=start + timedelta(hours=1)
     )
+    kinds_ensure(practice=member.practice)
+    touch_kind = TouchKind.objects.for_practice(member.practice).get(key="card")
+    touch = touch_plan(
+        client=client,
+        kind=touch_kind,
+        planned_on=timezone.localdate(),
+        note="A card for the new job",
+        source_fact=fact,
+        created_by=member,
+    )
     return ClientFile(
         client,
         fact,
@@ -172,6 +186,8 @@ def make_client_file(
         rule,
         mail,
         appointment,
+        touch,
+        touch_kind,
     )
 
 

@@ -17,6 +17,7 @@ from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, Promise
+from rapport.touches.models import Touch, TouchKind
 from tests.conftest import ClientFile, make_client_file
 
 SKIPPED_NAMESPACES = {"admin"}  # staff-only; covered by tests/practices/test_auth.py
@@ -36,6 +37,8 @@ def _id_for(kwarg: str, file: ClientFile) -> int:
         "rule_id": file.rule.pk,
         "mail_id": file.mail.pk,
         "appointment_id": file.appointment.pk,
+        "touch_id": file.touch.pk,
+        "kind_id": file.touch_kind.pk,
     }
     if kwarg not in ids:
         pytest.fail(
@@ -83,6 +86,8 @@ def _snapshot() -> list[object]:
             PracticeRule,
             InboundMail,
             Appointment,
+            Touch,
+            TouchKind,
         )
     ]
 
@@ -124,6 +129,8 @@ def test_own_client_with_foreign_child_is_404(
         client_file.rule,
         client_file.mail,
         client_file.appointment,
+        client_file.touch,
+        client_file.touch_kind,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

@@ -14,6 +14,8 @@ from rapport.clients.services import fact_confirm
 from rapport.practices.models import Member
 from rapport.timeline.models import Promise
 from rapport.timeline.services import promise_set_done
+from rapport.touches.models import Touch
+from rapport.touches.services import touch_done
 
 MAX_SNOOZE_DAYS = 366
 
@@ -67,6 +69,8 @@ def agenda_item_act(
         promise_set_done(promise=target, done=True)
     if action == ActionKind.DONE and isinstance(target, Fact) and section == Section.RECONFIRM:
         fact_confirm(fact=target)
+    if action == ActionKind.DONE and isinstance(target, Touch):
+        touch_done(touch=target, member=member)
     return AgendaAction.objects.create(
         practice=practice,
         member=member,

@@ -45,6 +45,7 @@ from rapport.lib.humanize import day_phrase, days_phrase, moment_phrase
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
+from rapport.touches.models import Touch, TouchKind
 
 DATES_AHEAD_DAYS = 14
 CARE_AFTER_DAYS = 7
@@ -52,6 +53,7 @@ CARE_UNTIL_DAYS = 21
 RECONFIRM_AFTER_DAYS = 365
 CHANGES_DAYS = 14
 FOLLOW_UP_DAYS = 7
+TOUCH_AHEAD_DAYS = 3
 _ACTIONS = connection.ops.quote_name(AgendaAction._meta.db_table)
 SECTION_LIMIT = 10
 # Past this a section says "1000 or more": counting further costs time and helps no one.
@@ -632,6 +634,41 @@ def _appointments(practice: Practice, now: datetime, today: date, limit: int) ->
     return section
 
 
+def _touches(practice: Practice, today: date, limit: int) -> SectionView:
+    section = SectionView(
+        Section.TOUCH,
+        "Personal touches planned",
+        f"The gestures you planned, due in the next {TOUCH_AHEAD_DAYS} days or late.",
+        "No personal touch planned for now: the ideas on a client's page can start one.",
+    )
+    touches = (
+        Touch.objects.for_practice(practice)
+        .planned()
+        .filter(planned_on__lte=today + timedelta(days=TOUCH_AHEAD_DAYS))
+        .filter(client__archived_at__isnull=True)
+        # A boundary recorded after planning wins: such a touch is never put forward.
+        .exclude(kind__is_gift=True, client__no_gifts=True)
+        .exclude(kind__physical=True, client__no_physical_contact=True)
+        .filter(_not_hidden(Touch, practice, Section.TOUCH, today))
+        .order_by("planned_on", "pk")
+    )
+    rows, section.total = _page(touches, limit)
+    kinds = {kind.pk: kind.name for kind in TouchKind.objects.for_practice(practice)}
+    for touch in rows:
+        late = (today - touch.planned_on).days
+        section.items.append(
+            Item(
+                Section.TOUCH,
+                touch.pk,
+                touch.client,
+                headline=f"{kinds.get(touch.kind_id, 'A touch')} for {touch.client.display_name}",
+                detail=f"{touch.note} ({day_phrase(touch.planned_on, today)})",
+                badge="late" if late > 0 else "",
+            )
+        )
+    return section
+
+
 def agenda_build(
     practice: Practice,
     *,
@@ -659,5 +696,6 @@ def agenda_build(
             _dates(practice, now, today, size(Section.DATE)),
             _reconfirm(practice, now, today, size(Section.RECONFIRM)),
             _appointments(practice, now, today, size(Section.APPOINTMENTS)),
+            _touches(practice, today, size(Section.TOUCH)),
         ],
     )

@@ -59,7 +59,10 @@ class PracticeSettingsForm(forms.ModelForm[Practice]):
 
     class Meta:
         model = Practice
-        fields = ["name", "core_values", "time_zone", "work_starts", "work_ends"]
+        fields = [
+            "name", "core_values", "time_zone", "work_starts", "work_ends",
+            "currency", "gift_budget_month", "gift_budget_year",
+        ]  # fmt: skip
         widgets = {
             "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "work_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

@@ -77,6 +77,7 @@ class Section(models.TextChoices):
     CHANGED = "changed", "Appointments clients changed"
     FOLLOW_UP = "follow_up", "Follow-ups after appointments"
     APPOINTMENTS = "appointments", "Appointments"
+    TOUCH = "touch", "Personal touches planned"
 
 
 class ActionKind(models.TextChoices):

@@ -36,6 +36,7 @@ from rapport.messaging.models import Mailbox, OutboxMessage
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.services import practice_history_refresh
+from rapport.touches.models import Touch
 
 OVERVIEW_WEEKS = 8
 
@@ -89,6 +90,7 @@ def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> t
         "interaction_id": Interaction,
         "outbox_id": OutboxMessage,
         "appointment_id": Appointment,
+        "touch_id": Touch,
     }
     for key, model in lookups.items():
         if key in kwargs:
@@ -260,4 +262,5 @@ SECTION_URLS = [
     ("reminders/<int:appointment_id>/", Section.REMINDER),
     ("changes/<int:appointment_id>/", Section.CHANGED),
     ("follow-ups/<int:appointment_id>/", Section.FOLLOW_UP),
+    ("touches/<int:touch_id>/", Section.TOUCH),
 ]

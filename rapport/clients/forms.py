@@ -39,7 +39,7 @@ class ClientForm(forms.ModelForm[Client]):
             "full_name", "preferred_name", "pronunciation", "pronouns",
             "status", "closeness", "how_we_met", "client_since",
             "checkin_consent", "checkin_channel", "paused_note_ok", "rhythm_days",
-            "time_zone", "wants_reminders",
+            "time_zone", "wants_reminders", "no_gifts", "no_physical_contact",
         ]  # fmt: skip
         widgets = {"client_since": DateInput(), "how_we_met": forms.TextInput()}
 

@@ -150,6 +150,16 @@ class Client(PracticeOwned):
         default=False,
         help_text="They asked for a reminder the day before.",
     )
+    no_gifts = models.BooleanField(
+        "accepts no gifts",
+        default=False,
+        help_text="A therapy boundary, a public-sector rule: Rapport never suggests a gift.",
+    )
+    no_physical_contact = models.BooleanField(
+        "no physical contact",
+        default=False,
+        help_text="Rapport never suggests a gesture such as a hug.",
+    )
     rhythm_days = models.PositiveSmallIntegerField(
         "keep in touch every (days)",
         null=True,

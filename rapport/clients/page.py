@@ -19,6 +19,7 @@ from rapport.attention.services import reading_of
 from rapport.clients.models import Client, Fact, FactCategory
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.summary import month_of
+from rapport.touches.page import touch_context
 
 TIMELINE_PAGE_SIZE = 25
 
@@ -67,4 +68,5 @@ def client_page_context(client: Client, page_number: str | int | None = 1) -> di
         | health_context(client)
         | timeline_context(client, page_number)
         | {"next_appointment": next_for_client(client)}
+        | touch_context(client)
     )

@@ -103,6 +103,8 @@ def client_create(
     rhythm_days: int | None = None,
     time_zone: str = "",
     wants_reminders: bool = False,
+    no_gifts: bool = False,
+    no_physical_contact: bool = False,
     contact_points: Sequence[ContactPointInput] = (),
     tag_names: Sequence[str] = (),
     created_by: Member | None = None,
@@ -123,6 +125,8 @@ def client_create(
         rhythm_days=rhythm_days,
         time_zone=time_zone,
         wants_reminders=wants_reminders,
+        no_gifts=no_gifts,
+        no_physical_contact=no_physical_contact,
         created_by=created_by,
     )
     client.full_clean()
@@ -144,7 +148,7 @@ def client_update(
     editable = {
         "full_name", "preferred_name", "pronunciation", "pronouns", "status", "closeness",
         "how_we_met", "client_since", "checkin_consent", "checkin_channel", "paused_note_ok",
-        "rhythm_days", "time_zone", "wants_reminders",
+        "rhythm_days", "time_zone", "wants_reminders", "no_gifts", "no_physical_contact",
     }  # fmt: skip
     unknown = set(profile) - editable
     if unknown:

@@ -40,6 +40,7 @@ from rapport.demo.people import (
     SURNAMES,
     Person,
 )
+from rapport.demo.touches import demo_touches
 from rapport.messaging.models import OutboxStatus
 from rapport.messaging.services import message_approve
 from rapport.practices.models import Member, Practice
@@ -327,6 +328,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     _moments_ahead(practice, owner, rng)
     _a_message_that_bounced(practice, owner)
     demo_appointments(practice, owner, rng)
+    demo_touches(practice, owner, rng)
     readings_refresh(practice=practice)
     _past_mornings(practice)
     return practice, True

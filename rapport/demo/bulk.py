@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -35,6 +36,8 @@ from rapport.practices.models import Member, Practice
 from rapport.timeline.models import ContactMonth, Interaction, Promise
 from rapport.timeline.services import summary_apply
 from rapport.timeline.summary import Contact, summarize
+from rapport.touches.models import Touch, TouchKind
+from rapport.touches.services import kinds_ensure
 
 KINDS = ["meeting", "meeting", "call", "email", "email", "message", "note"]
 
@@ -157,7 +160,8 @@ def bulk_practice(
         )
     progress("facts, dates and promises")
     _appointments(practice, clients, rng, now)
-    progress("appointments")
+    _touches(practice, clients, rng, now)
+    progress("appointments and touches")
 
     zone = practice.zone
     months: list[ContactMonth] = []
@@ -225,3 +229,29 @@ def _appointments(
     with transaction.atomic():
         Appointment.objects.bulk_create(rows, batch_size=5000)
         Client.objects.filter(pk__in=reminded).update(wants_reminders=True)
+
+
+def _touches(practice: Practice, clients: list[Client], rng: random.Random, now: datetime) -> None:
+    """A touch a client on average over the years, and a few planned for the coming days."""
+    kinds_ensure(practice=practice)
+    kinds = list(TouchKind.objects.for_practice(practice))
+    rows = []
+    for client in clients:
+        kind = rng.choice(kinds)
+        done = now - timedelta(days=rng.randint(1, 700))
+        rows.append(
+            Touch(
+                practice=practice, client=client, kind=kind, planned_on=done.date(),
+                done_at=done, note=f"{kind.name}, remembered.",
+                cost=Decimal(rng.choice([0, 5, 12, 25])) if kind.is_gift else None,
+            )
+        )  # fmt: skip
+    for client in rng.sample(clients, min(len(clients), max(1, len(clients) // 50))):
+        rows.append(
+            Touch(
+                practice=practice, client=client, kind=rng.choice(kinds),
+                planned_on=(now + timedelta(days=rng.randint(-2, 3))).date(), note="Planned.",
+            )
+        )  # fmt: skip
+    with transaction.atomic():
+        Touch.objects.bulk_create(rows, batch_size=5000)

@@ -7,6 +7,7 @@ filters in `rapport_tags` do the conversion.
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 
 def _plural(count: int, unit: str) -> str:
@@ -78,3 +79,13 @@ def day_phrase(day: date, today: date) -> str:
     if 1 < delta < 7:
         return day.strftime("%A")
     return _day_month(day, today)
+
+
+SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$"}
+
+
+def money(amount: Decimal, currency: str) -> str:
+    """ "£12.50", "£40", "1,200 CHF"."""
+    symbol = SYMBOLS.get(currency.upper())
+    text = f"{amount:,.2f}".removesuffix(".00")
+    return f"{symbol}{text}" if symbol else f"{text} {currency.upper()}"

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from decimal import Decimal
 from typing import Any, ClassVar, Self, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 
@@ -87,6 +89,28 @@ class Practice(models.Model):
     )
     work_starts = models.TimeField("working day starts", default=datetime.time(9, 0))
     work_ends = models.TimeField("working day ends", default=datetime.time(17, 30))
+    currency = models.CharField(
+        max_length=3,
+        default="GBP",
+        help_text="For costs and budgets: GBP, EUR, USD...",
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Use a three-letter code such as GBP or EUR.")],
+    )
+    gift_budget_month = models.DecimalField(
+        "budget for gifts and gestures, a month",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    gift_budget_year = models.DecimalField(
+        "a year",
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

@@ -197,6 +197,7 @@ def test_settings_for_the_digest_and_working_hours(
             "practice-time_zone": "Europe/London",
             "practice-work_starts": "17:00",
             "practice-work_ends": "09:00",
+            "practice-currency": "GBP",
         },
     )
     assert bad.status_code == 400 and "has to end after it starts" in bad.content.decode()
@@ -250,6 +251,7 @@ def test_changing_the_practice_time_zone_recounts_months_and_due_days(
                 "practice-time_zone": "Pacific/Auckland",
                 "practice-work_starts": "09:00",
                 "practice-work_ends": "17:30",
+                "practice-currency": "GBP",
             },
         )
         assert response.status_code == 302

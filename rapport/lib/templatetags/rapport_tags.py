@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import date, datetime
+from decimal import Decimal
 
 from django import template
 from django.utils import timezone
@@ -81,3 +82,8 @@ def query_with(context: template.Context, **changes: object) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter(name="money")
+def money_filter(value: Decimal | None, currency: str) -> str:
+    return "" if value is None else humanize.money(Decimal(value), currency)
