@@ -256,21 +256,20 @@ def budget_status(practice: Practice, *, today: date | None = None) -> Budget:
     )
 
 
-def budget_warning(practice: Practice, extra: Decimal | None, on: date) -> str:
-    """What a new cost would do to the budget: allowed, but said out loud."""
-    if not extra:
-        return ""
+def budget_warning(practice: Practice, on: date) -> str:
+    """Whether what is spent and planned, a touch for `on` included, goes over the budget:
+    allowed, but said out loud."""
     budget = budget_status(practice)
     today = timezone.localdate(timezone.now(), practice.zone)
     messages = []
+    month_total = budget.month_spent + budget.month_planned
     same_month = (on.year, on.month) == (today.year, today.month)
-    month_total = budget.month_spent + budget.month_planned + extra
     if same_month and budget.month_limit is not None and month_total > budget.month_limit:
         messages.append(
             f"this month's budget of {money(budget.month_limit, budget.currency)} "
             f"(with this, {money(month_total, budget.currency)})"
         )
-    year_total = budget.year_spent + budget.year_planned + extra
+    year_total = budget.year_spent + budget.year_planned
     if on.year == today.year and budget.year_limit is not None and year_total > budget.year_limit:
         messages.append(
             f"this year's budget of {money(budget.year_limit, budget.currency)} "

@@ -58,7 +58,7 @@ def _warn(request: PracticeRequest, touch: Touch) -> None:
             f"{touch.kind.name} is usually kept for clients you know better than "
             f"{touch.client.display_name}: make sure it will feel right to them.",
         )
-    warning = budget_warning(touch.practice, touch.cost, touch.planned_on)
+    warning = budget_warning(touch.practice, touch.planned_on) if touch.cost else ""
     if warning:
         messages.warning(request, f"Planned. {warning} It is your call.")
 
