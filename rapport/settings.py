@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "rapport.messaging",
     "rapport.appointments",
     "rapport.touches",
+    "rapport.api",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from rapport.api import views as api_views
+from rapport.api.endpoints import api
 from rapport.messaging import views as messaging_views
 from rapport.messaging.views import unsubscribe
 
@@ -28,6 +30,13 @@ urlpatterns = [
         "settings/words/<int:rule_id>/delete/",
         messaging_views.word_rule_delete,
         name="word_rule_delete",
+    ),
+    path("api/", api.urls),
+    path("settings/api/", api_views.token_list, name="api_tokens"),
+    path(
+        "settings/api/<int:token_id>/revoke/",
+        api_views.token_revoke_view,
+        name="api_token_revoke",
     ),
     path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,8 @@ import pytest
 from django.test import Client as HttpClient
 from django.utils import timezone
 
+from rapport.api.models import ApiToken
+from rapport.api.services import token_create
 from rapport.appointments.models import Appointment
 from rapport.appointments.services import appointment_create
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
@@ -97,6 +99,7 @@ class ClientFile:
     appointment: Appointment
     touch: Touch
     touch_kind: TouchKind
+    api_token: ApiToken
 
 
 def make_client_file(
@@ -188,6 +191,7 @@ def make_client_file(
         appointment,
         touch,
         touch_kind,
+        token_create(member=member, name="tests")[0],
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client as HttpClient
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from rapport.api.models import ApiToken
 from rapport.appointments.models import Appointment
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
@@ -20,7 +21,9 @@ from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
 from tests.conftest import ClientFile, make_client_file
 
-SKIPPED_NAMESPACES = {"admin"}  # staff-only; covered by tests/practices/test_auth.py
+# The admin is staff-only (tests/practices/test_auth.py); the API answers to tokens, not
+# sessions, and has its own isolation test (tests/api/test_api.py).
+SKIPPED_NAMESPACES = {"admin", "api"}
 # Public pages reached by a signed token, not an id: covered by their own tests.
 TOKEN_URLS = {"unsubscribe", "reschedule", "calendar_feed"}
 
@@ -39,6 +42,7 @@ def _id_for(kwarg: str, file: ClientFile) -> int:
         "appointment_id": file.appointment.pk,
         "touch_id": file.touch.pk,
         "kind_id": file.touch_kind.pk,
+        "token_id": file.api_token.pk,
     }
     if kwarg not in ids:
         pytest.fail(
@@ -88,6 +92,7 @@ def _snapshot() -> list[object]:
             Appointment,
             Touch,
             TouchKind,
+            ApiToken,
         )
     ]
 
@@ -131,6 +136,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.appointment,
         client_file.touch,
         client_file.touch_kind,
+        client_file.api_token,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

@@ -1,0 +1,239 @@
+"""The JSON API (django-ninja): practice data through a member's token, scoped as everywhere.
+
+Another practice's ids are a 404, exactly as in the web app; bad input is a 422
+that says which field and why. No `from __future__ import annotations` here or in the
+schemas: django-ninja reads the annotations at run time.
+"""
+
+from datetime import date, datetime, time, timedelta
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import NinjaAPI, Status
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.security import HttpBearer
+
+from rapport.api.schemas import (
+    AppointmentOut,
+    ClientDetailOut,
+    ClientIn,
+    ClientOut,
+    ErrorOut,
+    InteractionOut,
+    TodayOut,
+    TouchDoneIn,
+    TouchIn,
+    TouchKindOut,
+    TouchOut,
+)
+from rapport.api.services import member_for_key
+from rapport.appointments.models import Appointment
+from rapport.attention.agenda import agenda_build
+from rapport.clients.models import Client, ContactKind, Fact
+from rapport.clients.services import ContactPointInput, client_create
+from rapport.practices.models import Member
+from rapport.timeline.models import Interaction
+from rapport.touches.models import Touch, TouchKind
+from rapport.touches.services import kinds_ensure, touch_done, touch_plan
+
+PAGE_SIZE = 50
+MAX_RANGE_DAYS = 366
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Member | None:
+        return member_for_key(token)
+
+
+api = NinjaAPI(
+    title="Rapport",
+    version="1",
+    description="A practice's clients, timeline, appointments, Today and personal touches. "
+    "Send a member's API token (Settings → API tokens) as `Authorization: Bearer <token>`.",
+    auth=TokenAuth(),
+    urls_namespace="api",
+    docs_url=None,  # the interactive docs load scripts from a CDN; the schema is enough
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": " ".join(error.messages)}, status=422)
+
+
+def _member(request: HttpRequest) -> Member:
+    member = request.auth  # type: ignore[attr-defined]
+    assert isinstance(member, Member)
+    return member
+
+
+def _client(request: HttpRequest, client_id: int) -> Client:
+    return get_object_or_404(Client.objects.for_practice(_member(request).practice), pk=client_id)
+
+
+@api.get("/clients", response=list[ClientOut], tags=["clients"])
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def clients_list(request: HttpRequest, q: str = "", archived: bool = False) -> QuerySet[Client]:
+    clients = Client.objects.for_practice(_member(request).practice)
+    clients = clients.archived() if archived else clients.current()
+    return clients.matching(q[:200]).order_by("full_name", "id")
+
+
+@api.get("/clients/{client_id}", response=ClientDetailOut, tags=["clients"])
+def clients_detail(request: HttpRequest, client_id: int) -> dict[str, Any]:
+    client = _client(request, client_id)
+    return {
+        **ClientOut.model_validate(client).model_dump(),
+        "contact_points": list(client.contact_points.all()),
+        "facts": list(client.facts.all()),
+        "important_dates": list(client.important_dates.all()),
+    }
+
+
+@api.post("/clients", response={201: ClientOut, 422: ErrorOut}, tags=["clients"])
+def clients_create(request: HttpRequest, data: ClientIn) -> Status[Client]:
+    member = _member(request)
+    points = [ContactPointInput(ContactKind.EMAIL, email) for email in data.emails] + [
+        ContactPointInput(ContactKind.PHONE, phone) for phone in data.phones
+    ]
+    client = client_create(
+        practice=member.practice,
+        full_name=data.full_name,
+        preferred_name=data.preferred_name,
+        contact_points=points,
+        created_by=member,
+    )
+    return Status(201, client)
+
+
+@api.get("/clients/{client_id}/interactions", response=list[InteractionOut], tags=["clients"])
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def clients_interactions(request: HttpRequest, client_id: int) -> QuerySet[Interaction]:
+    return Interaction.objects.filter(client=_client(request, client_id))
+
+
+@api.get(
+    "/appointments", response={200: list[AppointmentOut], 422: ErrorOut}, tags=["appointments"]
+)
+def appointments_list(
+    request: HttpRequest, start: date | None = None, end: date | None = None
+) -> Any:
+    member = _member(request)
+    zone = member.practice.zone
+    start = start or timezone.localdate(timezone.now(), zone)
+    end = end or start + timedelta(days=7)
+    if not timedelta(0) < end - start <= timedelta(days=MAX_RANGE_DAYS):
+        return Status(422, {"detail": "Give an end after the start, at most a year later."})
+    return list(
+        Appointment.objects.for_practice(member.practice).filter(
+            starts_at__gte=datetime.combine(start, time.min, tzinfo=zone),
+            starts_at__lt=datetime.combine(end, time.min, tzinfo=zone),
+        )
+    )
+
+
+@api.get("/today", response=TodayOut, tags=["today"])
+def today(request: HttpRequest) -> dict[str, Any]:
+    agenda = agenda_build(_member(request).practice)
+    return {
+        "date": agenda.today,
+        "total": agenda.total,
+        "sections": [
+            {
+                "key": section.key,
+                "title": section.title,
+                "total": section.total,
+                "items": [
+                    {
+                        "section": item.section,
+                        "object_id": item.object_id,
+                        "client_id": item.client.pk,
+                        "client_name": item.client.display_name,
+                        "headline": item.headline,
+                        "detail": item.detail,
+                        "badge": item.badge,
+                        "suggestion": item.suggestion,
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in agenda.sections
+        ],
+    }
+
+
+@api.get("/touch-kinds", response=list[TouchKindOut], tags=["touches"])
+def touch_kinds(request: HttpRequest) -> QuerySet[TouchKind]:
+    practice = _member(request).practice
+    kinds_ensure(practice=practice)
+    return TouchKind.objects.for_practice(practice)
+
+
+def _touch_out(touch: Touch) -> dict[str, Any]:
+    return {
+        "id": touch.pk,
+        "client_id": touch.client_id,
+        "kind_id": touch.kind_id,
+        "kind_name": touch.kind.name,
+        "planned_on": touch.planned_on,
+        "done_at": touch.done_at,
+        "note": touch.note,
+        "cost": touch.cost,
+        "response": touch.response,
+        "source_fact_id": touch.source_fact_id,
+        "source_text": touch.source_text,
+    }
+
+
+@api.get("/touches", response=list[TouchOut], tags=["touches"])
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def touches_list(
+    request: HttpRequest,
+    client_id: int | None = None,
+    state: Literal["all", "planned", "done"] = "all",
+) -> list[dict[str, Any]]:
+    touches = Touch.objects.for_practice(_member(request).practice).select_related("kind")
+    if client_id is not None:
+        touches = touches.filter(client_id=client_id)
+    if state == "planned":
+        touches = touches.planned()
+    elif state == "done":
+        touches = touches.done()
+    return [_touch_out(touch) for touch in touches.order_by("-planned_on", "-id")]
+
+
+@api.post("/touches", response={201: TouchOut, 422: ErrorOut}, tags=["touches"])
+def touches_plan(request: HttpRequest, data: TouchIn) -> Status[dict[str, Any]]:
+    member = _member(request)
+    client = _client(request, data.client_id)
+    kind = get_object_or_404(TouchKind.objects.for_practice(member.practice), pk=data.kind_id)
+    fact = None
+    if data.source_fact_id is not None:
+        fact = Fact.objects.filter(client=client, pk=data.source_fact_id).first()
+        if fact is None:
+            raise ValidationError("That fact is not on this client's profile (any more).")
+    touch = touch_plan(
+        client=client,
+        kind=kind,
+        planned_on=data.planned_on,
+        note=data.note,
+        cost=data.cost,
+        source_fact=fact,
+        created_by=member,
+    )
+    return Status(201, _touch_out(touch))
+
+
+@api.post("/touches/{touch_id}/done", response={200: TouchOut, 422: ErrorOut}, tags=["touches"])
+def touches_done(request: HttpRequest, touch_id: int, data: TouchDoneIn) -> dict[str, Any]:
+    member = _member(request)
+    touch = get_object_or_404(
+        Touch.objects.for_practice(member.practice).select_related("kind", "client"), pk=touch_id
+    )
+    touch_done(touch=touch, response=data.response, done_on=data.done_on, member=member)
+    return _touch_out(touch)

@@ -1,0 +1,147 @@
+"""What the API reads and writes, field by field: the OpenAPI schema is generated from these."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+
+class ContactPointOut(Schema):
+    id: int
+    kind: str
+    label: str
+    value: str
+    normalized: str
+
+
+class FactOut(Schema):
+    id: int
+    category: str
+    text: str
+    important: bool
+    ask_again: bool
+    learned_at: datetime
+
+
+class ImportantDateOut(Schema):
+    id: int
+    kind: str
+    label: str
+    day: int
+    month: int
+    year: int | None
+
+
+class ClientOut(Schema):
+    id: int
+    full_name: str
+    preferred_name: str
+    pronouns: str
+    status: str
+    closeness: str
+    time_zone: str
+    wants_reminders: bool
+    no_gifts: bool
+    no_physical_contact: bool
+    last_contact_at: datetime | None
+    created_at: datetime
+
+
+class ClientDetailOut(ClientOut):
+    contact_points: list[ContactPointOut]
+    facts: list[FactOut]
+    important_dates: list[ImportantDateOut]
+
+
+class ClientIn(Schema):
+    full_name: str = Field(min_length=1, max_length=200)
+    preferred_name: str = Field("", max_length=100)
+    emails: list[str] = Field(default_factory=list, max_length=20)
+    phones: list[str] = Field(default_factory=list, max_length=20)
+
+
+class InteractionOut(Schema):
+    id: int
+    kind: str
+    direction: str
+    occurred_at: datetime
+    summary: str
+    client_words: str
+
+
+class AppointmentOut(Schema):
+    id: int
+    uid: str
+    client_id: int
+    member_id: int
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    video_link: str
+    status: str
+    actual_start_at: datetime | None
+
+
+class TodayItemOut(Schema):
+    section: str
+    object_id: int
+    client_id: int
+    client_name: str
+    headline: str
+    detail: str
+    badge: str
+    suggestion: str
+
+
+class TodaySectionOut(Schema):
+    key: str
+    title: str
+    total: int
+    items: list[TodayItemOut]
+
+
+class TodayOut(Schema):
+    date: date
+    total: int
+    sections: list[TodaySectionOut]
+
+
+class TouchKindOut(Schema):
+    id: int
+    name: str
+    behaviour: str
+    is_gift: bool
+    physical: bool
+    min_closeness: str
+
+
+class TouchOut(Schema):
+    id: int
+    client_id: int
+    kind_id: int
+    kind_name: str
+    planned_on: date
+    done_at: datetime | None
+    note: str
+    cost: Decimal | None
+    response: str
+    source_fact_id: int | None
+    source_text: str
+
+
+class TouchIn(Schema):
+    client_id: int
+    kind_id: int
+    planned_on: date
+    note: str = Field(min_length=1, max_length=2000)
+    cost: Decimal | None = Field(None, ge=0, le=10000, max_digits=8, decimal_places=2)
+    source_fact_id: int | None = None
+
+
+class TouchDoneIn(Schema):
+    done_on: date | None = None
+    response: str = Field("", max_length=2000)
+
+
+class ErrorOut(Schema):
+    detail: str

@@ -1,0 +1,148 @@
+"""The JSON API: tokens, scoping, pagination, touches and Today, and the schema it serves."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+from django.test import Client as HttpClient
+
+from rapport.api.models import ApiToken
+from rapport.api.services import token_create, token_revoke
+from rapport.clients.services import client_create
+from rapport.practices.models import Member
+from rapport.touches.models import Touch, TouchKind
+from tests.conftest import ClientFile
+
+
+class Api:
+    def __init__(self, key: str) -> None:
+        self.http = HttpClient(HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.http.get(f"/api{path}", params)
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        return self.http.post(f"/api{path}", json.dumps(body), content_type="application/json")
+
+
+@pytest.fixture
+def api(owner: Member) -> Api:
+    _, key = token_create(member=owner, name="tests")
+    return Api(key)
+
+
+def test_no_token_a_wrong_one_or_a_revoked_one_is_401(owner: Member) -> None:
+    token, key = token_create(member=owner, name="backup script")
+    assert Api(key).get("/clients").status_code == 200
+    assert HttpClient().get("/api/clients").status_code == 401
+    assert Api("rap_not-a-real-key").get("/clients").status_code == 401
+    token_revoke(token=token)
+    assert Api(key).get("/clients").status_code == 401
+    stored = ApiToken.objects.get()
+    assert key not in (stored.key_hash, stored.hint) and stored.last_used_at is not None
+
+
+def test_another_practices_data_is_a_404_or_invisible(
+    client_file: ClientFile, outsider: Member
+) -> None:
+    _, key = token_create(member=outsider, name="theirs")
+    theirs = Api(key)
+    assert theirs.get(f"/clients/{client_file.client.pk}").status_code == 404
+    assert theirs.get(f"/clients/{client_file.client.pk}/interactions").status_code == 404
+    assert theirs.get("/clients").json() == {"items": [], "count": 0}
+    assert theirs.get("/touches").json()["count"] == 0
+    planned = theirs.post(
+        "/touches",
+        {"client_id": client_file.client.pk, "kind_id": client_file.touch_kind.pk,
+         "planned_on": "2026-12-01", "note": "x"},
+    )  # fmt: skip
+    assert planned.status_code == 404
+    done = theirs.post(f"/touches/{client_file.touch.pk}/done", {})
+    assert done.status_code == 404 and client_file.touch.done_at is None
+
+
+def test_clients_are_paginated_and_searchable(owner: Member, api: Api) -> None:
+    for number in range(55):
+        client_create(practice=owner.practice, full_name=f"Client {number:02}")
+    first = api.get("/clients").json()
+    second = api.get("/clients", page=2).json()
+    assert first["count"] == 55 and len(first["items"]) == 50 and len(second["items"]) == 5
+    assert [item["full_name"] for item in api.get("/clients", q="Client 07").json()["items"]] == [
+        "Client 07"
+    ]
+
+
+def test_a_client_with_everything_and_creating_one(client_file: ClientFile, api: Api) -> None:
+    detail = api.get(f"/clients/{client_file.client.pk}").json()
+    assert detail["facts"][0]["text"] == "Grows orchids"
+    assert {point["normalized"] for point in detail["contact_points"]} == {
+        "siobhan@example.org",
+        "+447700900123",
+    }
+    created = api.post("/clients", {"full_name": "Ana Lima", "emails": ["ana@example.org"]})
+    assert created.status_code == 201 and created.json()["full_name"] == "Ana Lima"
+    bad = api.post("/clients", {"full_name": "Bad", "emails": ["not an email"]})
+    assert bad.status_code == 422 and "email" in bad.json()["detail"].lower()
+    empty = api.post("/clients", {"full_name": ""})
+    assert empty.status_code == 422
+
+
+def test_touches_through_the_api(client_file: ClientFile, owner: Member, api: Api) -> None:
+    card = client_file.touch_kind
+    kinds = api.get("/touch-kinds").json()
+    assert card.name in [kind["name"] for kind in kinds]
+    planned = api.post(
+        "/touches",
+        {"client_id": client_file.client.pk, "kind_id": card.pk, "planned_on": "2026-12-01",
+         "note": "A card for the exhibition", "cost": "3.50",
+         "source_fact_id": client_file.fact.pk},
+    )  # fmt: skip
+    assert planned.status_code == 201, planned.content
+    body = planned.json()
+    assert body["source_text"] == "Grows orchids" and body["cost"] == "3.50"
+    listed = api.get("/touches", client_id=client_file.client.pk, state="planned").json()
+    assert listed["count"] == 2
+    done = api.post(f"/touches/{body['id']}/done", {"response": "Delighted."})
+    assert done.status_code == 200 and done.json()["done_at"] is not None
+    assert api.get("/touches", state="done").json()["count"] == 1
+    again = api.post(f"/touches/{body['id']}/done", {})
+    assert again.status_code == 422 and "already" in again.json()["detail"]
+    negative = api.post(
+        "/touches",
+        {"client_id": client_file.client.pk, "kind_id": card.pk, "planned_on": "2026-12-01",
+         "note": "x", "cost": "-1"},
+    )  # fmt: skip
+    assert negative.status_code == 422
+    gift = TouchKind.objects.get(practice=owner.practice, key="gift")
+    client_file.client.no_gifts = True
+    client_file.client.save()
+    crossing = api.post(
+        "/touches",
+        {"client_id": client_file.client.pk, "kind_id": gift.pk, "planned_on": "2026-12-01",
+         "note": "Chocolates"},
+    )  # fmt: skip
+    assert crossing.status_code == 422 and "accepts no gifts" in crossing.json()["detail"]
+    assert Touch.objects.count() == 2
+
+
+def test_today_and_appointments(client_file: ClientFile, api: Api) -> None:
+    today = api.get("/today").json()
+    touch = next(section for section in today["sections"] if section["key"] == "touch")
+    assert touch["items"][0]["headline"] == "Thank-you card for Siobhán"
+    start = client_file.appointment.starts_at.date()
+    appointments = api.get("/appointments", start=str(start)).json()
+    assert [item["uid"] for item in appointments] == [client_file.appointment.uid]
+    backwards = api.get("/appointments", start="2026-12-10", end="2026-12-01")
+    assert backwards.status_code == 422
+
+
+def test_the_schema_is_served_without_a_token() -> None:
+    response = HttpClient().get("/api/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.") and "/api/touches" in schema["paths"]
+    assert "bearer" in json.dumps(schema["components"]["securitySchemes"]).lower()
+    assert date.today()  # the schema does not depend on the data
