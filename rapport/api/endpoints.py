@@ -13,7 +13,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import NinjaAPI, Status
+from ninja import Field, NinjaAPI, Schema, Status
+from ninja.errors import ValidationError as RequestInvalid
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer
 
@@ -41,7 +42,17 @@ from rapport.touches.models import Touch, TouchKind
 from rapport.touches.services import kinds_ensure, touch_done, touch_plan
 
 PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+MAX_PAGE = 100_000
 MAX_RANGE_DAYS = 366
+
+
+class Pages(PageNumberPagination):
+    """Page numbers bounded: an offset past what a database can count is a 422, not a 500."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE)
 
 
 class TokenAuth(HttpBearer):
@@ -61,6 +72,21 @@ api = NinjaAPI(
 )
 
 
+@api.exception_handler(RequestInvalid)
+def _request_invalid(request: HttpRequest, error: RequestInvalid) -> HttpResponse:
+    """One readable sentence per problem, naming the field: "query page: Input should be..."."""
+    problems = []
+    for item in error.errors:
+        where = " ".join(str(part) for part in item.get("loc", ()))
+        problems.append(f"{where}: {item.get('msg', 'invalid')}")
+    return api.create_response(request, {"detail": "; ".join(problems)}, status=422)
+
+
+def _answers(ok: Any, status: int = 200) -> dict[int, Any]:
+    """Every operation documents the errors it can give, so clients and schemathesis know."""
+    return {status: ok, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
     return api.create_response(request, {"detail": " ".join(error.messages)}, status=422)
@@ -76,15 +102,15 @@ def _client(request: HttpRequest, client_id: int) -> Client:
     return get_object_or_404(Client.objects.for_practice(_member(request).practice), pk=client_id)
 
 
-@api.get("/clients", response=list[ClientOut], tags=["clients"])
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@api.get("/clients", response=_answers(list[ClientOut]), tags=["clients"])
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def clients_list(request: HttpRequest, q: str = "", archived: bool = False) -> QuerySet[Client]:
     clients = Client.objects.for_practice(_member(request).practice)
     clients = clients.archived() if archived else clients.current()
     return clients.matching(q[:200]).order_by("full_name", "id")
 
 
-@api.get("/clients/{client_id}", response=ClientDetailOut, tags=["clients"])
+@api.get("/clients/{client_id}", response=_answers(ClientDetailOut), tags=["clients"])
 def clients_detail(request: HttpRequest, client_id: int) -> dict[str, Any]:
     client = _client(request, client_id)
     return {
@@ -95,7 +121,7 @@ def clients_detail(request: HttpRequest, client_id: int) -> dict[str, Any]:
     }
 
 
-@api.post("/clients", response={201: ClientOut, 422: ErrorOut}, tags=["clients"])
+@api.post("/clients", response=_answers(ClientOut, 201), tags=["clients"])
 def clients_create(request: HttpRequest, data: ClientIn) -> Status[Client]:
     member = _member(request)
     points = [ContactPointInput(ContactKind.EMAIL, email) for email in data.emails] + [
@@ -111,15 +137,15 @@ def clients_create(request: HttpRequest, data: ClientIn) -> Status[Client]:
     return Status(201, client)
 
 
-@api.get("/clients/{client_id}/interactions", response=list[InteractionOut], tags=["clients"])
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@api.get(
+    "/clients/{client_id}/interactions", response=_answers(list[InteractionOut]), tags=["clients"]
+)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def clients_interactions(request: HttpRequest, client_id: int) -> QuerySet[Interaction]:
     return Interaction.objects.filter(client=_client(request, client_id))
 
 
-@api.get(
-    "/appointments", response={200: list[AppointmentOut], 422: ErrorOut}, tags=["appointments"]
-)
+@api.get("/appointments", response=_answers(list[AppointmentOut]), tags=["appointments"])
 def appointments_list(
     request: HttpRequest, start: date | None = None, end: date | None = None
 ) -> Any:
@@ -137,7 +163,7 @@ def appointments_list(
     )
 
 
-@api.get("/today", response=TodayOut, tags=["today"])
+@api.get("/today", response=_answers(TodayOut), tags=["today"])
 def today(request: HttpRequest) -> dict[str, Any]:
     agenda = agenda_build(_member(request).practice)
     return {
@@ -167,7 +193,7 @@ def today(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@api.get("/touch-kinds", response=list[TouchKindOut], tags=["touches"])
+@api.get("/touch-kinds", response=_answers(list[TouchKindOut]), tags=["touches"])
 def touch_kinds(request: HttpRequest) -> QuerySet[TouchKind]:
     practice = _member(request).practice
     kinds_ensure(practice=practice)
@@ -190,8 +216,8 @@ def _touch_out(touch: Touch) -> dict[str, Any]:
     }
 
 
-@api.get("/touches", response=list[TouchOut], tags=["touches"])
-@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+@api.get("/touches", response=_answers(list[TouchOut]), tags=["touches"])
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def touches_list(
     request: HttpRequest,
     client_id: int | None = None,
@@ -207,7 +233,7 @@ def touches_list(
     return [_touch_out(touch) for touch in touches.order_by("-planned_on", "-id")]
 
 
-@api.post("/touches", response={201: TouchOut, 422: ErrorOut}, tags=["touches"])
+@api.post("/touches", response=_answers(TouchOut, 201), tags=["touches"])
 def touches_plan(request: HttpRequest, data: TouchIn) -> Status[dict[str, Any]]:
     member = _member(request)
     client = _client(request, data.client_id)
@@ -229,7 +255,7 @@ def touches_plan(request: HttpRequest, data: TouchIn) -> Status[dict[str, Any]]:
     return Status(201, _touch_out(touch))
 
 
-@api.post("/touches/{touch_id}/done", response={200: TouchOut, 422: ErrorOut}, tags=["touches"])
+@api.post("/touches/{touch_id}/done", response=_answers(TouchOut), tags=["touches"])
 def touches_done(request: HttpRequest, touch_id: int, data: TouchDoneIn) -> dict[str, Any]:
     member = _member(request)
     touch = get_object_or_404(
