@@ -253,6 +253,43 @@ def cmd_mail_import(args: argparse.Namespace) -> int:
     return 0 if not total.unreadable else 1
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    _django_setup()
+    from django.conf import settings
+
+    from rapport.backup import BackupError, backup, default_name
+
+    target = Path(args.output) if args.output else default_name(Path(settings.DATA_DIR) / "backups")
+    try:
+        written = backup(target)
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"Backup written to {written} ({written.stat().st_size // 1024} KiB).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _django_setup()
+    from rapport.backup import BackupError, restore
+
+    if not args.yes:
+        answer = input(
+            "This replaces everything in Rapport's database with the backup. Stop the "
+            "server first. Type yes to go on: "
+        )
+        if answer.strip().lower() != "yes":
+            print("Nothing changed.")
+            return 1
+    try:
+        restore(Path(args.file))
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"Restored from {args.file}.")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django_setup()
     from django.core.management import execute_from_command_line
@@ -340,6 +377,26 @@ def build_parser() -> argparse.ArgumentParser:
     mail.add_argument("--practice", help="the practice's name or number, where there are several")
     mail.add_argument("--member", help="a member's email: their practice")
     mail.set_defaults(handler=cmd_mail_import)
+
+    saving = commands.add_parser(
+        "backup",
+        help="write a consistent snapshot of the database, while Rapport runs",
+        description="Write a consistent snapshot of the whole database, safe while Rapport is "
+        "in use: SQLite's online backup, or pg_dump on PostgreSQL. By default into "
+        "<data folder>/backups/.",
+    )
+    saving.add_argument("--output", "-o", help="the file to write (must not exist yet)")
+    saving.set_defaults(handler=cmd_backup)
+
+    back = commands.add_parser(
+        "restore",
+        help="replace the database with a backup",
+        description="Replace the whole database with a backup made by `rapport backup`, then "
+        "bring it up to date. Stop the server first.",
+    )
+    back.add_argument("file", help="a file written by `rapport backup`")
+    back.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    back.set_defaults(handler=cmd_restore)
 
     manage = commands.add_parser("manage", help="run one of Django's management commands")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
