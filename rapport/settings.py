@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rapport.appointments",
     "rapport.touches",
     "rapport.api",
+    "rapport.portability",
 ]
 
 MIDDLEWARE = [

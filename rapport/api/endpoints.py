@@ -6,7 +6,7 @@ schemas: django-ninja reads the annotations at run time.
 """
 
 from datetime import date, datetime, time, timedelta
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -41,6 +41,8 @@ from rapport.timeline.models import Interaction
 from rapport.touches.models import Touch, TouchKind
 from rapport.touches.services import kinds_ensure, touch_done, touch_plan
 
+# Ids are 64-bit: a larger number is a 422, not an overflow deep in the database driver.
+ObjectId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MAX_PAGE = 100_000
@@ -98,7 +100,7 @@ def _member(request: HttpRequest) -> Member:
     return member
 
 
-def _client(request: HttpRequest, client_id: int) -> Client:
+def _client(request: HttpRequest, client_id: ObjectId) -> Client:
     return get_object_or_404(Client.objects.for_practice(_member(request).practice), pk=client_id)
 
 
@@ -111,7 +113,7 @@ def clients_list(request: HttpRequest, q: str = "", archived: bool = False) -> Q
 
 
 @api.get("/clients/{client_id}", response=_answers(ClientDetailOut), tags=["clients"])
-def clients_detail(request: HttpRequest, client_id: int) -> dict[str, Any]:
+def clients_detail(request: HttpRequest, client_id: ObjectId) -> dict[str, Any]:
     client = _client(request, client_id)
     return {
         **ClientOut.model_validate(client).model_dump(),
@@ -141,7 +143,7 @@ def clients_create(request: HttpRequest, data: ClientIn) -> Status[Client]:
     "/clients/{client_id}/interactions", response=_answers(list[InteractionOut]), tags=["clients"]
 )
 @paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-def clients_interactions(request: HttpRequest, client_id: int) -> QuerySet[Interaction]:
+def clients_interactions(request: HttpRequest, client_id: ObjectId) -> QuerySet[Interaction]:
     return Interaction.objects.filter(client=_client(request, client_id))
 
 
@@ -220,7 +222,7 @@ def _touch_out(touch: Touch) -> dict[str, Any]:
 @paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def touches_list(
     request: HttpRequest,
-    client_id: int | None = None,
+    client_id: ObjectId | None = None,
     state: Literal["all", "planned", "done"] = "all",
 ) -> list[dict[str, Any]]:
     touches = Touch.objects.for_practice(_member(request).practice).select_related("kind")
@@ -256,7 +258,7 @@ def touches_plan(request: HttpRequest, data: TouchIn) -> Status[dict[str, Any]]:
 
 
 @api.post("/touches/{touch_id}/done", response=_answers(TouchOut), tags=["touches"])
-def touches_done(request: HttpRequest, touch_id: int, data: TouchDoneIn) -> dict[str, Any]:
+def touches_done(request: HttpRequest, touch_id: ObjectId, data: TouchDoneIn) -> dict[str, Any]:
     member = _member(request)
     touch = get_object_or_404(
         Touch.objects.for_practice(member.practice).select_related("kind", "client"), pk=touch_id

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
 
@@ -53,11 +54,16 @@ class ClientDetailOut(ClientOut):
     important_dates: list[ImportantDateOut]
 
 
+# PostgreSQL cannot store a NUL character: refused here with a reason, not as a server error.
+NO_NUL = r"^[^\x00]*$"
+Line = Annotated[str, Field(max_length=254, pattern=NO_NUL)]
+
+
 class ClientIn(Schema):
-    full_name: str = Field(min_length=1, max_length=200)
-    preferred_name: str = Field("", max_length=100)
-    emails: list[str] = Field(default_factory=list, max_length=20)
-    phones: list[str] = Field(default_factory=list, max_length=20)
+    full_name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    preferred_name: str = Field("", max_length=100, pattern=NO_NUL)
+    emails: list[Line] = Field(default_factory=list, max_length=20)
+    phones: list[Line] = Field(default_factory=list, max_length=20)
 
 
 class InteractionOut(Schema):
@@ -129,18 +135,21 @@ class TouchOut(Schema):
     source_text: str
 
 
+ObjectId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
 class TouchIn(Schema):
-    client_id: int
-    kind_id: int
+    client_id: ObjectId
+    kind_id: ObjectId
     planned_on: date
-    note: str = Field(min_length=1, max_length=2000)
+    note: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
     cost: Decimal | None = Field(None, ge=0, le=10000, max_digits=8, decimal_places=2)
-    source_fact_id: int | None = None
+    source_fact_id: ObjectId | None = None
 
 
 class TouchDoneIn(Schema):
     done_on: date | None = None
-    response: str = Field("", max_length=2000)
+    response: str = Field("", max_length=2000, pattern=NO_NUL)
 
 
 class ErrorOut(Schema):

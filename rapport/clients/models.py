@@ -76,7 +76,7 @@ class ClientQuerySet(PracticeQuerySet["Client"]):
 
     def matching(self, query: str) -> Self:
         """Clients whose name, email, phone or tag matches what the provider typed."""
-        query = query.strip()
+        query = query.replace("\x00", "").strip()  # PostgreSQL refuses NUL in a pattern
         if not query:
             return self
         points = ContactPoint.objects.filter(client=OuterRef("pk"))

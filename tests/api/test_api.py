@@ -146,3 +146,14 @@ def test_the_schema_is_served_without_a_token() -> None:
     assert schema["openapi"].startswith("3.") and "/api/touches" in schema["paths"]
     assert "bearer" in json.dumps(schema["components"]["securitySchemes"]).lower()
     assert date.today()  # the schema does not depend on the data
+
+
+def test_control_characters_are_refused_not_a_server_error(api: Api) -> None:
+    response = api.post("/clients", {"full_name": "Ana\x00Lima"})
+    assert response.status_code == 422 and "full_name" in response.json()["detail"]
+
+
+def test_a_nul_in_a_search_is_ignored(owner: Member, api: Api, owner_http: HttpClient) -> None:
+    client_create(practice=owner.practice, full_name="Ana Lima")
+    assert api.get("/clients", q="Ana\x00").json()["count"] == 1
+    assert owner_http.get("/clients/", {"q": "Ana\x00"}).status_code == 200

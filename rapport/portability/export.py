@@ -1,0 +1,118 @@
+"""Everything a practice holds, as one documented JSON document (docs/export.md).
+
+Rows are written field by field from the models themselves, so a field added
+later is exported without anyone remembering; what must never leave (password
+hashes, API and calendar-feed secrets, the mailbox password, signed-link
+nonces) is excluded by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from rapport.appointments.models import Appointment
+from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
+from rapport.practices.models import Member, Practice
+from rapport.timeline.models import Interaction, Promise
+from rapport.touches.models import Touch, TouchKind
+
+FORMAT = "rapport-practice-export"
+VERSION = 1
+NEVER = {"practice", "password", "feed_token", "link_nonce", "key_hash", "message_id"}
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def row(obj: models.Model, *, skip: Iterable[str] = ()) -> dict[str, Any]:
+    """A model row as JSON values: foreign keys as `<name>_id`, no generated columns."""
+    skipped = NEVER | set(skip)
+    data: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in skipped or isinstance(field, models.GeneratedField):
+            continue
+        data[field.attname] = _value(getattr(obj, field.attname))
+    return data
+
+
+def _by_client(rows: Iterable[models.Model]) -> dict[int, list[dict[str, Any]]]:
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for item in rows:
+        grouped.setdefault(item.client_id, []).append(row(item, skip={"client"}))  # type: ignore[attr-defined]
+    return grouped
+
+
+def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list[dict[str, Any]]:
+    ids = list(clients.values_list("pk", flat=True))
+    within = {"client_id__in": ids}
+    related = {
+        "contact_points": _by_client(ContactPoint.objects.filter(**within)),
+        "facts": _by_client(Fact.objects.filter(**within)),
+        "important_dates": _by_client(ImportantDate.objects.filter(**within)),
+        "interactions": _by_client(Interaction.objects.filter(**within).order_by("occurred_at")),
+        "promises": _by_client(Promise.objects.filter(**within)),
+        "messages": _by_client(OutboxMessage.objects.filter(**within)),
+        "mail": _by_client(InboundMail.objects.filter(**within)),
+        "appointments": _by_client(Appointment.objects.filter(**within)),
+        "touches": _by_client(Touch.objects.filter(**within)),
+    }
+    tags: dict[int, list[str]] = {}
+    for client_id, name in Client.tags.through.objects.filter(client_id__in=ids).values_list(
+        "client_id", "tag__name"
+    ):
+        tags.setdefault(client_id, []).append(name)
+    result = []
+    for client in clients.order_by("pk"):
+        data = row(client)
+        data["tags"] = sorted(tags.get(client.pk, []))
+        for key, grouped in related.items():
+            data[key] = grouped.get(client.pk, [])
+        result.append(data)
+    return result
+
+
+def practice_export(practice: Practice) -> dict[str, Any]:
+    members = Member.objects.filter(practice=practice).select_related("user")
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "practice": row(practice),
+        "members": [
+            row(member, skip={"user"}) | {"email": member.user.email, "name": member.user.name}
+            for member in members
+        ],
+        "tags": [row(tag) for tag in Tag.objects.for_practice(practice)],
+        "touch_kinds": [row(kind) for kind in TouchKind.objects.for_practice(practice)],
+        "message_templates": [
+            row(template) for template in MessageTemplate.objects.for_practice(practice)
+        ],
+        "clients": clients_export(practice, Client.objects.for_practice(practice)),
+    }
+
+
+def client_export(client: Client) -> dict[str, Any]:
+    """One client's own data, for their right of access."""
+    practice = client.practice
+    [data] = clients_export(practice, Client.objects.filter(pk=client.pk))
+    return {
+        "format": "rapport-client-export",
+        "version": VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "held_by": practice.name,
+        "client": data,
+    }

@@ -1,0 +1,23 @@
+"""What remains of an erased client: that an erasure happened, and nothing about them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+
+
+class Erasure(PracticeOwned):
+    erased_at = models.DateTimeField(default=timezone.now)
+    erased_by = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
+    # How many rows of each kind went: numbers only, never a name, an address or a note.
+    counts = models.JSONField(default=dict)
+
+    objects = PracticeQuerySet["Erasure"].as_manager()
+
+    class Meta:
+        ordering = ["-erased_at"]
+
+    def __str__(self) -> str:
+        return f"erasure {self.pk} at {self.erased_at:%Y-%m-%d}"

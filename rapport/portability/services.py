@@ -1,0 +1,69 @@
+"""Erasing a client: every row about them, in one transaction, leaving only an audit entry."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db import transaction
+from django.db.models import Q
+
+from rapport.appointments.models import Appointment
+from rapport.attention.models import AgendaAction, Section
+from rapport.clients.models import Client, ContactKind
+from rapport.messaging.models import InboundMail, OutboxMessage
+from rapport.portability.models import Erasure
+from rapport.practices.models import Member
+from rapport.timeline.models import Interaction, Promise
+from rapport.touches.models import Touch
+
+# Today's actions point at rows by id, without a foreign key: which ids belong to the client.
+ACTION_TARGETS = {
+    Section.REPLY: "client",
+    Section.CHECKIN: "client",
+    Section.FADING: "client",
+    Section.PROMISE: "promise",
+    Section.DATE: "date",
+    Section.CARE: "fact",
+    Section.RECONFIRM: "fact",
+    Section.CARE_TALK: "interaction",
+    Section.UNSENT: "outbox",
+    Section.REMINDER: "appointment",
+    Section.CHANGED: "appointment",
+    Section.FOLLOW_UP: "appointment",
+    Section.TOUCH: "touch",
+}
+
+
+@transaction.atomic
+def client_erase(*, client: Client, member: Member | None) -> Erasure:
+    practice = client.practice
+    ids = {
+        "client": [client.pk],
+        "promise": list(Promise.objects.filter(client=client).values_list("pk", flat=True)),
+        "date": list(client.important_dates.values_list("pk", flat=True)),
+        "fact": list(client.facts.values_list("pk", flat=True)),
+        "interaction": list(Interaction.objects.filter(client=client).values_list("pk", flat=True)),
+        "outbox": list(OutboxMessage.objects.filter(client=client).values_list("pk", flat=True)),
+        "appointment": list(Appointment.objects.filter(client=client).values_list("pk", flat=True)),
+        "touch": list(Touch.objects.filter(client=client).values_list("pk", flat=True)),
+    }
+    emails = list(
+        client.contact_points.filter(kind=ContactKind.EMAIL).values_list("normalized", flat=True)
+    )
+    actions = Q(pk__in=[])
+    for section, target in ACTION_TARGETS.items():
+        if ids[target]:
+            actions |= Q(section=section, object_id__in=ids[target])
+    counts: Counter[str] = Counter()
+    counts["agenda actions"] = (
+        AgendaAction.objects.for_practice(practice).filter(actions).delete()[0]
+    )
+    # Mail from their addresses still waiting to be placed is about them too.
+    waiting = InboundMail.objects.for_practice(practice).filter(
+        client__isnull=True, from_address__in=emails
+    )
+    counts["unplaced mail"] = waiting.delete()[0]
+    _, deleted = client.delete()
+    for label, number in deleted.items():
+        counts[label.rsplit(".", 1)[-1].lower()] += number
+    return Erasure.objects.create(practice=practice, erased_by=member, counts=dict(counts))

@@ -1,0 +1,89 @@
+"""Downloads of a practice's data, a client's own data on request, and erasing a client."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+
+from rapport.clients.lookups import client_for
+from rapport.clients.models import Client
+from rapport.portability.cards import clients_csv, vcards
+from rapport.portability.export import client_export, practice_export
+from rapport.portability.models import Erasure
+from rapport.portability.services import client_erase
+from rapport.practices.access import PracticeRequest, member_required
+
+FORMATS = {
+    "json": ("application/json", "json"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "vcard": ("text/vcard; charset=utf-8", "vcf"),
+}
+
+
+def _download(body: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def practice_file(practice: object, kind: str) -> str:
+    from rapport.practices.models import Practice
+
+    assert isinstance(practice, Practice)
+    if kind == "json":
+        return json.dumps(practice_export(practice), ensure_ascii=False, indent=1)
+    clients = (
+        Client.objects.for_practice(practice)
+        .order_by("full_name", "pk")
+        .prefetch_related("contact_points", "important_dates", "tags")
+    )
+    return clients_csv(clients) if kind == "csv" else vcards(clients)
+
+
+@member_required
+def export_page(request: PracticeRequest) -> HttpResponse:
+    kind = request.GET.get("format", "")
+    if kind in FORMATS:
+        content_type, suffix = FORMATS[kind]
+        stamp = timezone.localdate().isoformat()
+        name = f"{slugify(request.practice.name) or 'rapport'}-{stamp}.{suffix}"
+        return _download(practice_file(request.practice, kind), content_type, name)
+    erasures = Erasure.objects.for_practice(request.practice)[:20]
+    return render(request, "portability/export.html", {"erasures": erasures})
+
+
+@member_required
+def client_data(request: PracticeRequest, client_id: int) -> HttpResponse:
+    client = client_for(request.practice, client_id)
+    body = json.dumps(client_export(client), ensure_ascii=False, indent=1)
+    name = f"{slugify(client.full_name) or 'client'}-{timezone.localdate().isoformat()}.json"
+    return _download(body, "application/json", name)
+
+
+@member_required
+def client_erase_page(request: PracticeRequest, client_id: int) -> HttpResponse:
+    client = client_for(request.practice, client_id)
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("confirm_name", "").strip() != client.full_name:
+            error = f"Type their full name exactly as written, “{client.full_name}”, to confirm."
+        else:
+            client_erase(client=client, member=request.member)
+            messages.success(
+                request,
+                "Erased, with everything about them. Only a record that an erasure happened "
+                "is kept, with no name in it.",
+            )
+            return redirect("client_list")
+    return render(
+        request,
+        "portability/erase.html",
+        {"client": client, "error": error},
+        status=400 if error else 200,
+    )
