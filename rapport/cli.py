@@ -253,6 +253,28 @@ def cmd_mail_import(args: argparse.Namespace) -> int:
     return 0 if not total.unreadable else 1
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    _django_setup()
+    from rapport.portability.views import practice_file
+    from rapport.practices.models import Practice
+
+    practice, problem = _practice_for(args)
+    if not isinstance(practice, Practice):
+        print(problem, file=sys.stderr)
+        return 2
+    body = practice_file(practice, args.format)
+    if args.output:
+        try:
+            Path(args.output).write_text(body, encoding="utf-8", newline="")
+        except OSError as error:
+            print(f"Could not write {args.output}: {error.strerror}.", file=sys.stderr)
+            return 2
+        print(f"Wrote {args.output}.")
+    else:
+        sys.stdout.write(body)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     _django_setup()
     from django.conf import settings
@@ -377,6 +399,18 @@ def build_parser() -> argparse.ArgumentParser:
     mail.add_argument("--practice", help="the practice's name or number, where there are several")
     mail.add_argument("--member", help="a member's email: their practice")
     mail.set_defaults(handler=cmd_mail_import)
+
+    export = commands.add_parser(
+        "export",
+        help="write all clients as vCard or CSV, or the whole practice as JSON",
+        description="Write your data in a format other programs read: vCard 4.0 for address "
+        "books, CSV for spreadsheets, or JSON with everything (see docs/export.md).",
+    )
+    export.add_argument("--format", choices=["vcard", "csv", "json"], default="json")
+    export.add_argument("--output", "-o", help="a file to write (default: standard output)")
+    export.add_argument("--practice", help="the practice's name or number, where there are several")
+    export.add_argument("--member", help="a member's email: their practice")
+    export.set_defaults(handler=cmd_export)
 
     saving = commands.add_parser(
         "backup",

@@ -9,7 +9,7 @@ nonces) is excluded by name.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -31,7 +31,7 @@ NEVER = {"practice", "password", "feed_token", "link_nonce", "key_hash", "messag
 def _value(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
-    if isinstance(value, date):
+    if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

@@ -1,0 +1,123 @@
+"""Taking data out: the whole practice as JSON, clients as vCard 4.0 and CSV, one client's own
+data; and erasing a client, leaving an audit entry with nothing about them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+import vobject
+from django.test import Client as HttpClient
+
+from rapport.api.models import ApiToken
+from rapport.attention.actions import agenda_item_act
+from rapport.attention.models import AgendaAction
+from rapport.cli import main
+from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
+from rapport.messaging.inbound import mail_import_file
+from rapport.messaging.models import InboundMail, OutboxMessage
+from rapport.portability.models import Erasure
+from rapport.practices.models import Member
+from rapport.timeline.models import Interaction
+from rapport.touches.models import Touch
+from tests.conftest import ClientFile, make_client_file
+
+
+def test_the_json_export_holds_everything_and_no_secret(
+    client_file: ClientFile, owner: Member, outsider: Member, owner_http: HttpClient
+) -> None:
+    make_client_file(outsider, "Bo Client", "bo@example.org")
+    owner.feed_token = "feed-secret-feed-secret-feed"
+    owner.save()
+    response = owner_http.get("/settings/export/", {"format": "json"})
+    assert response["Content-Disposition"].startswith('attachment; filename="harbour-lane-')
+    text = response.content.decode()
+    data = json.loads(text)
+    assert data["format"] == "rapport-practice-export" and data["version"] == 1
+    [client] = data["clients"]
+    assert client["full_name"] == "Siobhán Ní Bhriain" and client["tags"] == ["coaching"]
+    assert [fact["text"] for fact in client["facts"]] == ["Grows orchids"]
+    assert client["interactions"][0]["client_words"] == "I am nervous but ready."
+    assert client["messages"][0]["subject"] == "Notes from today"
+    assert client["appointments"][0]["uid"] == client_file.appointment.uid
+    assert client["touches"][0]["note"] == "A card for the new job"
+    assert client["promises"][0]["text"] == "Send the reading list"
+    assert data["members"][0]["email"] == "owner@a.example"
+    secrets = [owner.user.password, owner.feed_token, ApiToken.objects.first().key_hash]  # type: ignore[union-attr]
+    assert not any(secret in text for secret in secrets)
+    assert "Bo Client" not in text and "link_nonce" not in text
+
+
+def test_vcard_export_parses_and_keeps_names_numbers_dates_and_tags(
+    client_file: ClientFile, owner: Member, owner_http: HttpClient
+) -> None:
+    client = client_file.client
+    client.full_name = "Siobhán Ní Bhriain-Ó Súilleabháin, BSc; Garden Design"
+    client.save()
+    text = owner_http.get("/settings/export/", {"format": "vcard"}).content.decode()
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    [card] = list(vobject.readComponents(text))
+    assert card.version.value == "4.0"
+    assert card.fn.value == "Siobhán Ní Bhriain-Ó Súilleabháin, BSc; Garden Design"
+    assert card.nickname.value == "Siobhán"
+    assert card.email.value == "siobhan@example.org" and card.email.params["TYPE"] == ["home"]
+    assert card.tel.value == "tel:+447700900123"
+    assert card.bday.value == "--0214"
+    assert card.categories.value == ["coaching"]
+
+
+def test_csv_export_is_one_row_a_client_and_defuses_formulas(
+    client_file: ClientFile, owner_http: HttpClient
+) -> None:
+    client_file.client.preferred_name = '=HYPERLINK("http://evil.example")'
+    client_file.client.save()
+    text = owner_http.get("/settings/export/", {"format": "csv"}).content.decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 1 and rows[0]["Emails"] == "siobhan@example.org"
+    assert rows[0]["Phones"] == "07700 900123" and rows[0]["Birthday"] == "--02-14"
+    assert rows[0]["Preferred name"].startswith("'=")
+
+
+def test_a_clients_own_data_on_request(client_file: ClientFile, owner_http: HttpClient) -> None:
+    response = owner_http.get(f"/clients/{client_file.client.pk}/data/")
+    data = json.loads(response.content)
+    assert data["format"] == "rapport-client-export" and data["held_by"] == "Harbour Lane"
+    assert data["client"]["facts"][0]["text"] == "Grows orchids"
+
+
+def test_erasure_removes_every_row_about_them_and_keeps_an_anonymous_audit(
+    client_file: ClientFile, owner: Member, owner_http: HttpClient
+) -> None:
+    client = client_file.client
+    agenda_item_act(member=owner, section="reply", target=client, object_id=client.pk,
+                    action="dismissed")  # fmt: skip
+    waiting = (
+        "From: Siobhan <siobhan@example.org>\r\nTo: owner@a.example\r\n"
+        "Subject: Hello\r\n\r\nHi.\r\n"
+    )
+    mail_import_file(practice=owner.practice, raw=waiting.encode())
+    wrong = owner_http.post(f"/clients/{client.pk}/erase/", {"confirm_name": "Siobhan"})
+    assert wrong.status_code == 400 and Client.objects.filter(pk=client.pk).exists()
+    owner_http.post(f"/clients/{client.pk}/erase/", {"confirm_name": client.full_name})
+    assert not Client.objects.exists() and not AgendaAction.objects.exists()
+    for model in (ContactPoint, Fact, ImportantDate, Interaction, OutboxMessage, Touch):
+        assert not model.objects.exists(), model
+    assert not InboundMail.objects.filter(from_address="siobhan@example.org").exists()
+    assert InboundMail.objects.filter(from_address="stranger@example.net").exists()
+    [erasure] = Erasure.objects.all()
+    record = json.dumps(erasure.counts)
+    assert erasure.erased_by == owner and erasure.counts["client"] == 1
+    assert "Siobh" not in record and "example.org" not in record
+    page = owner_http.get("/settings/export/").content.decode()
+    assert "1 client" in page
+
+
+@pytest.mark.parametrize("kind", ["json", "csv", "vcard"])
+def test_rapport_export_on_the_command_line(
+    client_file: ClientFile, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    assert main(["export", "--format", kind]) == 0
+    out = capsys.readouterr().out
+    assert "Siobhán" in out or "Siobh\\u00e1n" in out
