@@ -275,6 +275,68 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    _django_setup()
+    import json
+
+    from rapport.portability.importing import commit, counts, plan
+    from rapport.portability.records import FileProblem, read_source
+    from rapport.practices.models import Member, Practice
+
+    practice, problem = _practice_for(args)
+    if not isinstance(practice, Practice):
+        print(problem, file=sys.stderr)
+        return 2
+    try:
+        data = Path(args.file).read_bytes()
+        source = read_source(data, Path(args.file).name)
+    except OSError as error:
+        print(f"Could not read {args.file}: {error.strerror}.", file=sys.stderr)
+        return 2
+    except FileProblem as error:
+        print(f"{args.file}: {error}", file=sys.stderr)
+        return 2
+    if source.needs_mapping:
+        print(
+            f"{args.file}: Rapport does not recognise these columns: "
+            f"{', '.join(source.header)[:300]}. Import it in the web app, which lets you say "
+            "what each column is.",
+            file=sys.stderr,
+        )
+        return 2
+    planned = plan(practice, source.records)
+    total = sum(1 for item in planned if item.outcome in ("create", "merge"))
+
+    def progress(done: int) -> None:
+        if not args.json and total >= 500:
+            print(f"\r  {done:,} of {total:,} written", end="", file=sys.stderr, flush=True)
+
+    if not args.dry_run:
+        owner = Member.objects.filter(practice=practice, role="owner").first()
+        commit(practice=practice, planned=planned, member=owner, progress=progress)
+        if total >= 500 and not args.json:
+            print(file=sys.stderr)
+    summary = counts(planned)
+    if args.json:
+        result = {
+            "dry_run": args.dry_run,
+            "counts": summary,
+            "records": [item.as_dict() for item in planned],
+        }
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        for item in planned:
+            if item.outcome != "create" or item.notes or item.possible:
+                entry = item.as_dict()
+                print(f"{entry['outcome']:7} {entry['name']}: {entry['reason']}")
+        verb = "Would import" if args.dry_run else "Imported"
+        print(
+            f"{verb}: {summary['create']} new, {summary['merge']} merged, {summary['skip']} "
+            f"skipped, {summary['error']} not readable."
+        )
+    return 1 if summary["error"] else 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     _django_setup()
     from django.conf import settings
@@ -399,6 +461,28 @@ def build_parser() -> argparse.ArgumentParser:
     mail.add_argument("--practice", help="the practice's name or number, where there are several")
     mail.add_argument("--member", help="a member's email: their practice")
     mail.set_defaults(handler=cmd_mail_import)
+
+    importer = commands.add_parser(
+        "import",
+        help="bring clients in from a vCard (.vcf) or CSV file",
+        description="Bring clients in from a vCard or CSV file exported by Google Contacts, "
+        "Apple Contacts, Outlook, Android, Thunderbird or Evolution. Contacts with the same "
+        "email or phone as a client are merged into them; the same person twice in the file "
+        "is skipped; unreadable records are listed and left out. All or nothing. "
+        "Exit status: 0 done, 1 done but some records could not be read, 2 nothing done.",
+    )
+    importer.add_argument("file", help="a .vcf or .csv file")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="show what would happen and write nothing"
+    )
+    importer.add_argument(
+        "--json", action="store_true", help="print the preview or result as one JSON object"
+    )
+    importer.add_argument(
+        "--practice", help="the practice's name or number, where there are several"
+    )
+    importer.add_argument("--member", help="a member's email: their practice")
+    importer.set_defaults(handler=cmd_import)
 
     export = commands.add_parser(
         "export",

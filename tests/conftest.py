@@ -20,6 +20,7 @@ from rapport.clients.services import ContactPointInput, client_create, fact_crea
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.messaging.services import message_approve, templates_ensure
+from rapport.portability.models import ImportBatch
 from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Interaction, InteractionKind, Promise
@@ -100,6 +101,7 @@ class ClientFile:
     touch: Touch
     touch_kind: TouchKind
     api_token: ApiToken
+    import_batch: ImportBatch
 
 
 def make_client_file(
@@ -192,6 +194,12 @@ def make_client_file(
         touch,
         touch_kind,
         token_create(member=member, name="tests")[0],
+        ImportBatch.objects.create(
+            practice=member.practice,
+            member=member,
+            filename="contacts.vcf",
+            content=b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEND:VCARD\r\n",
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from rapport.api.models import ApiToken
 from rapport.appointments.models import Appointment
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
+from rapport.portability.models import ImportBatch
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
@@ -43,6 +44,7 @@ def _id_for(kwarg: str, file: ClientFile) -> int:
         "touch_id": file.touch.pk,
         "kind_id": file.touch_kind.pk,
         "token_id": file.api_token.pk,
+        "batch_id": file.import_batch.pk,
     }
     if kwarg not in ids:
         pytest.fail(
@@ -93,6 +95,7 @@ def _snapshot() -> list[object]:
             Touch,
             TouchKind,
             ApiToken,
+            ImportBatch,
         )
     ]
 
@@ -137,6 +140,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.touch,
         client_file.touch_kind,
         client_file.api_token,
+        client_file.import_batch,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

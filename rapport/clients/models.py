@@ -160,6 +160,14 @@ class Client(PracticeOwned):
         default=False,
         help_text="Rapport never suggests a gesture such as a hug.",
     )
+    imported_extras = models.JSONField(
+        "imported extras",
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="What an imported address book held that Rapport has no field for, kept "
+        "as it was.",
+    )
     rhythm_days = models.PositiveSmallIntegerField(
         "keep in touch every (days)",
         null=True,
@@ -226,7 +234,8 @@ class Client(PracticeOwned):
             return self.created_at
         return datetime.combine(self.client_since, time.min, tzinfo=self.practice.zone)
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
+    def derive(self) -> None:
+        """The stored values computed from the others; save() calls it, bulk writers too."""
         self.checkin_due_at = (
             checkin_due_at(
                 last_contact_at=self.last_contact_at,
@@ -237,6 +246,9 @@ class Client(PracticeOwned):
             if self.checkins_wanted and self.archived_at is None
             else None
         )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.derive()
         fields = kwargs.get("update_fields")
         if fields is not None:
             kwargs["update_fields"] = {*fields, "checkin_due_at"}

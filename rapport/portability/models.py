@@ -21,3 +21,24 @@ class Erasure(PracticeOwned):
 
     def __str__(self) -> str:
         return f"erasure {self.pk} at {self.erased_at:%Y-%m-%d}"
+
+
+class ImportBatch(PracticeOwned):
+    """An uploaded address book between its preview and the provider's decision."""
+
+    member = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
+    filename = models.CharField(max_length=200)
+    content = models.BinaryField()
+    # Column index to field, for a CSV whose layout had to be chosen by hand.
+    mapping = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+
+    objects = PracticeQuerySet["ImportBatch"].as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -1,0 +1,268 @@
+"""Bringing contacts in: a preview of what will happen to each record, then one transaction.
+
+Each record becomes a new client, is merged into the client it matches (same
+email or phone), or is skipped, with the reason; a close name is shown as a
+possible match for the provider to decide. Writing is in bulk so ten thousand
+contacts take seconds, and all or nothing: a failure leaves nothing half-made.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from rapport.clients.contact import normalize_contact
+from rapport.clients.models import (
+    Client,
+    ContactKind,
+    ContactPoint,
+    DateKind,
+    Fact,
+    FactCategory,
+    FactSource,
+    ImportantDate,
+    Tag,
+)
+from rapport.portability.records import Record
+from rapport.practices.models import Member, Practice
+from rapport.timeline.models import Interaction, InteractionKind
+
+CREATE, MERGE, SKIP, ERROR = "create", "merge", "skip", "error"
+OUTCOMES = (CREATE, MERGE, SKIP, ERROR)
+CLOSE_NAME = 0.9
+
+
+@dataclass
+class Point:
+    kind: str
+    value: str
+    label: str
+    normalized: str
+
+
+@dataclass
+class Planned:
+    record: Record
+    outcome: str
+    reason: str = ""
+    match: Client | None = None
+    possible: Client | None = None  # a close name: the provider may choose to merge
+    points: list[Point] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "record": self.record.number,
+            "line": self.record.line,
+            "name": self.record.display_name,
+            "outcome": self.outcome,
+            "reason": " ".join([self.reason, *self.notes]).strip(),
+            "client_id": self.match.pk if self.match else None,
+        }
+
+
+def _points(record: Record, region: str) -> tuple[list[Point], list[str]]:
+    points, notes = [], []
+    for value, label in record.emails:
+        try:
+            points.append(Point(ContactKind.EMAIL, value, label, normalize_contact(
+                kind=ContactKind.EMAIL, value=value, region=region)))  # fmt: skip
+        except ValidationError:
+            notes.append(f"“{value[:60]}” is not an email address and was left out.")
+    for value, label in record.phones:
+        try:
+            normalized = normalize_contact(kind=ContactKind.PHONE, value=value, region=region)
+        except ValidationError:
+            normalized = ""
+            notes.append(f"“{value[:40]}” could not be read as a phone number; kept as written.")
+        points.append(Point(ContactKind.PHONE, value, label, normalized))
+    for value, label in record.addresses:
+        points.append(Point(ContactKind.ADDRESS, value, label, " ".join(value.split()).lower()))
+    return points, notes
+
+
+def plan(practice: Practice, records: Sequence[Record]) -> list[Planned]:
+    """What would happen to each record; nothing is written."""
+    by_point: dict[str, Client] = {}
+    for point in ContactPoint.objects.filter(
+        practice=practice, kind__in=[ContactKind.EMAIL, ContactKind.PHONE]
+    ).select_related("client"):
+        if point.normalized:
+            by_point.setdefault(point.normalized, point.client)
+    names = {
+        client.full_name.casefold(): client
+        for client in Client.objects.for_practice(practice).only("id", "full_name", "practice_id")
+    }
+    seen: dict[str, int] = {}
+    result = []
+    for record in records:
+        if record.problem:
+            result.append(Planned(record, ERROR, f"Record {record.number} (line {record.line}): "
+                                  f"{record.problem}."))  # fmt: skip
+            continue
+        points, notes = _points(record, practice.default_region)
+        for label, value in (("birthday", record.birthday), ("anniversary", record.anniversary)):
+            if value is not None and not _real_day(value):
+                notes.append(f"The {label} {value[0]}/{value[1]} is not a real date; left out.")
+        record.birthday = (
+            record.birthday if record.birthday and _real_day(record.birthday) else None
+        )
+        record.anniversary = (
+            record.anniversary if record.anniversary and _real_day(record.anniversary) else None
+        )
+        matchable = [point.normalized for point in points if point.kind != ContactKind.ADDRESS
+                     and point.normalized]  # fmt: skip
+        if not record.full_name.strip() and not matchable:
+            result.append(Planned(record, ERROR, f"Record {record.number} (line {record.line}) "
+                                  "has no name, email or phone."))  # fmt: skip
+            continue
+        if len(record.full_name) > 200:
+            result.append(Planned(record, ERROR, f"Record {record.number} (line {record.line}): "
+                                  "the name is longer than 200 characters."))  # fmt: skip
+            continue
+        earlier = next((seen[key] for key in matchable if key in seen), None)
+        if earlier is not None:
+            result.append(Planned(record, SKIP, f"The same person as record {earlier} in this "
+                                  "file.", points=points))  # fmt: skip
+            continue
+        for key in matchable:
+            seen[key] = record.number
+        match = next((by_point[key] for key in matchable if key in by_point), None)
+        if match is not None:
+            same = next(key for key in matchable if key in by_point)
+            result.append(Planned(record, MERGE, f"Same {'email' if '@' in same else 'phone'} "
+                                  f"as {match.full_name}: {same}.", match, points=points,
+                                  notes=notes))  # fmt: skip
+            continue
+        planned = Planned(record, CREATE, "New client.", points=points, notes=notes)
+        name = record.full_name.casefold()
+        close = names.get(name) or _close_name(name, names)
+        if close is not None:
+            planned.possible = close
+            planned.reason = f"New client; a close name is already here: {close.full_name}."
+        result.append(planned)
+    return result
+
+
+def _real_day(value: tuple[int, int, int | None]) -> bool:
+    day, month, year = value
+    if not 1 <= month <= 12:
+        return False
+    longest = calendar.monthrange(year or 2000, month)[1]  # 2000: a leap year, for 29 February
+    return 1 <= day <= longest and (year is None or 1900 <= year <= 2100)
+
+
+def _close_name(name: str, names: dict[str, Client]) -> Client | None:
+    if not name or len(names) > 2000:  # a fuzzy search over a very large book costs too much
+        return None
+    found = difflib.get_close_matches(name, names.keys(), n=1, cutoff=CLOSE_NAME)
+    return names[found[0]] if found else None
+
+
+def counts(planned: Sequence[Planned]) -> dict[str, int]:
+    return {outcome: sum(1 for item in planned if item.outcome == outcome) for outcome in OUTCOMES}
+
+
+def _tags(practice: Practice, names: set[str]) -> dict[str, Tag]:
+    wanted = {name.strip().lstrip("#").strip()[:50] for name in names}
+    wanted.discard("")
+    existing = {tag.name.casefold(): tag for tag in Tag.objects.for_practice(practice)}
+    new = [Tag(practice=practice, name=name) for name in sorted(wanted)
+           if name.casefold() not in existing]  # fmt: skip
+    for tag in Tag.objects.bulk_create(new):
+        existing[tag.name.casefold()] = tag
+    return existing
+
+
+@transaction.atomic
+def commit(
+    *,
+    practice: Practice,
+    planned: Sequence[Planned],
+    member: Member | None,
+    progress: Callable[[int], None] = lambda done: None,
+) -> dict[str, int]:
+    """Writes the plan as decided (outcomes may have been changed by the provider)."""
+    now = timezone.now()
+    chosen = [item for item in planned if item.outcome in (CREATE, MERGE)]
+    tags = _tags(practice, {tag for item in chosen for tag in item.record.tags})
+    new_clients = []
+    for item in chosen:
+        if item.outcome == CREATE or item.match is None:
+            record = item.record
+            client = Client(
+                practice=practice,
+                full_name=record.full_name.strip()[:200] or record.display_name[:200],
+                preferred_name=record.preferred_name.strip()[:100],
+                pronouns=record.pronouns[:40],
+                client_since=timezone.localdate(now, practice.zone),
+                imported_extras=record.extras,
+                created_by=member,
+            )
+            client.derive()
+            item.match = client
+            new_clients.append(client)
+    Client.objects.bulk_create(new_clients, batch_size=1000)
+    points, dates, facts, notes, links = [], [], [], [], []
+    existing_points = {
+        (point.client_id, point.kind, point.normalized or point.value)
+        for point in ContactPoint.objects.filter(client__in=[i.match for i in chosen if i.match])
+    }
+    dated = set(
+        ImportantDate.objects.filter(client__in=[i.match for i in chosen if i.match]).values_list(
+            "client_id", "kind"
+        )
+    )
+    through = Client.tags.through
+    for done, item in enumerate(chosen, 1):
+        if item.match is None:
+            continue
+        person, record = item.match, item.record
+        for point in item.points:
+            key = (person.pk, point.kind, point.normalized or point.value)
+            if key not in existing_points:
+                existing_points.add(key)
+                points.append(ContactPoint(practice=practice, client=person, kind=point.kind,
+                    value=point.value[:500], label=point.label[:40],
+                    normalized=point.normalized[:254]))  # fmt: skip
+        for kind, value in ((DateKind.BIRTHDAY, record.birthday),
+                            (DateKind.ANNIVERSARY, record.anniversary)):  # fmt: skip
+            if value is not None and (person.pk, kind) not in dated:
+                day, month, year = value
+                if month == 2 and day == 29 and year is not None and year % 4:
+                    year = None
+                dates.append(ImportantDate(practice=practice, client=person, kind=kind,
+                                           day=day, month=month, year=year))  # fmt: skip
+        work = " at ".join(part for part in (record.title, record.organisation) if part)
+        if work:
+            facts.append(Fact(practice=practice, client=person, category=FactCategory.OTHER,
+                              text=f"Work: {work}"[:500], source=FactSource.IMPORTED,
+                              learned_at=now))  # fmt: skip
+        if record.note:
+            notes.append(Interaction(practice=practice, client=person, kind=InteractionKind.NOTE,
+                                     summary=f"Note from the imported address book:\n"
+                                     f"{record.note[:5000]}", occurred_at=now,
+                                     created_by=member))  # fmt: skip
+        for name in record.tags:
+            tag = tags.get(name.strip().lstrip("#").strip()[:50].casefold())
+            if tag is not None:
+                links.append(through(client_id=person.pk, tag_id=tag.pk))
+        if item.outcome == MERGE and record.extras:
+            person.imported_extras = {**person.imported_extras, **record.extras}
+            person.save(update_fields=["imported_extras"])
+        if done % 500 == 0:
+            progress(done)
+    ContactPoint.objects.bulk_create(points, batch_size=2000)
+    ImportantDate.objects.bulk_create(dates, batch_size=2000)
+    Fact.objects.bulk_create(facts, batch_size=2000)
+    Interaction.objects.bulk_create(notes, batch_size=2000)
+    through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
+    progress(len(chosen))
+    return counts(planned)
