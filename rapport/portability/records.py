@@ -108,24 +108,39 @@ def _label(line: Any, item_labels: dict[str, str]) -> str:
     return ""
 
 
+# vobject is asked for raw values (its conversions cost half the reading time), so the
+# escapes of RFC 6350 3.4 are undone here.
+_ESCAPED = re.compile(r"\\(.)")
+_UNESCAPE = {"n": "\n", "N": "\n"}
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda match: _UNESCAPE.get(match.group(1), match.group(1)), text)
+
+
+def _split(raw: str, separator: str) -> list[str]:
+    """Components split on separators that are not escaped, each unescaped."""
+    parts = re.split(rf"(?<!\\){re.escape(separator)}", raw)
+    return [_unescape(part).strip() for part in parts]
+
+
 def _text(value: Any) -> str:
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value if str(item).strip())
-    return str(value).strip()
+        return ", ".join(_unescape(str(item)).strip() for item in value if str(item).strip())
+    return _unescape(str(value)).strip()
 
 
 def _address(value: Any) -> str:
-    if hasattr(value, "street"):
-        parts = [value.street, value.city, value.region, value.code, value.country]
-        return ", ".join(_text(part) for part in parts if _text(part))
-    return _text(value).replace(";", ", ").strip(", ")
+    # post box; extended; street; locality; region; postal code; country
+    parts = _split(str(value), ";")
+    return ", ".join(part for part in parts if part)
 
 
 def _name(value: Any) -> str:
-    if hasattr(value, "given"):
-        parts = [value.prefix, value.given, value.additional, value.family, value.suffix]
-        return " ".join(_text(part) for part in parts if _text(part))
-    return _text(value).replace(";", " ").strip()
+    # family; given; additional; prefixes; suffixes
+    parts = _split(str(value), ";") + [""] * 5
+    family, given, additional, prefix, suffix = parts[:5]
+    return " ".join(part for part in (prefix, given, additional, family, suffix) if part)
 
 
 def _from_card(card: Any, number: int, line: int) -> Record:
@@ -165,7 +180,11 @@ def _from_card(card: Any, number: int, line: int) -> Record:
         elif name == "NOTE":
             record.note = _text(value)
         elif name == "CATEGORIES":
-            items = value if isinstance(value, list) else str(value).split(",")
+            items = (
+                [_unescape(str(item)) for item in value]
+                if isinstance(value, list)
+                else _split(str(value), ",")
+            )
             record.tags += [
                 str(item).strip()
                 for item in items
@@ -188,15 +207,17 @@ def read_vcards(text: str) -> list[Record]:
         )
     starts = [match.start() for match in re.finditer(r"(?im)^BEGIN:VCARD", text)]
     records = []
+    line, counted = 1, 0
     for number, start in enumerate(starts, 1):
         end = starts[number] if number < len(starts) else len(text)
         chunk = text[start:end]
-        line = text.count("\n", 0, start) + 1
+        line += text.count("\n", counted, start)  # counted on from the last card: linear
+        counted = start
         if not re.search(r"(?im)^END:VCARD", chunk):
             records.append(Record(number=number, line=line, problem="it is cut off (no END:VCARD)"))
             continue
         try:
-            card = vobject.readOne(chunk, ignoreUnreadable=True)
+            card = vobject.readOne(chunk, transform=False, ignoreUnreadable=True)
             records.append(_from_card(card, number, line))
         except Exception as error:
             records.append(
