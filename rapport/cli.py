@@ -287,6 +287,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not isinstance(practice, Practice):
         print(problem, file=sys.stderr)
         return 2
+    if args.file.lower().endswith(".json"):
+        return _move_in(args, practice)
     try:
         data = Path(args.file).read_bytes()
         source = read_source(data, Path(args.file).name)
@@ -335,6 +337,40 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"skipped, {summary['error']} not readable."
         )
     return 1 if summary["error"] else 0
+
+
+def _move_in(args: argparse.Namespace, practice: object) -> int:
+    """A Rapport JSON export into an empty practice: moving from another server."""
+    import json
+
+    from django.core.exceptions import ValidationError
+
+    from rapport.portability.moving import practice_import
+    from rapport.practices.models import Member, Practice
+
+    assert isinstance(practice, Practice)
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except OSError as error:
+        print(f"Could not read {args.file}: {error.strerror}.", file=sys.stderr)
+        return 2
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        print(f"{args.file} is not a JSON file ({error}).", file=sys.stderr)
+        return 2
+    owner = Member.objects.filter(practice=practice, role="owner").select_related("user").first()
+    if owner is None:
+        print("The practice has no owner to import as.", file=sys.stderr)
+        return 2
+    if args.dry_run:
+        print("--dry-run is for address books; a JSON export is all or nothing.", file=sys.stderr)
+        return 2
+    try:
+        counts = practice_import(data=data, practice=practice, member=owner)
+    except ValidationError as error:
+        print(f"{args.file}: {' '.join(error.messages)} Nothing was imported.", file=sys.stderr)
+        return 2
+    print(f"Moved in: {counts['clients']} clients with their history.")
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -471,7 +507,9 @@ def build_parser() -> argparse.ArgumentParser:
         "is skipped; unreadable records are listed and left out. All or nothing. "
         "Exit status: 0 done, 1 done but some records could not be read, 2 nothing done.",
     )
-    importer.add_argument("file", help="a .vcf or .csv file")
+    importer.add_argument(
+        "file", help="a .vcf or .csv file, or a Rapport .json export to move into an empty practice"
+    )
     importer.add_argument(
         "--dry-run", action="store_true", help="show what would happen and write nothing"
     )

@@ -25,7 +25,7 @@ from rapport.touches.models import Touch, TouchKind
 
 FORMAT = "rapport-practice-export"
 VERSION = 1
-NEVER = {"practice", "password", "feed_token", "link_nonce", "key_hash", "message_id"}
+NEVER = {"practice", "password", "feed_token", "link_nonce", "key_hash"}
 
 
 def _value(value: Any) -> Any:

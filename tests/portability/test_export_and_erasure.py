@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 import vobject
@@ -121,3 +123,57 @@ def test_rapport_export_on_the_command_line(
     assert main(["export", "--format", kind]) == 0
     out = capsys.readouterr().out
     assert "Siobhán" in out or "Siobh\\u00e1n" in out
+
+
+def test_the_json_export_moves_into_an_empty_practice(
+    client_file: ClientFile, owner: Member, outsider: Member, tmp_path: Path
+) -> None:
+    from rapport.portability.export import practice_export
+
+    exported = practice_export(owner.practice)
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    assert main(["import", str(path), "--practice", outsider.practice.name]) == 0
+    moved = practice_export(outsider.practice)
+
+    def essence(data: dict[str, Any]) -> list[Any]:
+        return [
+            (
+                client["full_name"], client["tags"],
+                sorted(point["normalized"] for point in client["contact_points"]),
+                [fact["text"] for fact in client["facts"]],
+                [(item["kind"], item["summary"]) for item in client["interactions"]],
+                [promise["text"] for promise in client["promises"]],
+                [message["subject"] for message in client["messages"]],
+                [appointment["starts_at"] for appointment in client["appointments"]],
+                [(touch["note"], touch["source_text"]) for touch in client["touches"]],
+                client["last_contact_at"],
+            )
+            for client in data["clients"]
+        ]  # fmt: skip
+
+    assert essence(moved) == essence(exported)
+    copy = Client.objects.for_practice(outsider.practice).get()
+    assert copy.facts.get().learned_from is not None  # links between rows survive the move
+    assert Touch.objects.get(client=copy).source_fact == copy.facts.get()
+    # Not into a practice that has clients: nothing is written twice.
+    assert main(["import", str(path), "--practice", outsider.practice.name]) == 2
+    assert Client.objects.for_practice(outsider.practice).count() == 1
+
+
+def test_a_tampered_export_imports_nothing_and_says_where(
+    client_file: ClientFile,
+    owner: Member,
+    outsider: Member,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from rapport.portability.export import practice_export
+
+    exported = practice_export(owner.practice)
+    exported["clients"][0]["important_dates"][0]["month"] = 13
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    assert main(["import", str(path), "--practice", outsider.practice.name]) == 2
+    assert "important_dates" in capsys.readouterr().err
+    assert not Client.objects.for_practice(outsider.practice).exists()

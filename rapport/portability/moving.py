@@ -1,0 +1,245 @@
+"""Moving in: a Rapport JSON export (docs/export.md) loaded into an empty practice.
+
+The file is untrusted: every row is validated as the app would, ids are mapped
+to new ones, and one problem anywhere leaves nothing written, with the message
+naming the client and the field.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from rapport.appointments.models import Appointment
+from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
+from rapport.portability.export import FORMAT, VERSION
+from rapport.practices.models import Member, Practice
+from rapport.timeline.models import Interaction, Promise
+from rapport.timeline.services import practice_history_refresh
+from rapport.touches.models import Touch, TouchKind
+
+PRACTICE_SETTINGS = [
+    "time_zone",
+    "default_region",
+    "core_values",
+    "work_starts",
+    "work_ends",
+    "currency",
+    "gift_budget_month",
+    "gift_budget_year",
+]
+
+
+class Maps:
+    """Old ids from the file to the new rows' ids, per kind of row."""
+
+    def __init__(self, member: Member) -> None:
+        self.member = member
+        self.ids: dict[str, dict[int, int]] = {}
+
+    def put(self, kind: str, old: Any, new: int) -> None:
+        if isinstance(old, int):
+            self.ids.setdefault(kind, {})[old] = new
+
+    def get(self, kind: str, old: Any) -> int | None:
+        return self.ids.get(kind, {}).get(old) if isinstance(old, int) else None
+
+
+def _build(
+    model: type[models.Model],
+    row: dict[str, Any],
+    *,
+    practice: Practice,
+    links: dict[str, int | None],
+    where: str,
+) -> models.Model:
+    allowed = {
+        field.attname
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not isinstance(field, models.GeneratedField)
+    }
+    values = {key: value for key, value in row.items() if key in allowed}
+    values |= links
+    values["practice_id"] = practice.pk
+    obj = model(**values)
+    try:
+        obj.full_clean(
+            exclude=[name.removesuffix("_id") for name in links] + ["practice"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as error:
+        details = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+        raise ValidationError(f"{where}: {details}") from error
+    return obj
+
+
+def _rows(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ValidationError(f"“{key}” should be a list of objects.")
+    return value
+
+
+@transaction.atomic
+def practice_import(*, data: Any, practice: Practice, member: Member) -> dict[str, int]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValidationError(
+            "This is not a Rapport export: choose the JSON file that "
+            "Settings → Your data (or `rapport export`) wrote."
+        )
+    if data.get("version") != VERSION:
+        raise ValidationError(
+            f"This export is version {data.get('version')!r}; this Rapport reads version {VERSION}."
+        )
+    if Client.objects.for_practice(practice).exists():
+        raise ValidationError(
+            "Move in only into an empty practice: this one already has "
+            "clients. Import address books with Clients → Import instead."
+        )
+    maps = Maps(member)
+    given = data.get("practice")
+    settings: dict[str, Any] = given if isinstance(given, dict) else {}
+    for name in PRACTICE_SETTINGS:
+        if name in settings:
+            setattr(practice, name, settings[name])
+    try:
+        practice.full_clean()
+    except ValidationError as error:
+        raise ValidationError(f"The practice's settings: {error.messages[0]}") from error
+    practice.save()
+    emails = {
+        m.user.email: m.pk for m in Member.objects.filter(practice=practice).select_related("user")
+    }
+    for row in _rows(data, "members"):
+        maps.put("member", row.get("id"), emails.get(str(row.get("email", "")).lower(), member.pk))
+    for row in _rows(data, "tags"):
+        tag, _ = Tag.objects.get_or_create(practice=practice, name=str(row.get("name", ""))[:50])
+        maps.put("tag", row.get("id"), tag.pk)
+    kinds = {kind.name.casefold(): kind for kind in TouchKind.objects.for_practice(practice)}
+    for row in _rows(data, "touch_kinds"):
+        found: models.Model | None = kinds.get(str(row.get("name", "")).casefold())
+        if found is None:
+            found = _build(TouchKind, row, practice=practice, links={}, where="A kind of touch")
+            found.save()
+        maps.put("kind", row.get("id"), found.pk)
+    names = set(MessageTemplate.objects.for_practice(practice).values_list("name", flat=True))
+    for row in _rows(data, "message_templates"):
+        if row.get("name") not in names:
+            _build(MessageTemplate, row, practice=practice, links={}, where="A template").save()
+    counts = {"clients": 0}
+    for row in _rows(data, "clients"):
+        counts["clients"] += 1
+        _client(row, practice, maps)
+    practice_history_refresh(practice=practice)
+    return counts
+
+
+def _client(row: dict[str, Any], practice: Practice, maps: Maps) -> None:
+    where = f"Client “{row.get('full_name', '?')}”"
+
+    def member(old: Any) -> int | None:
+        """Someone who is not in this practice here: their rows become the importer's."""
+        return maps.get("member", old) or (None if old is None else maps.member.pk)
+
+    client = _build(
+        Client,
+        row,
+        practice=practice,
+        where=where,
+        links={"created_by_id": member(row.get("created_by_id"))},
+    )
+    assert isinstance(client, Client)
+    client.practice = practice
+    client.save()
+    client.tags.set(Tag.objects.filter(practice=practice, name__in=row.get("tags", [])))
+    owned: dict[str, int | None] = {"client_id": client.pk}
+
+    def each(key: str, model: type[models.Model], links: Any = None, kind: str = "") -> None:
+        for item in _rows(row, key):
+            made = _build(
+                model,
+                item,
+                practice=practice,
+                where=f"{where}, {key}",
+                links=owned | (links(item) if links else {}),
+            )
+            made.save()
+            if kind:
+                maps.put(kind, item.get("id"), made.pk)
+
+    each("contact_points", ContactPoint)
+    each("important_dates", ImportantDate)
+    each(
+        "interactions",
+        Interaction,
+        lambda item: {"created_by_id": member(item.get("created_by_id"))},
+        "interaction",
+    )
+    each(
+        "facts",
+        Fact,
+        lambda item: {"learned_from_id": maps.get("interaction", item.get("learned_from_id"))},
+        "fact",
+    )
+    each(
+        "promises",
+        Promise,
+        lambda item: {"interaction_id": maps.get("interaction", item.get("interaction_id"))},
+    )
+    for item in _rows(row, "messages"):
+        linked = maps.get("interaction", item.get("interaction_id"))
+        if linked is None:
+            raise ValidationError(f"{where}, messages: a message without its conversation.")
+        message = _build(
+            OutboxMessage,
+            item,
+            practice=practice,
+            where=f"{where}, messages",
+            links=owned
+            | {"interaction_id": linked, "created_by_id": member(item.get("created_by_id"))},
+        )
+        assert isinstance(message, OutboxMessage)
+        if (
+            not message.message_id
+            or OutboxMessage.objects.filter(message_id=message.message_id).exists()
+        ):
+            message.message_id = f"<{uuid.uuid4().hex}@rapport>"
+        message.save()
+    each(
+        "mail",
+        InboundMail,
+        lambda item: {"interaction_id": maps.get("interaction", item.get("interaction_id"))},
+    )
+    for item in _rows(row, "appointments"):
+        appointment = _build(
+            Appointment,
+            item,
+            practice=practice,
+            where=f"{where}, appointments",
+            links=owned
+            | {
+                "member_id": member(item.get("member_id")),
+                "created_by_id": member(item.get("created_by_id")),
+            },
+        )
+        assert isinstance(appointment, Appointment)
+        if not appointment.uid or Appointment.objects.filter(uid=appointment.uid).exists():
+            appointment.uid = f"{uuid.uuid4()}@rapport"
+        appointment.save()
+    each(
+        "touches",
+        Touch,
+        lambda item: {
+            "kind_id": maps.get("kind", item.get("kind_id")),
+            "source_fact_id": maps.get("fact", item.get("source_fact_id")),
+            "interaction_id": maps.get("interaction", item.get("interaction_id")),
+            "created_by_id": member(item.get("created_by_id")),
+        },
+    )
