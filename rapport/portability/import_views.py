@@ -10,8 +10,18 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from rapport.lib.http import refuse_unless_post
-from rapport.portability.importing import CREATE, MERGE, SKIP, Planned, commit, counts, plan
+from rapport.lib.http import is_htmx, refuse_unless_post
+from rapport.portability.background import LARGE, interrupted, progress_of, start
+from rapport.portability.importing import (
+    CREATE,
+    MERGE,
+    SKIP,
+    Planned,
+    apply_choices,
+    commit,
+    counts,
+    plan,
+)
 from rapport.portability.models import ImportBatch
 from rapport.portability.records import FIELDS, FileProblem, read_source
 from rapport.practices.access import PracticeRequest, member_required
@@ -65,6 +75,21 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
     batch = _batch(request, batch_id)
     if batch.finished_at is not None:
         return render(request, "portability/import_done.html", {"batch": batch})
+    if batch.started_at is not None:
+        done, total = progress_of(batch)
+        context = {
+            "batch": batch,
+            "done": done,
+            "total": total,
+            "percent": int(done * 100 / total) if total else 0,
+            "interrupted": interrupted(batch),
+        }
+        template = (
+            "portability/_import_progress.html"
+            if is_htmx(request)
+            else ("portability/import_running.html")
+        )
+        return render(request, template, context)
     try:
         source = read_source(bytes(batch.content), batch.filename, _mapping(batch) or None)
     except FileProblem as problem:
@@ -83,8 +108,12 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
             },
         )
     planned = plan(request.practice, source.records)
-    if request.method == "POST":
-        _apply_choices(request.POST, planned)
+    if request.method == "POST" and batch.started_at is None:
+        choices = {key: str(request.POST[key]) for key in request.POST if key.startswith("record-")}
+        apply_choices(choices, planned)
+        if sum(1 for item in planned if item.outcome in (CREATE, MERGE)) > LARGE:
+            start(batch, choices)
+            return redirect("import_batch", batch_id=batch.pk)
         result = commit(practice=request.practice, planned=planned, member=request.member)
         batch.finished_at, batch.result = timezone.now(), result
         batch.content = b""  # the file is no longer needed: do not keep people's data twice
@@ -108,20 +137,6 @@ def _preview(batch: ImportBatch, planned: list[Planned]) -> dict[str, Any]:
         "creates": creates[:SHOWN_NEW],
         "more_creates": max(len(creates) - SHOWN_NEW, 0),
     }
-
-
-def _apply_choices(post: Any, planned: list[Planned]) -> None:
-    for item in planned:
-        choice = post.get(f"record-{item.record.number}")
-        if choice not in (CREATE, MERGE, SKIP) or item.outcome == "error":
-            continue
-        if choice == MERGE and item.match is None and item.possible is not None:
-            item.match = item.possible
-        if choice == MERGE and item.match is None:
-            continue
-        item.outcome = choice
-        if choice == CREATE:
-            item.match = None
 
 
 @member_required

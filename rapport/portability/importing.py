@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,6 +149,21 @@ def plan(practice: Practice, records: Sequence[Record]) -> list[Planned]:
             planned.reason = f"New client; a close name is already here: {close.full_name}."
         result.append(planned)
     return result
+
+
+def apply_choices(choices: Mapping[str, str], planned: Sequence[Planned]) -> None:
+    """The provider's decisions from the preview: "record-<n>" is merge, create or skip."""
+    for item in planned:
+        choice = choices.get(f"record-{item.record.number}")
+        if choice not in (CREATE, MERGE, SKIP) or item.outcome == ERROR:
+            continue
+        if choice == MERGE and item.match is None and item.possible is not None:
+            item.match = item.possible
+        if choice == MERGE and item.match is None:
+            continue
+        item.outcome = choice
+        if choice == CREATE:
+            item.match = None
 
 
 def _real_day(value: tuple[int, int, int | None]) -> bool:

@@ -32,8 +32,12 @@ class ImportBatch(PracticeOwned):
     # Column index to field, for a CSV whose layout had to be chosen by hand.
     mapping = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The provider's merge/create/skip per record, kept while a large import runs.
+    choices = models.JSONField(default=dict, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField(default=dict, blank=True)
+    problem = models.CharField(max_length=300, blank=True)
 
     objects = PracticeQuerySet["ImportBatch"].as_manager()
 

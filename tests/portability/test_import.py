@@ -216,3 +216,52 @@ def test_rapport_import_dry_run_json_then_for_real(
     assert main(["import", *args]) == 1
     assert "Imported: 1 new, 0 merged, 0 skipped, 2 not readable." in capsys.readouterr().out
     assert ImportantDate.objects.count() == 0 and Client.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_runs_in_the_background_with_progress(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    from rapport.portability import background
+
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {number}\r\n"
+        f"EMAIL:person{number}@example.org\r\nEND:VCARD\r\n"
+        for number in range(background.LARGE + 100)
+    )
+    url = _upload(owner_http, "big.vcf", cards.encode())
+    response = owner_http.post(url, {})
+    assert response.status_code == 302
+    running = owner_http.get(url).content.decode()
+    assert "Importing big.vcf" in running or "Imported" in running
+    thread = background.RUNNING.get(int(url.rstrip("/").rsplit("/", 1)[1]))
+    if thread is not None:
+        thread.join(timeout=60)
+    done = owner_http.get(url).content.decode()
+    assert "600 new clients" in done
+    assert Client.objects.count() == background.LARGE + 100
+
+
+def test_progress_while_running_and_an_interrupted_import(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from rapport.portability import background
+    from rapport.portability.models import ImportBatch
+
+    batch = ImportBatch.objects.create(
+        practice=owner.practice, member=owner, filename="big.vcf", content=b"",
+        started_at=timezone.now(),
+    )  # fmt: skip
+    background.progress_file(batch.pk).write_text("250 600")
+    fragment = owner_http.get(f"/clients/import/{batch.pk}/", HTTP_HX_REQUEST="true")
+    text = fragment.content.decode()
+    assert "250 of 600 written (41%)" in text and 'hx-trigger="every 1s"' in text
+    background.progress_file(batch.pk).unlink()
+    batch.started_at = timezone.now() - timedelta(hours=1)
+    batch.save()
+    page = owner_http.get(f"/clients/import/{batch.pk}/").content.decode()
+    assert "was interrupted" in page and "nothing was imported" in page
