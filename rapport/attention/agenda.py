@@ -17,15 +17,11 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    CharField,
-    Exists,
     F,
     IntegerField,
     Model,
-    OuterRef,
     Q,
     QuerySet,
-    Value,
     When,
 )
 from django.db.models.expressions import RawSQL
@@ -45,7 +41,7 @@ from rapport.lib.humanize import day_phrase, days_phrase, moment_phrase
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
-from rapport.touches.models import Touch, TouchKind
+from rapport.touches.models import Touch
 
 DATES_AHEAD_DAYS = 14
 CARE_AFTER_DAYS = 7
@@ -143,7 +139,9 @@ def _not_hidden(
     return RawSQL(sql + ")", params, output_field=BooleanField())  # noqa: S611 (names from metadata)
 
 
-def _page(queryset: QuerySet[Any], limit: int) -> tuple[list[Any], int]:
+def _page(
+    queryset: QuerySet[Any], limit: int, related: tuple[str, ...] = ()
+) -> tuple[list[Any], int]:
     """The first `limit` rows and the total (counted up to COUNT_CAP), in two queries whatever
     the data: the section's own query reads only ids, in order; the rows shown are then
     fetched by id with their client. Building one complex query instead of two is most
@@ -158,7 +156,7 @@ def _page(queryset: QuerySet[Any], limit: int) -> tuple[list[Any], int]:
     model = queryset.model
     fetch = model._base_manager.filter(Q(pk__in=shown) if shown else Q(pk__isnull=True))
     if any(field.name == "client" for field in model._meta.get_fields()):
-        fetch = fetch.select_related("client")
+        fetch = fetch.select_related("client", *related)
     by_id = {row.pk: row for row in fetch}
     for pk, kind in kinds.items():
         if pk in by_id:
@@ -511,6 +509,102 @@ def _appointments_between(practice: Practice, start: date, end: date) -> Q:
     )
 
 
+def _table(model: type[Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _appointment_rows(
+    practice: Practice, now: datetime, today: date, limit: int
+) -> tuple[list[Any], int]:
+    """The section's rows, each with its `kind`, in one SQL query written out by hand: as an
+    ORM expression, the three conditions cost more to compile than to run. Table names come
+    from the models' metadata; every value is a parameter."""
+    ops = connection.ops
+    at, day = ops.adapt_datetimefield_value, ops.adapt_datefield_value
+    appointments, clients = _table(Appointment), _table(Client)
+    promises, actions = _table(Promise), _ACTIONS
+    tomorrow = today + timedelta(days=1)
+    zone = practice.zone
+
+    def not_hidden(section: str, cycle: str = "") -> tuple[str, list[Any]]:
+        sql = (
+            f"NOT EXISTS (SELECT 1 FROM {actions} x WHERE x.practice_id = %s "  # noqa: S608
+            "AND x.section = %s AND x.object_id = a.id AND x.hidden_until > %s"
+            + (f" AND x.taken_at >= a.{cycle}" if cycle else "")
+            + ")"
+        )
+        return sql, [practice.pk, section, day(today)]
+
+    hidden_sql, hidden_params = not_hidden(Section.REMINDER)
+    reminder = (
+        "a.starts_at >= %s AND a.starts_at < %s AND a.status = %s "
+        f"AND a.reminder_sent_at IS NULL AND c.wants_reminders = %s AND {hidden_sql}",
+        [
+            at(datetime.combine(tomorrow, time.min, tzinfo=zone)),
+            at(datetime.combine(tomorrow + timedelta(days=1), time.min, tzinfo=zone)),
+            AppointmentStatus.SCHEDULED.value,
+            True,
+            *hidden_params,
+        ],
+    )
+    hidden_sql, hidden_params = not_hidden(Section.CHANGED, "client_choice_at")
+    changed = (
+        f"a.client_choice_at >= %s AND {hidden_sql}",
+        [at(now - timedelta(days=CHANGES_DAYS)), *hidden_params],
+    )
+    hidden_sql, hidden_params = not_hidden(Section.FOLLOW_UP)
+    follow_up = (
+        "a.status = %s AND a.ends_at >= %s AND a.ends_at <= %s "  # noqa: S608
+        "AND (c.last_contact_at IS NULL OR c.last_contact_at < a.ends_at) "
+        # One follow-up per client: for the latest appointment.
+        f"AND NOT EXISTS (SELECT 1 FROM {appointments} b WHERE b.client_id = a.client_id "
+        "AND b.status = %s AND b.ends_at > a.ends_at AND b.ends_at <= %s "
+        "AND b.starts_at >= a.starts_at) "
+        # A client whose next session is booked hears from you then, unless you owe them.
+        f"AND (NOT EXISTS (SELECT 1 FROM {appointments} n WHERE n.client_id = a.client_id "
+        "AND n.status IN (%s, %s) AND n.starts_at > %s) "
+        f"OR EXISTS (SELECT 1 FROM {promises} p WHERE p.client_id = a.client_id "
+        f"AND p.done_at IS NULL)) AND {hidden_sql}",
+        [
+            AppointmentStatus.COMPLETED.value,
+            at(now - timedelta(days=FOLLOW_UP_DAYS)),
+            at(now),
+            AppointmentStatus.COMPLETED.value,
+            at(now),
+            *HOLDING_TIME,
+            at(now),
+            *hidden_params,
+        ],
+    )
+    # Every kind starts after this: a follow-up within FOLLOW_UP_DAYS, a reschedule answer
+    # (made before the start, or while it was running late) within CHANGES_DAYS.
+    earliest = now - timedelta(days=max(CHANGES_DAYS, FOLLOW_UP_DAYS) + 2)
+    sql = (
+        f"SELECT a.id, CASE WHEN {reminder[0]} THEN %s WHEN {changed[0]} THEN %s ELSE %s END "  # noqa: S608
+        f"AS kind FROM {appointments} a INNER JOIN {clients} c ON c.id = a.client_id "
+        "WHERE a.practice_id = %s AND a.starts_at >= %s AND c.archived_at IS NULL "
+        f"AND (({reminder[0]}) OR ({changed[0]}) OR ({follow_up[0]})) "
+        "ORDER BY kind DESC, a.starts_at, a.id LIMIT %s"
+    )
+    params = [
+        *reminder[1], Section.REMINDER.value, *changed[1], Section.CHANGED.value,
+        Section.FOLLOW_UP.value, practice.pk, at(earliest),
+        *reminder[1], *changed[1], *follow_up[1], COUNT_CAP,
+    ]  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        pairs = cursor.fetchall()
+    shown = [pk for pk, _ in pairs[: max(limit, 0)]]
+    kinds = dict(pairs)
+    by_id = {
+        row.pk: row for row in Appointment.objects.filter(pk__in=shown).select_related("client")
+    }
+    rows: list[Any] = [by_id[pk] for pk in shown]
+    for row in rows:
+        row.kind = kinds[row.pk]
+    return rows, len(pairs)
+
+
 def _appointments(practice: Practice, now: datetime, today: date, limit: int) -> SectionView:
     """Reminders to send, answers to reschedule links, and follow-ups: one query for all three,
     bounded to appointments starting from a couple of weeks ago, so it reads a short index
@@ -522,68 +616,7 @@ def _appointments(practice: Practice, now: datetime, today: date, limit: int) ->
         "has not heard from you since you saw them.",
         "Nothing to do about appointments.",
     )
-    tomorrow = today + timedelta(days=1)
-    reminder = (
-        _appointments_between(practice, tomorrow, tomorrow + timedelta(days=1))
-        & Q(
-            status=AppointmentStatus.SCHEDULED,
-            reminder_sent_at__isnull=True,
-            client__wants_reminders=True,
-        )
-        & Q(_not_hidden(Appointment, practice, Section.REMINDER, today))
-    )
-    changed = Q(client_choice_at__gte=now - timedelta(days=CHANGES_DAYS)) & Q(
-        _not_hidden(Appointment, practice, Section.CHANGED, today, cycle="client_choice_at")
-    )
-    follow_up = (
-        Q(
-            status=AppointmentStatus.COMPLETED,
-            ends_at__gte=now - timedelta(days=FOLLOW_UP_DAYS),
-            ends_at__lte=now,
-        )
-        & (Q(client__last_contact_at__isnull=True) | Q(client__last_contact_at__lt=F("ends_at")))
-        # One follow-up per client: for the latest appointment.
-        & ~Q(
-            Exists(
-                Appointment.objects.filter(
-                    client=OuterRef("client"),
-                    status=AppointmentStatus.COMPLETED,
-                    ends_at__gt=OuterRef("ends_at"),
-                    ends_at__lte=now,
-                    starts_at__gte=OuterRef("starts_at"),
-                )
-            )
-        )
-        # A client whose next session is booked hears from you then, unless you owe them.
-        & (
-            ~Q(
-                Exists(
-                    Appointment.objects.filter(
-                        client=OuterRef("client"), status__in=HOLDING_TIME, starts_at__gt=now
-                    )
-                )
-            )
-            | Q(Exists(Promise.objects.filter(client=OuterRef("client"), done_at__isnull=True)))
-        )
-        & Q(_not_hidden(Appointment, practice, Section.FOLLOW_UP, today))
-    )
-    # Every kind starts after this: a follow-up within FOLLOW_UP_DAYS, a reschedule answer
-    # (made before the start, or while it was running late) within CHANGES_DAYS.
-    earliest = now - timedelta(days=max(CHANGES_DAYS, FOLLOW_UP_DAYS) + 2)
-    kind = Case(
-        When(reminder, then=Value(Section.REMINDER.value)),
-        When(changed, then=Value(Section.CHANGED.value)),
-        default=Value(Section.FOLLOW_UP.value),
-        output_field=CharField(),
-    )
-    appointments = (
-        Appointment.objects.for_practice(practice)
-        .filter(starts_at__gte=earliest, client__archived_at__isnull=True)
-        .filter(reminder | changed | follow_up)
-        .annotate(kind=kind)
-        .order_by(F("kind").desc(), "starts_at", "pk")
-    )
-    rows, section.total = _page(appointments, limit)
+    rows, section.total = _appointment_rows(practice, now, today, limit)
     local_now = timezone.localtime(now, practice.zone)
     for appointment in rows:
         name = appointment.client.display_name
@@ -652,8 +685,7 @@ def _touches(practice: Practice, today: date, limit: int) -> SectionView:
         .filter(_not_hidden(Touch, practice, Section.TOUCH, today))
         .order_by("planned_on", "pk")
     )
-    rows, section.total = _page(touches, limit)
-    kinds = {kind.pk: kind.name for kind in TouchKind.objects.for_practice(practice)}
+    rows, section.total = _page(touches, limit, related=("kind",))
     for touch in rows:
         late = (today - touch.planned_on).days
         section.items.append(
@@ -661,7 +693,7 @@ def _touches(practice: Practice, today: date, limit: int) -> SectionView:
                 Section.TOUCH,
                 touch.pk,
                 touch.client,
-                headline=f"{kinds.get(touch.kind_id, 'A touch')} for {touch.client.display_name}",
+                headline=f"{touch.kind.name} for {touch.client.display_name}",
                 detail=f"{touch.note} ({day_phrase(touch.planned_on, today)})",
                 badge="late" if late > 0 else "",
             )

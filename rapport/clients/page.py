@@ -63,10 +63,12 @@ def health_context(client: Client) -> dict[str, Any]:
 
 
 def client_page_context(client: Client, page_number: str | int | None = 1) -> dict[str, Any]:
+    profile = profile_context(client)
+    facts = [fact for _, _, group in profile["fact_groups"] for fact in group]
     return (
-        profile_context(client)
+        profile
         | health_context(client)
         | timeline_context(client, page_number)
         | {"next_appointment": next_for_client(client)}
-        | touch_context(client)
+        | touch_context(client, facts)
     )

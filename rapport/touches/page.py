@@ -7,14 +7,14 @@ from typing import Any
 
 from django.utils import timezone
 
-from rapport.clients.models import Client
+from rapport.clients.models import Client, Fact
 from rapport.touches.models import Behaviour, Touch
 from rapport.touches.services import client_ideas
 
 DONE_SHOWN = 10
 
 
-def touch_context(client: Client) -> dict[str, Any]:
+def touch_context(client: Client, facts: list[Fact] | None = None) -> dict[str, Any]:
     touches = list(Touch.objects.filter(client=client).select_related("kind"))
     done = [touch for touch in touches if touch.is_done]
     last: dict[str, date] = {}
@@ -26,7 +26,7 @@ def touch_context(client: Client) -> dict[str, Any]:
         if day and (behaviour not in last or day > last[behaviour]):
             last[behaviour] = day
     return {
-        "touch_ideas": client_ideas(client),
+        "touch_ideas": client_ideas(client, facts=facts, touches=touches),
         "touches_planned": sorted(
             (touch for touch in touches if not touch.is_done), key=lambda touch: touch.planned_on
         ),

@@ -171,25 +171,28 @@ def touch_delete(*, touch: Touch) -> None:
     touch.delete()
 
 
-def client_ideas(client: Client, *, today: date | None = None) -> list[Idea]:
+def client_ideas(
+    client: Client,
+    *,
+    today: date | None = None,
+    facts: list[Fact] | None = None,
+    touches: list[Touch] | None = None,
+) -> list[Idea]:
+    """Ideas for the client; a page that already read their facts and touches passes them."""
     today = today or timezone.localdate()
     kinds = list(TouchKind.objects.for_practice(client.practice))
-    facts = [
-        FactView(
-            fact.pk,
-            fact.category,
-            fact.text,
-            fact.hard_news,
-            timezone.localdate(fact.learned_at, client.practice.zone),
-        )
-        for fact in client.facts.all()
-    ]
+    zone = client.practice.zone
+    views = [
+        FactView(fact.pk, fact.category, fact.text, fact.hard_news,
+                 timezone.localdate(fact.learned_at, zone))
+        for fact in (client.facts.all() if facts is None else facts)
+    ]  # fmt: skip
     given = [
         GivenView(row.kind_id, row.source_fact_id, row.planned_on)
-        for row in Touch.objects.filter(client=client)
+        for row in (Touch.objects.filter(client=client) if touches is None else touches)
     ]
     return ideas_for(
-        facts=facts,
+        facts=views,
         kinds=[
             KindView(kind.pk, kind.key, kind.name, kind.suits(client) and not kind.crosses(client))
             for kind in kinds
