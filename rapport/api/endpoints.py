@@ -23,7 +23,14 @@ from rapport.api.schemas import (
     ClientDetailOut,
     ClientIn,
     ClientOut,
+    ContactPointIn,
+    ContactPointOut,
     ErrorOut,
+    FactIn,
+    FactOut,
+    ImportantDateIn,
+    ImportantDateOut,
+    InteractionIn,
     InteractionOut,
     TodayOut,
     TouchDoneIn,
@@ -34,10 +41,17 @@ from rapport.api.schemas import (
 from rapport.api.services import member_for_key
 from rapport.appointments.models import Appointment
 from rapport.attention.agenda import agenda_build
-from rapport.clients.models import Client, ContactKind, Fact
-from rapport.clients.services import ContactPointInput, client_create
+from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
+from rapport.clients.services import (
+    ContactPointInput,
+    client_create,
+    contact_point_add,
+    fact_create,
+    important_date_save,
+)
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
+from rapport.timeline.services import interaction_create
 from rapport.touches.models import Touch, TouchKind
 from rapport.touches.services import kinds_ensure, touch_done, touch_plan
 
@@ -145,6 +159,81 @@ def clients_create(request: HttpRequest, data: ClientIn) -> Status[Client]:
 @paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def clients_interactions(request: HttpRequest, client_id: ObjectId) -> QuerySet[Interaction]:
     return Interaction.objects.filter(client=_client(request, client_id))
+
+
+@api.get(
+    "/clients/{client_id}/contact-points",
+    response=_answers(list[ContactPointOut]),
+    tags=["clients"],
+)
+def contact_points_list(request: HttpRequest, client_id: ObjectId) -> QuerySet[ContactPoint]:
+    return _client(request, client_id).contact_points.all()
+
+
+@api.post(
+    "/clients/{client_id}/contact-points",
+    response=_answers(ContactPointOut, 201),
+    tags=["clients"],
+)
+def contact_points_add(
+    request: HttpRequest, client_id: ObjectId, data: ContactPointIn
+) -> Status[ContactPoint]:
+    client = _client(request, client_id)
+    point = ContactPointInput(data.kind, data.value, data.label)
+    return Status(201, contact_point_add(client=client, point=point))
+
+
+@api.get("/clients/{client_id}/facts", response=_answers(list[FactOut]), tags=["clients"])
+def facts_list(request: HttpRequest, client_id: ObjectId) -> QuerySet[Fact]:
+    return _client(request, client_id).facts.all()
+
+
+@api.post("/clients/{client_id}/facts", response=_answers(FactOut, 201), tags=["clients"])
+def facts_add(request: HttpRequest, client_id: ObjectId, data: FactIn) -> Status[Fact]:
+    client = _client(request, client_id)
+    fact = fact_create(
+        client=client,
+        category=data.category,
+        text=data.text,
+        important=data.important,
+        hard_news=data.hard_news,
+    )
+    return Status(201, fact)
+
+
+@api.get("/clients/{client_id}/dates", response=_answers(list[ImportantDateOut]), tags=["clients"])
+def dates_list(request: HttpRequest, client_id: ObjectId) -> QuerySet[ImportantDate]:
+    return _client(request, client_id).important_dates.all()
+
+
+@api.post("/clients/{client_id}/dates", response=_answers(ImportantDateOut, 201), tags=["clients"])
+def dates_add(
+    request: HttpRequest, client_id: ObjectId, data: ImportantDateIn
+) -> Status[ImportantDate]:
+    client = _client(request, client_id)
+    item = ImportantDate(practice=client.practice, client=client, **data.model_dump())
+    return Status(201, important_date_save(important_date=item))
+
+
+@api.post(
+    "/clients/{client_id}/interactions",
+    response=_answers(InteractionOut, 201),
+    tags=["clients"],
+)
+def interactions_add(
+    request: HttpRequest, client_id: ObjectId, data: InteractionIn
+) -> Status[Interaction]:
+    client = _client(request, client_id)
+    interaction = interaction_create(
+        client=client,
+        kind=data.kind,
+        direction=data.direction,
+        occurred_at=data.occurred_at,
+        summary=data.summary,
+        client_words=data.client_words,
+        created_by=_member(request),
+    )
+    return Status(201, interaction)
 
 
 @api.get("/appointments", response=_answers(list[AppointmentOut]), tags=["appointments"])

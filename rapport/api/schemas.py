@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
@@ -154,3 +154,32 @@ class TouchDoneIn(Schema):
 
 class ErrorOut(Schema):
     detail: str
+
+
+class ContactPointIn(Schema):
+    kind: Literal["email", "phone", "address"]
+    value: str = Field(min_length=1, max_length=500, pattern=NO_NUL)
+    label: str = Field("", max_length=40, pattern=NO_NUL)
+
+
+class FactIn(Schema):
+    category: Literal["person", "interest", "preference", "life_event", "value", "other"]
+    text: str = Field(min_length=1, max_length=500, pattern=NO_NUL)
+    important: bool = False
+    hard_news: bool = False
+
+
+class ImportantDateIn(Schema):
+    kind: Literal["birthday", "anniversary", "other"] = "birthday"
+    label: str = Field("", max_length=100, pattern=NO_NUL)
+    day: int = Field(ge=1, le=31)
+    month: int = Field(ge=1, le=12)
+    year: int | None = Field(None, ge=1900, le=2100)
+
+
+class InteractionIn(Schema):
+    kind: Literal["call", "meeting", "visit", "email", "message", "note"]
+    direction: Literal["inbound", "outbound", "none"] = "none"
+    occurred_at: datetime | None = None
+    summary: str = Field("", max_length=20000, pattern=NO_NUL)
+    client_words: str = Field("", max_length=20000, pattern=NO_NUL)

@@ -272,3 +272,25 @@ def important_date_save(*, important_date: ImportantDate) -> ImportantDate:
     important_date.full_clean()
     important_date.save()
     return important_date
+
+
+@transaction.atomic
+def contact_point_add(*, client: Client, point: ContactPointInput) -> ContactPoint:
+    """One more way to reach them; the same address or number twice is refused."""
+    normalized = normalize_contact(
+        kind=point.kind, value=point.value, region=client.practice.default_region
+    )
+    if client.contact_points.filter(kind=point.kind, normalized=normalized).exists():
+        raise ValidationError(f"{client.display_name} already has {point.value.strip()}.")
+    contact = ContactPoint(
+        practice=client.practice,
+        client=client,
+        kind=point.kind,
+        label=point.label.strip(),
+        value=point.value.strip(),
+        normalized=normalized,
+    )
+    contact.full_clean()
+    contact.save()
+    client_changed.send(sender=Client, client=client)
+    return contact

@@ -157,3 +157,39 @@ def test_a_nul_in_a_search_is_ignored(owner: Member, api: Api, owner_http: HttpC
     client_create(practice=owner.practice, full_name="Ana Lima")
     assert api.get("/clients", q="Ana\x00").json()["count"] == 1
     assert owner_http.get("/clients/", {"q": "Ana\x00"}).status_code == 200
+
+
+def test_contact_points_facts_dates_and_conversations(client_file: ClientFile, api: Api) -> None:
+    base = f"/clients/{client_file.client.pk}"
+    phone = api.post(f"{base}/contact-points", {"kind": "phone", "value": "07700 900456"})
+    assert phone.status_code == 201 and phone.json()["normalized"] == "+447700900456"
+    again = api.post(f"{base}/contact-points", {"kind": "phone", "value": "+44 7700 900456"})
+    assert again.status_code == 422 and "already has" in again.json()["detail"]
+    bad = api.post(f"{base}/contact-points", {"kind": "email", "value": "not-an-email"})
+    assert bad.status_code == 422 and "not an email address" in bad.json()["detail"]
+    assert len(api.get(f"{base}/contact-points").json()) == 3
+
+    fact = api.post(f"{base}/facts", {"category": "interest", "text": "Sea swimming"})
+    assert fact.status_code == 201
+    assert sorted(item["text"] for item in api.get(f"{base}/facts").json()) == [
+        "Grows orchids",
+        "Sea swimming",
+    ]
+    leap = api.post(f"{base}/dates", {"kind": "other", "label": "Wedding", "day": 29,
+                                      "month": 2, "year": 2023})  # fmt: skip
+    assert leap.status_code == 422 and "February has 28 days" in leap.json()["detail"]
+    date = api.post(f"{base}/dates", {"kind": "anniversary", "day": 1, "month": 9})
+    assert date.status_code == 201 and len(api.get(f"{base}/dates").json()) == 2
+
+    call = api.post(
+        f"{base}/interactions",
+        {"kind": "message", "direction": "inbound", "summary": "Asked about dates."},
+    )
+    assert call.status_code == 201
+    future = api.post(
+        f"{base}/interactions",
+        {"kind": "call", "summary": "Later", "occurred_at": "2099-01-01T10:00:00Z"},
+    )
+    assert future.status_code == 422 and "future" in future.json()["detail"]
+    client_file.client.refresh_from_db()
+    assert client_file.client.awaiting_reply_since is not None  # a message starts the clock

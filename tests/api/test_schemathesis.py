@@ -41,7 +41,7 @@ def headers(owner: Member) -> dict[str, str]:
 
 @schema.parametrize()
 @settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
