@@ -69,7 +69,7 @@ def _phrases(fact: FactView, today: date) -> list[tuple[str, str]]:
                 ("knowledge", f"{text}: an article, a book or a tip about it you came across?"),
             ]  # fmt: skip
         case "preference":
-            return [("surprise", f"{text}: remember it next time, as a small surprise.")]
+            return [("surprise", f"{text}: remember it next time, without being asked.")]
         case "life_event" if age <= RECENT_EVENT_DAYS:
             return [("card", f"{text}: a card to mark it.")]
         case "person":
