@@ -41,6 +41,7 @@ from rapport.api.schemas import (
 from rapport.api.services import member_for_key
 from rapport.appointments.models import Appointment
 from rapport.attention.agenda import agenda_build
+from rapport.attention.render import agenda_as_data
 from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
 from rapport.clients.services import (
     ContactPointInput,
@@ -256,32 +257,8 @@ def appointments_list(
 
 @api.get("/today", response=_answers(TodayOut), tags=["today"])
 def today(request: HttpRequest) -> dict[str, Any]:
-    agenda = agenda_build(_member(request).practice)
-    return {
-        "date": agenda.today,
-        "total": agenda.total,
-        "sections": [
-            {
-                "key": section.key,
-                "title": section.title,
-                "total": section.total,
-                "items": [
-                    {
-                        "section": item.section,
-                        "object_id": item.object_id,
-                        "client_id": item.client.pk,
-                        "client_name": item.client.display_name,
-                        "headline": item.headline,
-                        "detail": item.detail,
-                        "badge": item.badge,
-                        "suggestion": item.suggestion,
-                    }
-                    for item in section.items
-                ],
-            }
-            for section in agenda.sections
-        ],
-    }
+    """The same data as `rapport today --json`."""
+    return agenda_as_data(agenda_build(_member(request).practice))
 
 
 @api.get("/touch-kinds", response=_answers(list[TouchKindOut]), tags=["touches"])

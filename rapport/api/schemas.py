@@ -92,7 +92,7 @@ class TodayItemOut(Schema):
     section: str
     object_id: int
     client_id: int
-    client_name: str
+    client: str
     headline: str
     detail: str
     badge: str
@@ -107,7 +107,8 @@ class TodaySectionOut(Schema):
 
 
 class TodayOut(Schema):
-    date: date
+    practice: str
+    day: date
     total: int
     sections: list[TodaySectionOut]
 
