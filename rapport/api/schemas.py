@@ -103,6 +103,7 @@ class TodaySectionOut(Schema):
     key: str
     title: str
     total: int
+    capped: bool = Field(description="total is a lower bound: there are at least this many")
     items: list[TodayItemOut]
 
 

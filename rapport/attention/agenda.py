@@ -52,8 +52,9 @@ FOLLOW_UP_DAYS = 7
 TOUCH_AHEAD_DAYS = 3
 _ACTIONS = connection.ops.quote_name(AgendaAction._meta.db_table)
 SECTION_LIMIT = 10
-# Past this a section says "1000 or more": counting further costs time and helps no one.
-COUNT_CAP = 1000
+# Past this a section says "200+": counting further costs time (reading that many rows to
+# count them was most of the heaviest section's cost) and helps no one.
+COUNT_CAP = 200
 EXPANDED_LIMIT = 100
 
 
@@ -89,6 +90,19 @@ class SectionView:
     @property
     def more(self) -> int:
         return self.total - len(self.items)
+
+    @property
+    def more_label(self) -> str:
+        """What "Show ..." will add: the expanded section shows EXPANDED_LIMIT items."""
+        next_ones = min(self.more, EXPANDED_LIMIT - len(self.items))
+        if self.capped or next_ones < self.more:
+            return f"the next {next_ones}"
+        return f"{self.more} more"
+
+    @property
+    def capped(self) -> bool:
+        """There are at least this many; the true number was not counted."""
+        return self.total >= COUNT_CAP
 
 
 @dataclass

@@ -19,6 +19,7 @@ def agenda_as_data(agenda: Agenda) -> dict[str, Any]:
                 "key": section.key,
                 "title": section.title,
                 "total": section.total,
+                "capped": section.capped,
                 "items": [
                     {
                         "section": item.section,
@@ -48,7 +49,7 @@ def agenda_as_table(agenda: Agenda, width: int | None = None) -> str:
     for section in agenda.sections:
         if not section.total:
             continue
-        lines.append(f"{section.title} ({section.total})")
+        lines.append(f"{section.title} ({section.total}{'+' if section.capped else ''})")
         lines.append("-" * min(width, first + 3 + rest))
         for item in section.items:
             what = item.headline + (f" [{item.badge}]" if item.badge else "")

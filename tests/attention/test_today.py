@@ -13,7 +13,7 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from rapport.attention.agenda import agenda_build
+from rapport.attention.agenda import COUNT_CAP, agenda_build
 from rapport.attention.models import AgendaAction
 from rapport.clients.models import Client, DateKind, FactCategory, ImportantDate
 from rapport.clients.services import client_create, fact_create
@@ -426,6 +426,10 @@ def test_query_counts_are_the_same_at_10_and_1000_clients(
     assert large.total > small.total and all(
         s.total for s in large.sections if s.key not in ("fading", "unsent")
     )
+    checkins = large.section("checkin")
+    assert checkins.capped and checkins.total == COUNT_CAP  # counted no further
+    page = outsider_http.get("/").content.decode()
+    assert f">{COUNT_CAP}+</span>" in page and "Show the next 90" in page
     for small_url, large_url in [
         ("/", "/"),
         ("/clients/", "/clients/"),
