@@ -7,6 +7,10 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rapport.practices.models import Practice
 
 
 def _django_setup() -> None:
@@ -132,6 +136,17 @@ def _practice_for(args: argparse.Namespace) -> tuple[object | None, str]:
         )
 
 
+def _practice_or_say_why(args: argparse.Namespace) -> Practice | None:
+    """The practice a command is about; if there is no single answer, says why on stderr."""
+    from rapport.practices.models import Practice
+
+    practice, problem = _practice_for(args)
+    if isinstance(practice, Practice):
+        return practice
+    print(problem, file=sys.stderr)
+    return None
+
+
 def _practice_named(args: argparse.Namespace) -> tuple[object | None, str]:
     from rapport.practices.models import Member, Practice
 
@@ -165,11 +180,9 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     from rapport.attention.agenda import agenda_build
     from rapport.attention.render import agenda_as_data, agenda_as_table
-    from rapport.practices.models import Practice
 
-    practice, problem = _practice_for(args)
-    if not isinstance(practice, Practice):
-        print(problem, file=sys.stderr)
+    practice = _practice_or_say_why(args)
+    if practice is None:
         return 2
     agenda = agenda_build(practice, limit=args.limit)
     if args.json:
@@ -234,11 +247,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_mail_import(args: argparse.Namespace) -> int:
     _django_setup()
     from rapport.messaging.inbound import ImportReport, mail_import_file
-    from rapport.practices.models import Practice
 
-    practice, problem = _practice_for(args)
-    if not isinstance(practice, Practice):
-        print(problem, file=sys.stderr)
+    practice = _practice_or_say_why(args)
+    if practice is None:
         return 2
     total = ImportReport()
     for name in args.files:
@@ -256,11 +267,9 @@ def cmd_mail_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     _django_setup()
     from rapport.portability.views import practice_file
-    from rapport.practices.models import Practice
 
-    practice, problem = _practice_for(args)
-    if not isinstance(practice, Practice):
-        print(problem, file=sys.stderr)
+    practice = _practice_or_say_why(args)
+    if practice is None:
         return 2
     body = practice_file(practice, args.format)
     if args.output:
@@ -281,11 +290,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from rapport.portability.importing import commit, counts, plan
     from rapport.portability.records import FileProblem, read_source
-    from rapport.practices.models import Member, Practice
+    from rapport.practices.models import Member
 
-    practice, problem = _practice_for(args)
-    if not isinstance(practice, Practice):
-        print(problem, file=sys.stderr)
+    practice = _practice_or_say_why(args)
+    if practice is None:
         return 2
     if args.file.lower().endswith(".json"):
         return _move_in(args, practice)
@@ -339,16 +347,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if summary["error"] else 0
 
 
-def _move_in(args: argparse.Namespace, practice: object) -> int:
+def _move_in(args: argparse.Namespace, practice: Practice) -> int:
     """A Rapport JSON export into an empty practice: moving from another server."""
     import json
 
     from django.core.exceptions import ValidationError
 
     from rapport.portability.moving import practice_import
-    from rapport.practices.models import Member, Practice
+    from rapport.practices.models import Member
 
-    assert isinstance(practice, Practice)
     try:
         data = json.loads(Path(args.file).read_text(encoding="utf-8"))
     except OSError as error:

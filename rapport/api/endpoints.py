@@ -268,29 +268,13 @@ def touch_kinds(request: HttpRequest) -> QuerySet[TouchKind]:
     return TouchKind.objects.for_practice(practice)
 
 
-def _touch_out(touch: Touch) -> dict[str, Any]:
-    return {
-        "id": touch.pk,
-        "client_id": touch.client_id,
-        "kind_id": touch.kind_id,
-        "kind_name": touch.kind.name,
-        "planned_on": touch.planned_on,
-        "done_at": touch.done_at,
-        "note": touch.note,
-        "cost": touch.cost,
-        "response": touch.response,
-        "source_fact_id": touch.source_fact_id,
-        "source_text": touch.source_text,
-    }
-
-
 @api.get("/touches", response=_answers(list[TouchOut]), tags=["touches"])
 @paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def touches_list(
     request: HttpRequest,
     client_id: ObjectId | None = None,
     state: Literal["all", "planned", "done"] = "all",
-) -> list[dict[str, Any]]:
+) -> QuerySet[Touch]:
     touches = Touch.objects.for_practice(_member(request).practice).select_related("kind")
     if client_id is not None:
         touches = touches.filter(client_id=client_id)
@@ -298,11 +282,11 @@ def touches_list(
         touches = touches.planned()
     elif state == "done":
         touches = touches.done()
-    return [_touch_out(touch) for touch in touches.order_by("-planned_on", "-id")]
+    return touches.order_by("-planned_on", "-id")
 
 
 @api.post("/touches", response=_answers(TouchOut, 201), tags=["touches"])
-def touches_plan(request: HttpRequest, data: TouchIn) -> Status[dict[str, Any]]:
+def touches_plan(request: HttpRequest, data: TouchIn) -> Status[Touch]:
     member = _member(request)
     client = _client(request, data.client_id)
     kind = get_object_or_404(TouchKind.objects.for_practice(member.practice), pk=data.kind_id)
@@ -320,14 +304,14 @@ def touches_plan(request: HttpRequest, data: TouchIn) -> Status[dict[str, Any]]:
         source_fact=fact,
         created_by=member,
     )
-    return Status(201, _touch_out(touch))
+    return Status(201, touch)
 
 
 @api.post("/touches/{touch_id}/done", response=_answers(TouchOut), tags=["touches"])
-def touches_done(request: HttpRequest, touch_id: ObjectId, data: TouchDoneIn) -> dict[str, Any]:
+def touches_done(request: HttpRequest, touch_id: ObjectId, data: TouchDoneIn) -> Touch:
     member = _member(request)
     touch = get_object_or_404(
         Touch.objects.for_practice(member.practice).select_related("kind", "client"), pk=touch_id
     )
     touch_done(touch=touch, response=data.response, done_on=data.done_on, member=member)
-    return _touch_out(touch)
+    return touch

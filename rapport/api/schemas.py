@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from rapport.touches.models import Touch
+
 
 class ContactPointOut(Schema):
     id: int
@@ -135,6 +137,10 @@ class TouchOut(Schema):
     response: str
     source_fact_id: int | None
     source_text: str
+
+    @staticmethod
+    def resolve_kind_name(touch: Touch) -> str:
+        return touch.kind.name
 
 
 ObjectId = Annotated[int, Field(ge=1, le=2**63 - 1)]

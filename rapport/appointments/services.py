@@ -113,9 +113,7 @@ def _note(appointment: Appointment, text: str, member: Member | None) -> None:
 
 
 @transaction.atomic
-def appointment_start(
-    *, appointment: Appointment, now: datetime | None = None, member: Member | None = None
-) -> Appointment:
+def appointment_start(*, appointment: Appointment, now: datetime | None = None) -> Appointment:
     if appointment.status != AppointmentStatus.SCHEDULED:
         raise ValidationError(
             f"This appointment is {appointment.get_status_display().lower()}: only a scheduled "

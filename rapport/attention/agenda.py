@@ -139,7 +139,7 @@ def _not_hidden(
     compiling the subquery cost more than running it. Every value is a parameter; the
     names come from the model's own metadata.
     """
-    table, pk = connection.ops.quote_name(model._meta.db_table), model._meta.pk.column
+    table, pk = _table(model), model._meta.pk.column
     sql = (
         f"NOT EXISTS (SELECT 1 FROM {_ACTIONS} a WHERE a.practice_id = %s AND a.section = %s"  # noqa: S608
         f" AND a.object_id = {table}.{connection.ops.quote_name(pk)} AND a.hidden_until > %s"
@@ -159,23 +159,19 @@ def _page(
     """The first `limit` rows and the total (counted up to COUNT_CAP), in two queries whatever
     the data: the section's own query reads only ids, in order; the rows shown are then
     fetched by id with their client. Building one complex query instead of two is most
-    of what this page costs. An annotation "kind" on the queryset is copied onto the rows."""
-    kinds: dict[int, Any] = {}
-    if "kind" in queryset.query.annotations:
-        pairs = list(queryset.values_list("pk", "kind")[:COUNT_CAP])
-        ids, kinds = [pk for pk, _ in pairs], dict(pairs)
-    else:
-        ids = list(queryset.values_list("pk", flat=True)[:COUNT_CAP])
+    of what this page costs."""
+    ids = list(queryset.values_list("pk", flat=True)[:COUNT_CAP])
     shown = ids[: max(limit, 0)]
-    model = queryset.model
+    return _rows(queryset.model, shown, related), len(ids)
+
+
+def _rows(model: type[Model], shown: list[int], related: tuple[str, ...] = ()) -> list[Any]:
+    """These rows, in this order, with their client."""
     fetch = model._base_manager.filter(Q(pk__in=shown) if shown else Q(pk__isnull=True))
     if any(field.name == "client" for field in model._meta.get_fields()):
         fetch = fetch.select_related("client", *related)
     by_id = {row.pk: row for row in fetch}
-    for pk, kind in kinds.items():
-        if pk in by_id:
-            by_id[pk].kind = kind
-    return [by_id[pk] for pk in shown], len(ids)
+    return [by_id[pk] for pk in shown]
 
 
 def _days_ago(moment: datetime, practice: Practice, today: date) -> str:
@@ -515,14 +511,6 @@ def _reconfirm(practice: Practice, now: datetime, today: date, limit: int) -> Se
     return section
 
 
-def _appointments_between(practice: Practice, start: date, end: date) -> Q:
-    zone = practice.zone
-    return Q(
-        starts_at__gte=datetime.combine(start, time.min, tzinfo=zone),
-        starts_at__lt=datetime.combine(end, time.min, tzinfo=zone),
-    )
-
-
 def _table(model: type[Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
@@ -608,12 +596,8 @@ def _appointment_rows(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         pairs = cursor.fetchall()
-    shown = [pk for pk, _ in pairs[: max(limit, 0)]]
     kinds = dict(pairs)
-    by_id = {
-        row.pk: row for row in Appointment.objects.filter(pk__in=shown).select_related("client")
-    }
-    rows: list[Any] = [by_id[pk] for pk in shown]
+    rows = _rows(Appointment, [pk for pk, _ in pairs[: max(limit, 0)]])
     for row in rows:
         row.kind = kinds[row.pk]
     return rows, len(pairs)

@@ -17,6 +17,7 @@ from rapport.portability.export import client_export, practice_export
 from rapport.portability.models import Erasure
 from rapport.portability.services import client_erase
 from rapport.practices.access import PracticeRequest, member_required
+from rapport.practices.models import Practice
 
 FORMATS = {
     "json": ("application/json", "json"),
@@ -32,10 +33,8 @@ def _download(body: str, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-def practice_file(practice: object, kind: str) -> str:
-    from rapport.practices.models import Practice
-
-    assert isinstance(practice, Practice)
+def practice_file(practice: Practice, kind: str) -> str:
+    """The practice's data as a file's text: JSON, CSV or vCard."""
     if kind == "json":
         return json.dumps(practice_export(practice), ensure_ascii=False, indent=1)
     clients = (
