@@ -61,7 +61,7 @@ class PracticeSettingsForm(forms.ModelForm[Practice]):
         model = Practice
         fields = [
             "name", "core_values", "time_zone", "work_starts", "work_ends",
-            "currency", "gift_budget_month", "gift_budget_year",
+            "currency", "gift_budget_month", "gift_budget_year", "undo_seconds",
         ]  # fmt: skip
         widgets = {
             "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),

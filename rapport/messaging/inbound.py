@@ -104,6 +104,7 @@ def mail_ingest(*, practice: Practice, raw: bytes, mailbox: str = "") -> ImportR
         from_address=mail.from_address,
         from_name=mail.from_name,
         to_addresses=mail.to_addresses,
+        references=mail.in_reply_to[-20:],
         subject=mail.subject,
         text=mail.text,
         sent_at=mail.sent_at,

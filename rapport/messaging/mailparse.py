@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
-from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
@@ -85,7 +84,8 @@ def _ids(value: str) -> list[str]:
 
 
 def parse_mail(raw: bytes) -> ParsedMail:
-    message = message_from_bytes(raw, policy=policy.compat32)
+    # The modern policy decodes encoded words and raw UTF-8 headers (RFC 6532) alike.
+    message = message_from_bytes(raw, policy=policy.default)
     name, address = parseaddr(_header(message, "From"))
     recipients = getaddresses([_header(message, "To"), _header(message, "Cc")])
     try:
@@ -103,21 +103,14 @@ def parse_mail(raw: bytes) -> ParsedMail:
     return ParsedMail(
         message_id=message_id,
         from_address=address.strip().lower(),
-        from_name=_decoded_words(name),
+        from_name=name.strip(),
         to_addresses=[addr.strip().lower() for _, addr in recipients if "@" in addr],
-        subject=_decoded_words(_header(message, "Subject"))[:200],
+        subject=_header(message, "Subject")[:200],
         text=text,
         sent_at=sent_at,
         in_reply_to=_ids(_header(message, "In-Reply-To")) + _ids(_header(message, "References")),
         attachments=attachments,
     )
-
-
-def _decoded_words(value: str) -> str:
-    try:
-        return str(make_header(decode_header(value))).strip()
-    except Exception:  # malformed encoded words: keep what was written
-        return value.strip()
 
 
 def split_mbox(raw: bytes) -> list[bytes]:

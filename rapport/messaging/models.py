@@ -53,11 +53,20 @@ class OutboxStatus(models.TextChoices):
     SENT = "sent", "Sent"
     FAILED = "failed", "Not sent"
     UNSURE = "unsure", "May not have been sent"
+    CANCELLED = "cancelled", "Not sent: they opted out"
 
 
 class OutboxQuerySet(PracticeQuerySet["OutboxMessage"]):
     def needing_attention(self) -> OutboxQuerySet:
-        return self.filter(status__in=[OutboxStatus.FAILED, OutboxStatus.UNSURE])
+        return self.filter(status__in=RESENDABLE)
+
+    def undoable(self) -> OutboxQuerySet:
+        """Approved, not yet handed to the mail server: the provider can still take it back."""
+        return self.filter(status=OutboxStatus.QUEUED, attempts=0)
+
+
+# What "send again" may act on: never a message that went.
+RESENDABLE = (OutboxStatus.FAILED, OutboxStatus.UNSURE)
 
 
 class OutboxMessage(PracticeOwned):
@@ -73,6 +82,9 @@ class OutboxMessage(PracticeOwned):
     essential = models.BooleanField(default=False)
     # Fixed at approval, so a message sent again is recognisable as the same one.
     message_id = models.CharField(max_length=250, unique=True)
+    # The client's mail this answers, so their mail program keeps the conversation together.
+    in_reply_to = models.CharField(max_length=250, blank=True)
+    references = models.TextField(blank=True)
     status = models.CharField(
         max_length=10, choices=OutboxStatus.choices, default=OutboxStatus.QUEUED
     )
@@ -143,6 +155,9 @@ class InboundMail(PracticeOwned):
     from_address = models.CharField(max_length=254, blank=True)
     from_name = models.CharField(max_length=200, blank=True)
     to_addresses = models.JSONField(default=list)
+    references = models.JSONField(
+        default=list, help_text="The Message-IDs it answers (In-Reply-To, References)."
+    )
     subject = models.CharField(max_length=200, blank=True)
     text = models.TextField(blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Self, TypeVar
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 
@@ -110,6 +110,13 @@ class Practice(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal(0))],
+    )
+    undo_seconds = models.PositiveSmallIntegerField(
+        "time to undo a sent email (seconds)",
+        default=30,
+        validators=[MaxValueValidator(600)],
+        help_text="An approved email waits this long before it goes, so you can take it back. "
+        "0 to 600 seconds.",
     )
     created_at = models.DateTimeField(default=timezone.now)
 

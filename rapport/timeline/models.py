@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from rapport.clients.models import Client
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+from rapport.timeline.summary import counts_as_contact
 
 
 class InteractionKind(models.TextChoices):
@@ -28,8 +29,8 @@ class Direction(models.TextChoices):
 
 class InteractionQuerySet(PracticeQuerySet["Interaction"]):
     def contacts(self) -> Self:
-        """Real contact with the client: everything except private notes."""
-        return self.exclude(kind=InteractionKind.NOTE)
+        """Real contact with the client, as `summary.counts_as_contact` defines it."""
+        return self.exclude(kind=InteractionKind.NOTE).filter(delivered=True)
 
 
 class Interaction(PracticeOwned):
@@ -40,6 +41,12 @@ class Interaction(PracticeOwned):
     summary = models.TextField(blank=True)
     client_words = models.TextField(
         "in their words", blank=True, help_text="What the client said, as they said it."
+    )
+    delivered = models.BooleanField(
+        default=True,
+        editable=False,
+        help_text="False for an email Rapport has not delivered yet, or could not: "
+        "it is not contact until it goes.",
     )
     hard_conversation = models.BooleanField(
         "a hard conversation",
@@ -71,7 +78,7 @@ class Interaction(PracticeOwned):
 
     @property
     def is_contact(self) -> bool:
-        return self.kind != InteractionKind.NOTE
+        return counts_as_contact(self.kind, self.delivered)
 
 
 class PromiseQuerySet(PracticeQuerySet["Promise"]):

@@ -34,7 +34,7 @@ def client_history_refresh(*, client: Client, now: datetime | None = None) -> No
     """Re-reads the client's history into the stored summary: last contact, the reply
     clock and contact per month. Runs after every timeline write, in its transaction."""
     history = Interaction.objects.filter(client=client).values_list(
-        "occurred_at", "kind", "direction"
+        "occurred_at", "kind", "direction", "delivered"
     )
     summary = summarize(
         (Contact(*row) for row in history), zone=client.practice.zone, now=now or timezone.now()
@@ -52,10 +52,10 @@ def practice_history_refresh(*, practice: Practice, now: datetime | None = None)
     now = now or timezone.now()
     history: dict[int, list[Contact]] = defaultdict(list)
     rows = Interaction.objects.for_practice(practice).values_list(
-        "client_id", "occurred_at", "kind", "direction"
+        "client_id", "occurred_at", "kind", "direction", "delivered"
     )
-    for client_id, at, kind, direction in rows.iterator(chunk_size=20_000):
-        history[client_id].append(Contact(at, kind, direction))
+    for client_id, *row in rows.iterator(chunk_size=20_000):
+        history[client_id].append(Contact(*row))
     months: list[ContactMonth] = []
     clients = Client.objects.for_practice(practice)
     for client in clients.iterator(chunk_size=2000):

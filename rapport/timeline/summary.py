@@ -6,8 +6,12 @@ client's history after every write, in the same transaction, and store the
 result; lists and Today read the stored result and never scan the history.
 
 Rules:
-- Notes are the provider's own memory, not contact. Interactions after `now`
-  (a clock that was wrong when they were logged) are left out until they are past.
+- Contact is defined once, by `counts_as_contact`: a call, meeting or visit (a
+  completed or started appointment is logged as a meeting), a message either way.
+  Notes are the provider's own memory, not contact; an email Rapport has not
+  delivered (waiting in the outbox, refused, or may not have been sent) is not
+  contact until it goes. Interactions after `now` (a clock that was wrong when
+  they were logged) are left out until they are past.
 - A client's email or message waits for an answer. Anything from our side, a
   meeting or visit, or a call either way answers everything waiting: the
   client has been heard.
@@ -32,6 +36,12 @@ class Contact:
     at: datetime
     kind: str
     direction: str
+    delivered: bool = True
+
+
+def counts_as_contact(kind: str, delivered: bool) -> bool:
+    """Whether an interaction is contact with the client: the one definition every figure uses."""
+    return kind != NOTE and delivered
 
 
 @dataclass
@@ -67,7 +77,7 @@ def summarize(contacts: Iterable[Contact], *, zone: ZoneInfo, now: datetime) -> 
     summary = ContactSummary()
     months: dict[date, Month] = {}
     for contact in sorted(contacts, key=lambda item: item.at):
-        if contact.kind == NOTE or contact.at > now:
+        if not counts_as_contact(contact.kind, contact.delivered) or contact.at > now:
             continue
         key = month_of(contact.at, zone)
         month = months.setdefault(key, Month(key))
