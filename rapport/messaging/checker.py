@@ -46,6 +46,7 @@ class Finding:
     text: str
     explanation: str
     fix: str
+    where: str = "body"  # or "subject": positions count from the start of that field
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,8 +11,16 @@ The guarantee, exactly:
   send it again. Sending again keeps the same Message-ID, so mail programs can
   recognise a repeat.
 - Temporary failures (no connection, 4xx) retry with growing delays; permanent
-  ones (5xx, a refused address) stop at once. Either way the reason is kept and
-  shown; nothing fails silently.
+  ones (5xx, a refused address, an address that cannot be written) stop at once.
+  Either way the reason is kept and shown; nothing fails silently, and one bad
+  message never stops the others.
+- An approved message waits the practice's undo window before it can be claimed;
+  until it is claimed the provider can take it back (`outbox_undo`), and a message
+  taken back is gone, so it can never be claimed. Claim and undo both act only on
+  a queued row, so whichever comes first wins.
+- The client's choice is read when the message goes: one who opted out after
+  approval does not get a message that is not about an appointment.
+- An email is contact from the moment it is sent, not before (timeline.summary).
 """
 
 from __future__ import annotations
@@ -20,16 +28,27 @@ from __future__ import annotations
 import logging
 import smtplib
 from datetime import datetime, timedelta
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from rapport.messaging.models import OutboxMessage, OutboxStatus
+from rapport.clients.models import Client
+from rapport.messaging.models import RESENDABLE, OutboxMessage, OutboxStatus
+from rapport.timeline.models import InteractionKind
+from rapport.timeline.services import (
+    interaction_create,
+    interaction_delete,
+    interaction_mark_delivered,
+)
 
 log = logging.getLogger(__name__)
 
@@ -57,23 +76,27 @@ def unsubscribe_url(message: OutboxMessage) -> str:
     return settings.RAPPORT_BASE_URL + reverse("unsubscribe", args=[unsubscribe_token(message)])
 
 
+def _address(display_name: str, address: str) -> str:
+    """A header-safe address: commas, quotes and any script in the name are quoted or encoded."""
+    return str(Address(display_name=display_name, addr_spec=parseaddr(address)[1] or address))
+
+
 def email_for(message: OutboxMessage) -> EmailMessage:
     body = message.body
     headers = {"Message-ID": message.message_id}
+    if message.in_reply_to:
+        headers["In-Reply-To"] = message.in_reply_to
+        headers["References"] = message.references or message.in_reply_to
     if not message.essential:
         link = unsubscribe_url(message)
         body += f"\n\n--\nTo stop messages like this one: {link}"
         headers["List-Unsubscribe"] = f"<{link}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    sender = f"{message.practice.name} <{settings.DEFAULT_FROM_EMAIL}>"
-    recipient = (
-        f"{message.to_name} <{message.to_address}>" if message.to_name else message.to_address
-    )
     return EmailMessage(
         subject=message.subject,
         body=body,
-        from_email=sender,
-        to=[recipient],
+        from_email=_address(message.practice.name, settings.DEFAULT_FROM_EMAIL),
+        to=[_address(message.to_name, message.to_address)],
         reply_to=[message.reply_to] if message.reply_to else None,
         headers=headers,
     )
@@ -82,7 +105,15 @@ def email_for(message: OutboxMessage) -> EmailMessage:
 def _deliver(message: OutboxMessage, connection: BaseEmailBackend) -> None:
     """One attempt; classifies what went wrong as temporary or permanent."""
     try:
-        sent = connection.send_messages([email_for(message)])
+        email = email_for(message)
+        email.message()  # builds the headers now, so a bad address is named as such
+    except (ValueError, IndexError, HeaderParseError) as error:
+        raise PermanentFailure(
+            "The address or the name on it cannot be written in an email "
+            f"({type(error).__name__}). Correct it on their page and write again."
+        ) from error
+    try:
+        sent = connection.send_messages([email])
     except smtplib.SMTPRecipientsRefused as error:
         code, text = next(iter(error.recipients.values()))
         raise (TemporaryFailure if 400 <= code < 500 else PermanentFailure)(
@@ -104,19 +135,21 @@ def _text(value: bytes | str) -> str:
 
 
 def outbox_claim(message_id: int, now: datetime) -> bool:
-    """queued -> sending, only if nobody else did it first."""
+    """queued -> sending, only if nobody else did it first and its undo window has passed."""
     with transaction.atomic():
         return bool(
-            OutboxMessage.objects.filter(pk=message_id, status=OutboxStatus.QUEUED).update(
-                status=OutboxStatus.SENDING, claimed_at=now
-            )
+            OutboxMessage.objects.filter(
+                pk=message_id, status=OutboxStatus.QUEUED, next_attempt_at__lte=now
+            ).update(status=OutboxStatus.SENDING, claimed_at=now)
         )
 
 
+@transaction.atomic
 def outbox_record(message: OutboxMessage, now: datetime, failure: Exception | None) -> None:
     message.attempts += 1
     if failure is None:
         message.status, message.sent_at, message.last_error = OutboxStatus.SENT, now, ""
+        interaction_mark_delivered(interaction=message.interaction, at=now)
     elif isinstance(failure, TemporaryFailure) and message.attempts <= len(RETRY_DELAYS):
         message.status = OutboxStatus.QUEUED
         message.next_attempt_at = now + RETRY_DELAYS[message.attempts - 1]
@@ -149,7 +182,7 @@ def outbox_mark_unsure(now: datetime) -> int:
 def outbox_send_due(
     *, now: datetime | None = None, connection: BaseEmailBackend | None = None
 ) -> int:
-    """Sends what is due; returns how many went."""
+    """Sends what is due; returns how many went. One message's trouble never stops the rest."""
     now = now or timezone.now()
     outbox_mark_unsure(now)
     due = OutboxMessage.objects.filter(status=OutboxStatus.QUEUED, next_attempt_at__lte=now)
@@ -157,28 +190,83 @@ def outbox_send_due(
     for message_id in list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:BATCH]):
         if not outbox_claim(message_id, now):
             continue
-        message = OutboxMessage.objects.select_related("practice").get(pk=message_id)
+        message = OutboxMessage.objects.select_related("practice", "client", "interaction").get(
+            pk=message_id
+        )
+        if not message.essential and message.client.messages_opt_out:
+            outbox_cancel(message=message)
+            continue
         failure: Exception | None = None
         try:
             _deliver(message, connection or get_connection())
         except (TemporaryFailure, PermanentFailure) as error:
             failure = error
-            log.warning("outbox message %s not sent: %s", message.pk, type(error).__name__)
+        except Exception as error:  # a fault of ours with this one message: say so, go on
+            log.exception("outbox message %s could not be built", message.pk)
+            failure = PermanentFailure(
+                f"Rapport could not prepare this email ({type(error).__name__})."
+            )
+        if failure is not None:
+            log.warning("outbox message %s not sent: %s", message.pk, type(failure).__name__)
         outbox_record(message, timezone.now(), failure)
         sent += failure is None
     return sent
 
 
 @transaction.atomic
+def outbox_cancel(*, message: OutboxMessage) -> None:
+    """The client opted out after this was approved: it does not go, and the timeline says why."""
+    message.status = OutboxStatus.CANCELLED
+    message.last_error = (
+        "Not sent: after it was approved, they asked for no messages other than about appointments."
+    )
+    message.save(update_fields=["status", "last_error"])
+    interaction_create(
+        client=message.client,
+        kind=InteractionKind.NOTE,
+        summary=f"“{message.subject}” was not sent: they had unsubscribed from messages other "
+        "than about appointments.",
+    )
+
+
+def outbox_cancel_opted_out(*, client: Client) -> int:
+    """At unsubscribing: what is waiting for them and not about an appointment stays unsent."""
+    waiting = OutboxMessage.objects.filter(
+        client=client, status=OutboxStatus.QUEUED, essential=False
+    ).select_for_update()
+    for message in waiting:
+        outbox_cancel(message=message)
+    return len(waiting)
+
+
+@transaction.atomic
 def outbox_send_again(*, message: OutboxMessage) -> OutboxMessage:
-    """The provider checked and wants it sent (again): same words, same Message-ID."""
-    message.status, message.next_attempt_at, message.claimed_at = (
-        OutboxStatus.QUEUED,
-        timezone.now(),
-        None,
+    """The provider checked and wants it sent (again): same words, same Message-ID.
+
+    Only for a message that did not go, or may not have: never a second copy of one that went."""
+    resent = OutboxMessage.objects.filter(pk=message.pk, status__in=RESENDABLE).update(
+        status=OutboxStatus.QUEUED,
+        next_attempt_at=timezone.now(),
+        claimed_at=None,
+        last_error="",
+        attempts=0,
     )
-    message.last_error, message.attempts = "", 0
-    message.save(
-        update_fields=["status", "next_attempt_at", "claimed_at", "last_error", "attempts"]
-    )
+    if not resent:
+        message.refresh_from_db(fields=["status"])
+        raise ValidationError(
+            f"This message is {message.get_status_display().lower()}: "
+            "it is not sent again, so they never get two copies."
+        )
+    message.refresh_from_db()
+    return message
+
+
+@transaction.atomic
+def outbox_undo(*, message: OutboxMessage) -> OutboxMessage:
+    """Takes back an approved email before it goes: the message and its timeline entry are
+    removed. Refused once the worker has claimed it, so an undone message is never sent."""
+    taken = OutboxMessage.objects.undoable().filter(pk=message.pk).select_for_update()
+    if not taken.exists():
+        raise ValidationError("Too late to undo: it has already gone to the mail server.")
+    interaction_delete(interaction=message.interaction)  # the outbox row goes with it
     return message

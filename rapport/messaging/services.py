@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,11 +14,14 @@ from django.utils import timezone
 from rapport.clients.models import Client, ContactKind
 from rapport.messaging.checker import Finding, blocks_sending, check, custom_rule
 from rapport.messaging.models import (
+    InboundMail,
+    MailStatus,
     MessageTemplate,
     OutboxMessage,
     PracticeRule,
     SilencedRule,
 )
+from rapport.messaging.outbox import outbox_cancel_opted_out
 from rapport.messaging.rules import BUILT_IN, Rule
 from rapport.messaging.starting_templates import STARTING_TEMPLATES
 from rapport.messaging.templating import fill
@@ -107,27 +112,27 @@ def rule_silence_toggle(*, practice: Practice, rule_id: str) -> bool:
 
 
 def message_check(*, client: Client, subject: str, body: str) -> list[Finding]:
-    """The body as the client will read it, and the subject for what cannot go at all."""
+    """The subject and the body, as the client will read them: the subject is checked like
+    the body, except that it need not greet them."""
     rules, silenced = rules_for(client.practice)
-    findings = check(
-        body,
+    person = partial(
+        check,
         preferred_name=client.display_name,
         full_name=client.full_name,
         closeness=client.closeness,
         rules=rules,
-        silenced=silenced,
     )
     subject_findings = [
-        finding
-        for finding in check(subject, rules=rules, silenced={*silenced, "greeting-name"})
-        if finding.severity == "error"
+        replace(finding, where="subject")
+        for finding in person(subject, silenced={*silenced, "greeting-name"})
     ]
-    return subject_findings + findings
+    return subject_findings + person(body, silenced=silenced)
 
 
 @transaction.atomic
 def client_unsubscribe(*, client: Client) -> None:
-    """From now on only essential messages (about appointments) reach them."""
+    """From now on only essential messages (about appointments) reach them, including what
+    was approved before and is still waiting to go."""
     if not client.messages_opt_out:
         client.messages_opt_out = True
         client.save(update_fields=["messages_opt_out", "updated_at"])
@@ -137,6 +142,32 @@ def client_unsubscribe(*, client: Client) -> None:
             summary="Unsubscribed from messages other than about appointments "
             "(with the link in an email).",
         )
+        outbox_cancel_opted_out(client=client)
+
+
+def reply_subject(subject: str) -> str:
+    """“Re: …” once, however many times the conversation went back and forth."""
+    subject = subject.strip() or "your message"
+    return subject if subject[:3].lower() == "re:" else f"Re: {subject}"
+
+
+def conversation_latest(*, client: Client, limit: int = 10) -> list[Interaction]:
+    """The client's last messages either way, newest first, with the mail they came in."""
+    return list(
+        client.interactions.filter(kind__in=[InteractionKind.EMAIL, InteractionKind.MESSAGE])
+        .select_related("mail", "outbox")
+        .order_by("-occurred_at", "-id")[:limit]
+    )
+
+
+def mail_to_answer(*, client: Client) -> InboundMail | None:
+    """The client's latest mail, which a reply answers and threads with."""
+    return (
+        InboundMail.objects.for_practice(client.practice)
+        .filter(client=client, outgoing=False, status=MailStatus.LOGGED)
+        .order_by("-sent_at", "-received_at")
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -155,8 +186,12 @@ def message_approve(
     body: str,
     to_address: str = "",
     essential: bool = False,
+    answering: InboundMail | None = None,
 ) -> Approved:
-    """The provider approved these exact words: record them, and queue them if by email."""
+    """The provider approved these exact words: record them, and queue them if by email.
+
+    An email waits the practice's undo window before the outbox may send it, and is not
+    contact until it goes. `answering` threads it with the client's mail."""
     subject, body = subject.strip(), body.strip()
     if not body:
         raise ValidationError({"body": "Write the message first."})
@@ -189,7 +224,9 @@ def message_approve(
         direction=Direction.OUTBOUND,
         summary=f"{subject}\n\n{body}",
         created_by=member,
+        delivered=False,
     )
+    thread = [*answering.references, answering.message_id] if answering else []
     outbox = OutboxMessage.objects.create(
         practice=client.practice,
         client=client,
@@ -201,7 +238,9 @@ def message_approve(
         body=body,
         essential=essential,
         message_id=f"<{uuid.uuid4().hex}@rapport>",
-        next_attempt_at=timezone.now(),
+        in_reply_to=thread[-1] if thread else "",
+        references=" ".join(thread[-10:]),
+        next_attempt_at=timezone.now() + timedelta(seconds=client.practice.undo_seconds),
         created_by=member,
     )
     return Approved(interaction, outbox)

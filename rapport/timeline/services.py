@@ -54,8 +54,8 @@ def practice_history_refresh(*, practice: Practice, now: datetime | None = None)
     rows = Interaction.objects.for_practice(practice).values_list(
         "client_id", "occurred_at", "kind", "direction", "delivered"
     )
-    for client_id, *row in rows.iterator(chunk_size=20_000):
-        history[client_id].append(Contact(*row))
+    for client_id, at, kind, direction, delivered in rows.iterator(chunk_size=20_000):
+        history[client_id].append(Contact(at, kind, direction, delivered))
     months: list[ContactMonth] = []
     clients = Client.objects.for_practice(practice)
     for client in clients.iterator(chunk_size=2000):
@@ -128,7 +128,9 @@ def interaction_create(
     hard_conversation: bool = False,
     promises: Sequence[PromiseInput] = (),
     created_by: Member | None = None,
+    delivered: bool = True,
 ) -> Interaction:
+    """`delivered=False` for an email that is still to go: it becomes contact when it is sent."""
     interaction = _validated(
         Interaction(
             practice=client.practice,
@@ -140,6 +142,7 @@ def interaction_create(
             client_words=client_words.strip(),
             hard_conversation=hard_conversation,
             created_by=created_by,
+            delivered=delivered,
         )
     )
     interaction.save()
@@ -170,6 +173,14 @@ def interaction_update(
     _promises_add(interaction, new_promises)
     client_history_refresh(client=interaction.client)
     return interaction
+
+
+@transaction.atomic
+def interaction_mark_delivered(*, interaction: Interaction, at: datetime) -> None:
+    """The email went: from this moment it is contact, dated when it went."""
+    interaction.delivered, interaction.occurred_at = True, at
+    interaction.save(update_fields=["delivered", "occurred_at"])
+    client_history_refresh(client=interaction.client)
 
 
 @transaction.atomic
