@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import ipaddress
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +20,30 @@ def _django_setup() -> None:
     import django
 
     django.setup()
+
+
+def base_url_for(host: str, port: int) -> str:
+    """The address a server started on `host` and `port` is reached at, for links in messages."""
+    try:
+        everywhere = ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        everywhere = not host
+    if everywhere:  # 0.0.0.0 or :: is no address to open; the machine's name is one
+        host = socket.gethostname()
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def _base_url_default(host: str, port: int) -> str:
+    """Unless the operator set RAPPORT_BASE_URL, links lead to where this server listens.
+
+    Set in the environment before Django reads its settings, so this process, gunicorn
+    (which replaces it) and the worker gunicorn starts all build the same links.
+    """
+    if not os.environ.get("RAPPORT_BASE_URL"):
+        os.environ["RAPPORT_BASE_URL"] = base_url_for(host, port)
+    return os.environ["RAPPORT_BASE_URL"]
 
 
 def _prepare(quiet: bool = True) -> None:
@@ -53,6 +79,7 @@ def _serve(host: str, port: int, workers: int, with_worker: bool) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    links = _base_url_default(args.host, args.port)
     _django_setup()
     _prepare()
     from django.conf import settings
@@ -65,6 +92,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         print(f"Rapport is starting at {where}")
     print(f"Data: {settings.DATABASES['default']['NAME']}")
+    _say_where_links_lead(links)
     _serve(args.host, args.port, args.workers, not args.no_worker)
     return 0
 
@@ -75,6 +103,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from rapport.lib.config import data_dir
 
         os.environ["RAPPORT_DATA_DIR"] = str(Path(data_dir()) / "demo")
+    links = _base_url_default(args.host, args.port)
     _django_setup()
     _prepare()
     from rapport.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_practice_ensure
@@ -85,8 +114,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(
         f"Open http://{args.host}:{args.port}/login/ and log in as {DEMO_EMAIL} / {DEMO_PASSWORD}"
     )
+    _say_where_links_lead(links)
     _serve(args.host, args.port, args.workers, not args.no_worker)
     return 0
+
+
+def _say_where_links_lead(base_url: str) -> None:
+    print(
+        f"Links in messages lead to {base_url}: clients must be able to open it "
+        "(set RAPPORT_BASE_URL to change it)."
+    )
 
 
 def cmd_createpractice(args: argparse.Namespace) -> int:

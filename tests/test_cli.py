@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from rapport.cli import main
-from rapport.practices.models import Member, Role
+from rapport.cli import base_url_for, main
+from rapport.practices.models import Member, Practice, Role
 
 RAPPORT = Path(sys.executable).with_name("rapport")
 
@@ -40,7 +40,7 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         # Always SQLite in a temporary folder: never the database a CI run points the suite at.
-        unwanted = ("DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")
+        unwanted = ("DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "RAPPORT_BASE_URL")
         env = {key: value for key, value in os.environ.items() if key not in unwanted}
         env["RAPPORT_DATA_DIR"] = str(tmp_path / "data")
         self.log = tmp_path / "server.log"
@@ -131,6 +131,56 @@ def test_demo_serves_a_practice_a_person_can_log_into(demo: Server) -> None:
     clients = browser.open(f"{demo.base}/clients/").read().decode()
     assert "Siobhán" in clients and "Tomek" in clients
     assert len(re.findall(r'name="clients" value=', clients)) >= 30
+
+    # The demo runs on its own port, and the link in a late notice leads back to it.
+    day = browser.open(f"{demo.base}/calendar/").read().decode()
+    late = re.search(r'action="(/appointments/\d+/late/)"', day)
+    assert late is not None, "the demo has an appointment to run late for"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', day).group(1)  # type: ignore[union-attr]
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "minutes": "15"})
+    request = urllib.request.Request(
+        f"{demo.base}{late.group(1)}", data=data.encode(), headers={"Referer": demo.base}
+    )
+    composer = browser.open(request).read().decode()
+    link = re.search(r"https?://[^\s<\"]+/r/[^/\s<\"]+/", composer)
+    assert link is not None and link.group(0).startswith(f"{demo.base}/r/"), composer[-3000:]
+    assert browser.open(link.group(0)).status == 200
+
+
+def test_links_use_the_address_the_server_listens_on() -> None:
+    assert base_url_for("127.0.0.1", 18802) == "http://127.0.0.1:18802"
+    assert base_url_for("rapport.lan", 80) == "http://rapport.lan:80"
+    assert base_url_for("::1", 8000) == "http://[::1]:8000"
+    # Listening everywhere is not an address anyone can open: the machine's name is.
+    assert base_url_for("0.0.0.0", 8000) == f"http://{socket.gethostname()}:8000"  # noqa: S104
+    assert base_url_for("::", 8000) == f"http://{socket.gethostname()}:8000"
+
+
+@pytest.mark.parametrize("command", ["serve", "demo"])
+@pytest.mark.parametrize("configured", ["", "https://book.example"])
+def test_serve_and_demo_give_the_web_server_and_worker_their_address_for_links(
+    db: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    command: str,
+    configured: str,
+) -> None:
+    # gunicorn and the worker it starts are new processes: they read the address from
+    # the environment they inherit, unless the operator set one.
+    monkeypatch.setenv("RAPPORT_BASE_URL", configured)
+    monkeypatch.setenv("RAPPORT_WORKER", "1")
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr("rapport.cli._prepare", lambda quiet=True: None)
+    monkeypatch.setattr("rapport.demo.demo_practice_ensure", lambda: (Practice(name="Demo"), False))
+    started: list[list[str]] = []
+    monkeypatch.setattr(os, "execv", lambda path, args: started.append(args))
+    main([command, "--port", "18802"])
+    (gunicorn,) = started
+    assert "127.0.0.1:18802" in gunicorn
+    expected = configured or "http://127.0.0.1:18802"
+    assert os.environ["RAPPORT_BASE_URL"] == expected
+    assert f"Links in messages lead to {expected}" in capsys.readouterr().out
 
 
 def test_createpractice_takes_the_password_from_the_environment(
