@@ -17,6 +17,7 @@ from django.db import transaction
 from icalendar import Calendar
 
 from rapport.appointments.models import MAX_LENGTH, Appointment, AppointmentStatus
+from rapport.appointments.services import meeting_sync
 from rapport.clients.models import Client, ContactKind, ContactPoint
 from rapport.practices.models import Member
 
@@ -163,6 +164,8 @@ def calendar_import(*, data: bytes, member: Member) -> ImportReport:
             appointment.status = AppointmentStatus.CANCELLED
         appointment.full_clean(exclude=["client", "member", "uid"])
         appointment.save()
+        if cancelled:
+            meeting_sync(appointment=appointment)  # one that had started is not contact after all
         if uid:
             existing[uid] = appointment
     return report

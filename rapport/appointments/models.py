@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from rapport.clients.models import Client
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+from rapport.timeline.models import Interaction
 
 MAX_LENGTH = timedelta(hours=12)
 # A start within this much of the booked time counts as on time.
@@ -30,6 +31,8 @@ class AppointmentStatus(models.TextChoices):
 
 # Appointments that still hold the member's time.
 HOLDING_TIME = [AppointmentStatus.SCHEDULED, AppointmentStatus.IN_PROGRESS]
+# Appointments that happened, or are happening: contact, with a meeting on the timeline.
+MET = [AppointmentStatus.IN_PROGRESS, AppointmentStatus.COMPLETED]
 
 
 class ClientChoice(models.TextChoices):
@@ -84,6 +87,15 @@ class Appointment(PracticeOwned):
     )
     client_choice_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The meeting on the client's timeline while the appointment has started or happened.
+    interaction = models.OneToOneField(
+        Interaction,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointment",
+        editable=False,
+    )
     # Changes whenever the time changes or the client answers: older reschedule links stop.
     link_nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)

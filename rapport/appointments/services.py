@@ -13,6 +13,7 @@ from rapport.appointments.clock import client_time, client_when, zone_label
 from rapport.appointments.links import reschedule_url
 from rapport.appointments.models import (
     MAX_LENGTH,
+    MET,
     ON_TIME_GRACE,
     Appointment,
     AppointmentStatus,
@@ -26,8 +27,8 @@ from rapport.messaging.services import placeholder_values
 from rapport.messaging.starting_templates import STARTING_TEMPLATES
 from rapport.messaging.templating import fill
 from rapport.practices.models import Member, Practice
-from rapport.timeline.models import InteractionKind
-from rapport.timeline.services import interaction_create
+from rapport.timeline.models import Direction, InteractionKind
+from rapport.timeline.services import interaction_create, interaction_delete, interaction_update
 
 # Past this, the apology also offers the client another time.
 OFFER_RESCHEDULE_AFTER = 10
@@ -98,12 +99,48 @@ def appointment_update(*, appointment: Appointment, time_changed: bool) -> Appoi
     """Saves a changed appointment. Calendars see a new version; a new time voids the
     reschedule links and the reminder already sent, which named the old time."""
     _validated(appointment)
+    if (
+        time_changed
+        and appointment.status in MET
+        and appointment.starts_at > timezone.now() + ON_TIME_GRACE
+    ):
+        raise ValidationError(
+            {"starts_at": "This appointment has already started: it cannot move to later."}
+        )
     appointment.sequence += 1
     if time_changed:
         appointment.link_nonce = new_nonce()
         appointment.reminder_sent_at = None
     appointment.save()
+    meeting_sync(appointment=appointment)
     return appointment
+
+
+def meeting_sync(*, appointment: Appointment, member: Member | None = None) -> None:
+    """The appointment's meeting on the client's timeline: there, once, while it has started
+    or happened, at its real start; gone when it turns out cancelled, missed or not yet begun.
+    Through the timeline's services, so the client's summary follows in this transaction."""
+    meeting = appointment.interaction
+    if appointment.status not in MET:
+        if meeting is not None:
+            appointment.interaction = None
+            appointment.save(update_fields=["interaction", "updated_at"])
+            interaction_delete(interaction=meeting)
+        return
+    met_at = appointment.actual_start_at or appointment.starts_at
+    if meeting is None:
+        appointment.interaction = interaction_create(
+            client=appointment.client,
+            kind=InteractionKind.MEETING,
+            direction=Direction.NONE,
+            occurred_at=met_at,
+            summary=f"Appointment{' at ' + appointment.place if appointment.place else ''}.",
+            created_by=member or appointment.member,
+        )
+        appointment.save(update_fields=["interaction", "updated_at"])
+    elif meeting.occurred_at != met_at:
+        meeting.occurred_at = met_at
+        interaction_update(interaction=meeting)
 
 
 def _note(appointment: Appointment, text: str, member: Member | None) -> None:
@@ -113,7 +150,10 @@ def _note(appointment: Appointment, text: str, member: Member | None) -> None:
 
 
 @transaction.atomic
-def appointment_start(*, appointment: Appointment, now: datetime | None = None) -> Appointment:
+def appointment_start(
+    *, appointment: Appointment, now: datetime | None = None, member: Member | None = None
+) -> Appointment:
+    """Records the real start; from now on the appointment is contact, a meeting on the timeline."""
     if appointment.status != AppointmentStatus.SCHEDULED:
         raise ValidationError(
             f"This appointment is {appointment.get_status_display().lower()}: only a scheduled "
@@ -122,6 +162,7 @@ def appointment_start(*, appointment: Appointment, now: datetime | None = None) 
     appointment.status = AppointmentStatus.IN_PROGRESS
     appointment.actual_start_at = now or timezone.now()
     appointment.save(update_fields=["status", "actual_start_at", "updated_at"])
+    meeting_sync(appointment=appointment, member=member)
     return appointment
 
 
@@ -129,7 +170,8 @@ def appointment_start(*, appointment: Appointment, now: datetime | None = None) 
 def appointment_finish(
     *, appointment: Appointment, status: str, member: Member | None = None
 ) -> Appointment:
-    """Completed, did not come, or cancelled. A completed one is a meeting on the timeline."""
+    """Completed, did not come, or cancelled. A completed one is a meeting on the timeline (the
+    one made when it started, if it did); one that did not happen leaves a note instead."""
     if status not in (
         AppointmentStatus.COMPLETED,
         AppointmentStatus.NO_SHOW,
@@ -147,18 +189,11 @@ def appointment_finish(
     appointment.sequence += 1
     appointment.link_nonce = new_nonce()
     appointment.save()
+    meeting_sync(appointment=appointment, member=member)
     when = client_when(appointment.starts_at, appointment.member.zone, now)
-    if status == AppointmentStatus.COMPLETED:
-        interaction_create(
-            client=appointment.client,
-            kind=InteractionKind.MEETING,
-            occurred_at=appointment.actual_start_at or appointment.starts_at,
-            summary=f"Appointment{' at ' + appointment.place if appointment.place else ''}.",
-            created_by=member,
-        )
-    elif status == AppointmentStatus.NO_SHOW:
+    if status == AppointmentStatus.NO_SHOW:
         _note(appointment, f"Did not come to the appointment {when}.", member)
-    else:
+    elif status == AppointmentStatus.CANCELLED:
         _note(appointment, f"Appointment {when} cancelled.", member)
     return appointment
 

@@ -241,7 +241,7 @@ def appointment_status(request: PracticeRequest, appointment_id: int) -> HttpRes
     action = request.POST.get("action", "")
     try:
         if action == "start":
-            appointment_start(appointment=appointment)
+            appointment_start(appointment=appointment, member=request.member)
             messages.success(request, f"Started with {appointment.client.display_name}.")
         else:
             appointment_finish(appointment=appointment, status=action, member=request.member)

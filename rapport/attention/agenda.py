@@ -557,7 +557,10 @@ def _appointment_rows(
     hidden_sql, hidden_params = not_hidden(Section.FOLLOW_UP)
     follow_up = (
         "a.status = %s AND a.ends_at >= %s AND a.ends_at <= %s "  # noqa: S608
-        "AND (c.last_contact_at IS NULL OR c.last_contact_at < a.ends_at) "
+        # No contact since: the appointment's own meeting, at its real start (which can be
+        # after the booked end), is the visit itself, not contact after it.
+        "AND (c.last_contact_at IS NULL OR c.last_contact_at < a.ends_at "
+        "OR c.last_contact_at <= COALESCE(a.actual_start_at, a.starts_at)) "
         # One follow-up per client: for the latest appointment.
         f"AND NOT EXISTS (SELECT 1 FROM {appointments} b WHERE b.client_id = a.client_id "
         "AND b.status = %s AND b.ends_at > a.ends_at AND b.ends_at <= %s "

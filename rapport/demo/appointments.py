@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from rapport.appointments.models import Appointment, AppointmentStatus, ClientChoice
+from rapport.appointments.services import meeting_sync
 from rapport.clients.models import Client, ClientStatus
 from rapport.practices.models import Member, Practice
 
@@ -35,7 +36,7 @@ def _book(
     if start + length <= now:
         fields |= {"status": AppointmentStatus.COMPLETED, "actual_start_at": start}
     fields |= extra
-    return Appointment.objects.create(
+    appointment = Appointment.objects.create(
         practice=practice,
         client=client,
         member=member,
@@ -43,6 +44,8 @@ def _book(
         ends_at=start + length,
         **fields,
     )
+    meeting_sync(appointment=appointment)  # one that happened is on their timeline, as contact
+    return appointment
 
 
 def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> None:
@@ -69,7 +72,10 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
     # Today and the days ahead.
     # Around the moment the demo is opened, so there is always one to run late for.
     half_hour = now.replace(minute=0 if now.minute < 30 else 30, second=0, microsecond=0)
-    for client, hours in zip(regulars[:4], [-3, -1.5, 1, 2.5], strict=True):
+    # Tomek (regulars[1]) comes later today: seen this morning, he would not need the gentle
+    # check after his hard session that Today shows.
+    today_order = [regulars[0], regulars[2], regulars[1], regulars[3]]
+    for client, hours in zip(today_order, [-3, -1.5, 1, 2.5], strict=True):
         _book(practice, owner, client, half_hour + timedelta(hours=hours))
     staff = Member.objects.filter(practice=practice).exclude(pk=owner.pk).first()
     if staff is not None:

@@ -33,7 +33,7 @@ from rapport.clients.models import (
 )
 from rapport.demo.people import FIRST_NAMES, SURNAMES
 from rapport.practices.models import Member, Practice
-from rapport.timeline.models import ContactMonth, Interaction, Promise
+from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
 from rapport.timeline.services import summary_apply
 from rapport.timeline.summary import Contact, summarize
 from rapport.touches.models import Touch, TouchKind
@@ -159,7 +159,7 @@ def bulk_practice(
             if client.pk in first_interaction
         )
     progress("facts, dates and promises")
-    _appointments(practice, clients, rng, now)
+    _appointments(practice, clients, rng, now, history)
     _touches(practice, clients, rng, now)
     progress("appointments and touches")
 
@@ -177,9 +177,14 @@ def bulk_practice(
 
 
 def _appointments(
-    practice: Practice, clients: list[Client], rng: random.Random, now: datetime
+    practice: Practice,
+    clients: list[Client],
+    rng: random.Random,
+    now: datetime,
+    history: dict[int, list[Contact]],
 ) -> None:
-    """Two past appointments a client, and a few of each kind Today looks at."""
+    """Two past appointments a client, and a few of each kind Today looks at. Each completed
+    one has its meeting on the timeline, as `appointments.services.meeting_sync` makes it."""
     member = Member.objects.filter(practice=practice).first()
     if member is None:
         return
@@ -226,7 +231,26 @@ def _appointments(
                 ends_at=start + hour, status=AppointmentStatus.COMPLETED, actual_start_at=start,
             )
         )  # fmt: skip
+    met = [row for row in rows if row.status == AppointmentStatus.COMPLETED]
+    meetings = [
+        Interaction(
+            practice=practice,
+            client_id=row.client_id,
+            kind=InteractionKind.MEETING,
+            direction=Direction.NONE,
+            occurred_at=row.actual_start_at or row.starts_at,
+            summary="Appointment.",
+            created_by=member,
+        )
+        for row in met
+    ]
     with transaction.atomic():
+        Interaction.objects.bulk_create(meetings, batch_size=5000)
+        for row, meeting in zip(met, meetings, strict=True):
+            row.interaction = meeting
+            history[row.client_id].append(
+                Contact(meeting.occurred_at, meeting.kind, meeting.direction)
+            )
         Appointment.objects.bulk_create(rows, batch_size=5000)
         Client.objects.filter(pk__in=reminded).update(wants_reminders=True)
 
