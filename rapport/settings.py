@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "rapport.practices",
     "rapport.clients",
     "rapport.timeline",
+    "rapport.links",
     "rapport.attention.apps.AttentionConfig",
     "rapport.messaging",
     "rapport.appointments",

@@ -1,22 +1,25 @@
-"""The client's private reschedule link: signed, single-purpose, and expiring.
+"""The client's private reschedule link: short, random, single-purpose, and expiring.
 
-The token names one appointment and the nonce it had when the link was made.
-The salt keeps it from being used as any other signed value (an unsubscribe
-link, a session); the nonce changes when the client answers or the time moves,
-so an old link can no longer change anything; the signature's age ends it.
+The link is a client link (rapport.links): a random token, of which only the hash is kept,
+naming one appointment and the nonce it had when the link was made. The nonce changes when
+the client answers, the time moves, or the appointment is cancelled or finished, so an old
+link can no longer change anything; after LINK_DAYS the link ends on its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 
 from rapport.appointments.models import Appointment
+from rapport.links.models import LinkPurpose
+from rapport.links.services import LinkExpired as LinkExpired
+from rapport.links.services import LinkInvalid as LinkInvalid
+from rapport.links.services import link_create, link_find
 
-SALT = "rapport.appointments.reschedule"
 LINK_DAYS = 3
 
 
@@ -26,16 +29,15 @@ class LinkTarget:
     nonce: str
 
 
-class LinkExpired(Exception):
-    """Genuine, but older than LINK_DAYS."""
-
-
-class LinkInvalid(Exception):
-    """Tampered with, or never ours."""
-
-
 def reschedule_token(appointment: Appointment) -> str:
-    return signing.dumps([appointment.pk, appointment.link_nonce], salt=SALT, compress=True)
+    """A new link each time it is asked for: the token cannot be read back from the database."""
+    return link_create(
+        client=appointment.client,
+        purpose=LinkPurpose.RESCHEDULE,
+        target_id=appointment.pk,
+        target_nonce=appointment.link_nonce,
+        lifetime=timedelta(days=LINK_DAYS),
+    )
 
 
 def reschedule_url(appointment: Appointment) -> str:
@@ -43,17 +45,8 @@ def reschedule_url(appointment: Appointment) -> str:
 
 
 def reschedule_read(token: str) -> LinkTarget:
-    try:
-        value = signing.loads(token, salt=SALT, max_age=LINK_DAYS * 24 * 3600)
-    except signing.SignatureExpired as error:
-        raise LinkExpired from error
-    except signing.BadSignature as error:
-        raise LinkInvalid from error
-    if (
-        not isinstance(value, list)
-        or len(value) != 2
-        or not isinstance(value[0], int)
-        or not isinstance(value[1], str)
-    ):
+    """The appointment and nonce a token names; LinkInvalid or LinkExpired otherwise."""
+    link = link_find(token=token, purpose=LinkPurpose.RESCHEDULE)
+    if link.target_id is None:
         raise LinkInvalid
-    return LinkTarget(value[0], value[1])
+    return LinkTarget(link.target_id, link.target_nonce)

@@ -33,16 +33,15 @@ from email.headerregistry import Address
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from rapport.clients.models import Client
 from rapport.messaging.models import RESENDABLE, OutboxMessage, OutboxStatus
+from rapport.messaging.unsubscribe import unsubscribe_link
 from rapport.timeline.models import InteractionKind
 from rapport.timeline.services import (
     interaction_create,
@@ -55,7 +54,6 @@ log = logging.getLogger(__name__)
 RETRY_DELAYS = [timedelta(minutes=minutes) for minutes in (1, 5, 15, 60, 180, 360)]
 CLAIM_TIMEOUT = timedelta(minutes=10)
 BATCH = 20
-UNSUBSCRIBE_SALT = "rapport.unsubscribe"
 
 
 class TemporaryFailure(Exception):
@@ -66,14 +64,9 @@ class PermanentFailure(Exception):
     pass
 
 
-def unsubscribe_token(message: OutboxMessage) -> str:
-    return signing.dumps(
-        {"p": message.practice_id, "c": message.client_id}, salt=UNSUBSCRIBE_SALT, compress=True
-    )
-
-
 def unsubscribe_url(message: OutboxMessage) -> str:
-    return settings.RAPPORT_BASE_URL + reverse("unsubscribe", args=[unsubscribe_token(message)])
+    """A fresh link each time the email is built; earlier copies' links keep working."""
+    return unsubscribe_link(message.client)
 
 
 def _address(display_name: str, address: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -36,7 +35,7 @@ from rapport.messaging.models import (
     PracticeRule,
     SilencedRule,
 )
-from rapport.messaging.outbox import UNSUBSCRIBE_SALT, outbox_send_again
+from rapport.messaging.outbox import outbox_send_again
 from rapport.messaging.rules import BUILT_IN, RULE_IDS
 from rapport.messaging.services import (
     client_unsubscribe,
@@ -47,6 +46,7 @@ from rapport.messaging.services import (
     templates_ensure,
 )
 from rapport.messaging.templating import KNOWN
+from rapport.messaging.unsubscribe import unsubscribe_client
 from rapport.practices.access import PracticeRequest, member_required
 
 
@@ -209,10 +209,8 @@ def outbox_resend(request: PracticeRequest, client_id: int, outbox_id: int) -> H
 @csrf_exempt  # mail programs post here for one-click unsubscribe (RFC 8058), with no form
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """Needs no login and shows nothing about the client beyond what they already know."""
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-        client = Client.objects.select_related("practice").get(pk=data["c"], practice_id=data["p"])
-    except (signing.BadSignature, Client.DoesNotExist, KeyError, TypeError):
+    client = unsubscribe_client(token)
+    if client is None:
         return render(request, "messaging/unsubscribe.html", {"invalid": True}, status=404)
     done = False
     if request.method == "POST":
