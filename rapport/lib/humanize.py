@@ -81,6 +81,17 @@ def day_phrase(day: date, today: date) -> str:
     return _day_month(day, today)
 
 
+def short_day(day: date, today: date) -> str:
+    """A day written out briefly, true whenever it is read: "Mon 7 Dec", "Mon 7 Dec 2025"."""
+    text = f"{day.strftime('%a')} {day.day} {day.strftime('%b')}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def short_moment(moment: datetime, today: date) -> str:
+    """A moment written out briefly, true whenever it is read: "Tue 8 Dec 11:00"."""
+    return f"{short_day(moment.date(), today)} {_clock(moment)}"
+
+
 SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$"}
 
 

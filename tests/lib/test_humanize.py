@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rapport.lib.humanize import ago, day_phrase, days_phrase, moment_phrase
+from rapport.lib.humanize import (
+    ago,
+    day_phrase,
+    days_phrase,
+    moment_phrase,
+    short_day,
+    short_moment,
+)
 
 NOW = datetime(2026, 11, 24, 15, 0)  # a Tuesday
 
@@ -64,3 +71,10 @@ def test_phrases_never_fail_and_are_never_empty(moment: datetime) -> None:
         day_phrase(moment.date(), NOW.date()),
     ):
         assert phrase and "-" not in phrase.split()[0]
+
+
+def test_short_days_and_moments_name_the_date_whenever_they_are_read() -> None:
+    assert short_day(date(2026, 12, 7), NOW.date()) == "Mon 7 Dec"
+    assert short_day(date(2027, 1, 4), NOW.date()) == "Mon 4 Jan 2027"
+    assert short_moment(datetime(2026, 12, 8, 11, 0), NOW.date()) == "Tue 8 Dec 11:00"
+    assert short_moment(datetime(2026, 11, 24, 9, 5), NOW.date()) == "Tue 24 Nov 09:05"
