@@ -173,5 +173,6 @@ LOGGING = {
     "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"}},
 }
 
-# Where members reach Rapport, for links in emails.
+# Where members and clients reach Rapport, for links in emails. Unset, `rapport serve` and
+# `rapport demo` set it to the address they listen on (rapport.cli.base_url_for).
 RAPPORT_BASE_URL = os.environ.get("RAPPORT_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
