@@ -30,6 +30,9 @@ class ComposeForm(forms.Form):
     appointment = forms.IntegerField(required=False, widget=forms.HiddenInput)
     late = forms.IntegerField(required=False, widget=forms.HiddenInput)
     reminder = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The client's mail this answers, and "Send anyway" for the warnings on these words.
+    answering = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    acknowledged = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -201,7 +201,7 @@ def outbox_send_due(
             )
         if failure is not None:
             log.warning("outbox message %s not sent: %s", message.pk, type(failure).__name__)
-        outbox_record(message, timezone.now(), failure)
+        outbox_record(message, max(now, timezone.now()), failure)
         sent += failure is None
     return sent
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
@@ -23,7 +24,7 @@ from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, ContactKind, FactCategory
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.lib.forms import add_service_errors
-from rapport.lib.http import refuse_unless_post
+from rapport.lib.http import local_target, refuse_unless_post
 from rapport.messaging.checker import Finding, blocks_sending
 from rapport.messaging.forms import ComposeForm, PracticeRuleForm, TemplateForm
 from rapport.messaging.inbound import mail_import_file, mail_place
@@ -32,16 +33,20 @@ from rapport.messaging.models import (
     MailStatus,
     MessageTemplate,
     OutboxMessage,
+    OutboxStatus,
     PracticeRule,
     SilencedRule,
 )
-from rapport.messaging.outbox import outbox_send_again
-from rapport.messaging.rules import BUILT_IN, RULE_IDS
+from rapport.messaging.outbox import outbox_send_again, outbox_undo
+from rapport.messaging.rules import BUILT_IN, RULE_IDS, WARNING
 from rapport.messaging.services import (
     client_unsubscribe,
+    conversation_latest,
+    mail_to_answer,
     message_approve,
     message_check,
     message_draft,
+    reply_subject,
     rule_silence_toggle,
     templates_ensure,
 )
@@ -54,84 +59,168 @@ def _findings_context(findings: list[Finding]) -> dict[str, object]:
     return {"findings": findings, "blocked": blocks_sending(findings)}
 
 
+def acknowledgement(subject: str, body: str, findings: list[Finding]) -> str:
+    """What "Send anyway" vouches for: these warnings, on these exact words. Any edit asks again."""
+    text = "\x00".join([subject.strip(), body.strip(), *sorted({f.rule for f in findings})])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+DRAFT_KEY = "rapport.draft.{}"
+
+
 @member_required
 def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
     templates_ensure(practice=request.practice)
-    templates = MessageTemplate.objects.for_practice(request.practice)
-    chosen = None
     appointment = _appointment_param(request, client)
+    answering = _answering(request, client)
     if request.method == "POST":
         form = ComposeForm(request.POST, client=client)
         if form.is_valid():
-            data = form.cleaned_data
-            try:
-                with transaction.atomic():
-                    approved = message_approve(
-                        client=client,
-                        member=request.member,
-                        channel=data["channel"],
-                        subject=data["subject"],
-                        body=data["body"],
-                        to_address=data["to_address"],
-                        essential=data["essential"],
-                    )
-                    if appointment is not None:
-                        _appointment_message_record(appointment, data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                if approved.outbox is not None:
-                    messages.success(
-                        request,
-                        f"Approved. It goes to {approved.outbox.to_address} within a minute.",
-                    )
-                else:
-                    messages.success(request, "Noted on the timeline.")
-                return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
-        findings = message_check(
-            client=client,
-            subject=request.POST.get("subject", ""),
-            body=request.POST.get("body", ""),
-        )
-        status = 400
-    else:
-        initial: dict[str, object] = {}
-        if appointment is not None:
-            try:
-                initial = _appointment_draft(request, appointment)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect("calendar_day")
-        elif "template" in request.GET or "purpose" in request.GET:
-            chosen = (
-                get_object_or_404(templates, pk=_id_param(request.GET["template"]))
-                if "template" in request.GET
-                else templates.filter(purpose=request.GET["purpose"]).first()
+            outcome = _compose_submit(request, client, form, appointment, answering)
+            if isinstance(outcome, HttpResponse):
+                return outcome
+            findings, warnings = outcome
+        else:
+            findings = message_check(
+                client=client,
+                subject=request.POST.get("subject", ""),
+                body=request.POST.get("body", ""),
             )
-        if chosen is not None:
-            subject, body = message_draft(template=chosen, client=client, member=request.member)
-            initial = {"subject": subject, "body": body, "essential": chosen.essential}
-        form = ComposeForm(initial=initial, client=client)
-        findings = message_check(
-            client=client,
-            subject=str(initial.get("subject", "")),
-            body=str(initial.get("body", "")),
+            warnings = []
+        return _compose_page(
+            request, client, form, findings, appointment, answering, warnings=warnings
         )
-        status = 200
+    try:
+        initial, chosen = _compose_initial(request, client, appointment, answering)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("calendar_day")
+    form = ComposeForm(initial=initial, client=client)
+    findings = message_check(
+        client=client,
+        subject=str(initial.get("subject", "")),
+        body=str(initial.get("body", "")),
+    )
+    return _compose_page(request, client, form, findings, appointment, answering, chosen=chosen)
+
+
+def _compose_submit(
+    request: PracticeRequest,
+    client: Client,
+    form: ComposeForm,
+    appointment: Appointment | None,
+    answering: InboundMail | None,
+) -> HttpResponse | tuple[list[Finding], list[Finding]]:
+    """Approves, or says why not yet: errors block; warnings need "Send anyway" on these words."""
+    data = form.cleaned_data
+    findings = message_check(client=client, subject=data["subject"], body=data["body"])
+    warnings = [finding for finding in findings if finding.severity == WARNING]
+    if blocks_sending(findings):
+        form.add_error(None, "Fix what the check marks as an error before this can go.")
+        return findings, []
+    if warnings and data["acknowledged"] != acknowledgement(
+        data["subject"], data["body"], warnings
+    ):
+        return findings, warnings
+    try:
+        with transaction.atomic():
+            approved = message_approve(
+                client=client,
+                member=request.member,
+                channel=data["channel"],
+                subject=data["subject"],
+                body=data["body"],
+                to_address=data["to_address"],
+                essential=data["essential"],
+                answering=answering,
+            )
+            if appointment is not None:
+                _appointment_message_record(appointment, data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return findings, []
+    if approved.outbox is not None:
+        return redirect("outbox_status", client.pk, approved.outbox.pk)
+    messages.success(request, "Noted on the timeline.")
+    return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
+
+
+def _compose_initial(
+    request: PracticeRequest,
+    client: Client,
+    appointment: Appointment | None,
+    answering: InboundMail | None,
+) -> tuple[dict[str, object], MessageTemplate | None]:
+    """The draft to start from: one taken back with Undo, an appointment's, a template's,
+    or a reply to their latest mail."""
+    restored = request.session.pop(DRAFT_KEY.format(client.pk), None)
+    if restored:
+        return restored, None
+    if appointment is not None:
+        return _appointment_draft(request, appointment), None
+    chosen = None
+    templates = MessageTemplate.objects.for_practice(request.practice)
+    if "template" in request.GET:
+        chosen = get_object_or_404(templates, pk=_id_param(request.GET["template"]))
+    elif "purpose" in request.GET:
+        chosen = templates.filter(purpose=request.GET["purpose"]).first()
+    initial: dict[str, object] = {}
+    if chosen is not None:
+        subject, body = message_draft(template=chosen, client=client, member=request.member)
+        initial = {"subject": subject, "body": body, "essential": chosen.essential}
+    if answering is not None:
+        initial |= {"subject": reply_subject(answering.subject), "answering": answering.pk}
+    return initial, chosen
+
+
+def _answering(request: PracticeRequest, client: Client) -> InboundMail | None:
+    """The client's mail a reply answers: theirs while they wait for an answer."""
+    raw = request.POST.get("answering") if request.method == "POST" else None
+    if raw:
+        return get_object_or_404(
+            InboundMail.objects.for_practice(request.practice), pk=_id_param(raw), client=client
+        )
+    if request.method == "POST" or client.awaiting_reply_since is None:
+        return None
+    return mail_to_answer(client=client)
+
+
+def _compose_page(
+    request: PracticeRequest,
+    client: Client,
+    form: ComposeForm,
+    findings: list[Finding],
+    appointment: Appointment | None,
+    answering: InboundMail | None,
+    *,
+    chosen: MessageTemplate | None = None,
+    warnings: list[Finding] | None = None,
+) -> HttpResponse:
+    second_step = ""
+    if warnings:
+        second_step = acknowledgement(
+            form.cleaned_data["subject"], form.cleaned_data["body"], warnings
+        )
+    conversation = conversation_latest(client=client)
     return render(
         request,
         "messaging/compose.html",
         {
             "client": client,
             "form": form,
-            "templates": templates,
+            "templates": MessageTemplate.objects.for_practice(request.practice),
             "chosen": chosen,
             "remember": _worth_remembering(client),
             "appointment": appointment,
+            "answering": answering,
+            "conversation": conversation[:3],
+            "conversation_earlier": conversation[3:],
+            "warnings": warnings or [],
+            "second_step": second_step,
             **_findings_context(findings),
         },
-        status=status,
+        status=200 if request.method == "GET" or warnings else 400,
     )
 
 
@@ -154,6 +243,7 @@ def _appointment_param(request: PracticeRequest, client: Client) -> Appointment 
 
 
 def _appointment_draft(request: PracticeRequest, appointment: Appointment) -> dict[str, object]:
+    """A late notice or a reminder, drafted; a ValidationError when it no longer applies."""
     base: dict[str, object] = {"essential": True, "appointment": appointment.pk}
     if request.GET.get("late", "").isdigit():
         minutes = int(request.GET["late"])
@@ -193,17 +283,66 @@ def _worth_remembering(client: Client) -> list[object]:
     return list(client.facts.filter(category__in=useful).order_by("-learned_at")[:8])
 
 
-@member_required
-def outbox_resend(request: PracticeRequest, client_id: int, outbox_id: int) -> HttpResponse:
+def _outbox_message(request: PracticeRequest, client_id: int, outbox_id: int) -> OutboxMessage:
     client = client_for(request.practice, client_id)
-    message = get_object_or_404(
-        OutboxMessage.objects.for_practice(request.practice), pk=outbox_id, client=client
+    return get_object_or_404(
+        OutboxMessage.objects.for_practice(request.practice).select_related("client"),
+        pk=outbox_id,
+        client=client,
     )
+
+
+@member_required
+def outbox_status(request: PracticeRequest, client_id: int, outbox_id: int) -> HttpResponse:
+    """The composer's confirmation: where the approved email is, with Undo while it waits."""
+    message = _outbox_message(request, client_id, outbox_id)
+    return render(
+        request,
+        "messaging/outbox_status.html",
+        {
+            "message": message,
+            "client": message.client,
+            "undoable": message.status == OutboxStatus.QUEUED and message.attempts == 0,
+        },
+    )
+
+
+@member_required
+def outbox_undo_view(request: PracticeRequest, client_id: int, outbox_id: int) -> HttpResponse:
+    """Takes the email back before it goes; the composer opens again with its words."""
+    message = _outbox_message(request, client_id, outbox_id)
     if refused := refuse_unless_post(request):
         return refused
-    outbox_send_again(message=message)
-    messages.success(request, f"It will go to {message.to_address} again within a minute.")
-    return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
+    try:
+        outbox_undo(message=message)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("outbox_status", client_id, message.pk)
+    request.session[DRAFT_KEY.format(client_id)] = {
+        "channel": "email",
+        "to_address": message.to_address,
+        "subject": message.subject,
+        "body": message.body,
+        "essential": message.essential,
+    }
+    messages.success(request, "Taken back: nothing was sent. Your words are below.")
+    return redirect("compose", client_id)
+
+
+@member_required
+def outbox_resend(request: PracticeRequest, client_id: int, outbox_id: int) -> HttpResponse:
+    message = _outbox_message(request, client_id, outbox_id)
+    if refused := refuse_unless_post(request):
+        return refused
+    try:
+        outbox_send_again(message=message)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"It will go to {message.to_address} again within a minute.")
+    return redirect(
+        local_target(request) or reverse("client_detail", args=[client_id]) + "#timeline"
+    )
 
 
 @csrf_exempt  # mail programs post here for one-click unsubscribe (RFC 8058), with no form

@@ -16,11 +16,10 @@ from rapport.appointments.models import Appointment, AppointmentStatus
 from rapport.appointments.services import appointment_finish, reschedule_options
 from rapport.clients.models import Client
 from rapport.messaging.models import OutboxMessage
-from rapport.messaging.outbox import outbox_send_due
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
 from tests.appointments.conftest import NOW, appointment_items, book
-from tests.messaging.conftest import MailServer
+from tests.messaging.conftest import MailServer, send_after_undo_window
 
 LINK = re.compile(r"https?://\S+/r/[^/\s]+/")
 
@@ -80,7 +79,7 @@ def test_more_than_ten_minutes_late_offers_the_client_another_time(
     page = _draft(owner_http, session, 15)
     assert "10:15" in page and LINK.search(page)
     _approve(owner_http, session, page, 15)
-    assert outbox_send_due() == 1
+    assert send_after_undo_window() == 1
     link = LINK.search(mail_server.received[0].get_content())
     assert link is not None
 

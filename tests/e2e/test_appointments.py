@@ -14,9 +14,9 @@ from playwright.sync_api import Browser, Page, expect
 from rapport.appointments.models import Appointment
 from rapport.clients.models import ContactKind
 from rapport.clients.services import ContactPointInput, client_create
-from rapport.messaging.outbox import outbox_send_due
 from rapport.practices.services import practice_create
 from tests.conftest import PASSWORD
+from tests.messaging.conftest import send_after_undo_window
 
 
 def test_running_late_and_the_client_reschedules(  # type: ignore[no-untyped-def]
@@ -54,7 +54,7 @@ def test_running_late_and_the_client_reschedules(  # type: ignore[no-untyped-def
     expect(body).to_have_value(re.compile(r"with you at 10:15"))
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_text("Approved. It goes to maya@example.org")).to_be_visible()
-    assert outbox_send_due() == 1
+    assert send_after_undo_window() == 1
     link = re.search(r"http\S+/r/[^/\s]+/", mail.outbox[0].body)
     assert link is not None
 

@@ -6,12 +6,16 @@ import email
 import logging
 import socket
 from collections.abc import Iterator
+from datetime import timedelta
 from email.message import EmailMessage
 from email.policy import default
 from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.utils import timezone
+
+from rapport.messaging.outbox import outbox_send_due
 
 # aiosmtpd logs every SMTP line from its own thread, sometimes after pytest has closed the stream.
 logging.getLogger("mail.log").setLevel(logging.WARNING)
@@ -60,3 +64,8 @@ def mail_server(settings: Any) -> Iterator[MailServer]:
     settings.RAPPORT_BASE_URL = "https://rapport.example"
     yield server
     controller.stop()
+
+
+def send_after_undo_window() -> int:
+    """The worker's run once the default undo window (30 seconds) has passed."""
+    return outbox_send_due(now=timezone.now() + timedelta(seconds=31))

@@ -12,7 +12,7 @@ from rapport.messaging.models import MessageTemplate, OutboxMessage
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
 from rapport.timeline.services import interaction_create
-from tests.messaging.conftest import MailServer
+from tests.messaging.conftest import MailServer, send_after_undo_window
 
 
 def tomek(member: Member, **fields: object) -> Client:
@@ -116,8 +116,6 @@ def test_only_the_clients_own_address(owner: Member, owner_http: HttpClient) -> 
 def test_unsubscribing_stops_all_but_appointment_messages(
     owner: Member, owner_http: HttpClient, mail_server: MailServer
 ) -> None:
-    from rapport.messaging.outbox import outbox_send_due
-
     client = tomek(owner)
     owner_http.post(
         f"/clients/{client.pk}/compose/",
@@ -128,7 +126,7 @@ def test_unsubscribing_stops_all_but_appointment_messages(
             "body": "Hi Tomek,\n\nHow are things?\n\nAda",
         },
     )
-    outbox_send_due()
+    send_after_undo_window()
     link = mail_server.received[0]["List-Unsubscribe"].strip()[1:-1]
     path = link.removeprefix("https://rapport.example")
     anyone = HttpClient(enforce_csrf_checks=True)
@@ -163,7 +161,7 @@ def test_unsubscribing_stops_all_but_appointment_messages(
             "essential": "on",
         },
     )
-    outbox_send_due()
+    send_after_undo_window()
     assert len(mail_server.received) == 2
     assert mail_server.received[1]["List-Unsubscribe"] is None  # essential: no unsubscribe link
 

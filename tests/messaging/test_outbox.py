@@ -19,6 +19,9 @@ from tests.messaging.conftest import MailServer, free_port
 
 
 def approve(http: HttpClient, member: Member, **changes: str) -> OutboxMessage:
+    """Approves an email in a practice with no undo window: these tests are about sending."""
+    member.practice.undo_seconds = 0
+    member.practice.save(update_fields=["undo_seconds"])
     tomek = client_create(
         practice=member.practice,
         full_name="Tomasz Wiśniewski",
