@@ -67,8 +67,9 @@ class Item:
     detail: str = ""
     badge: str = ""
     suggestion: str = ""
-    # The composer's query for the message this item calls for ("appointment=4&reminder=1").
-    write: str = ""
+    # The composer's query for the message this item calls for ("appointment=4&reminder=1");
+    # "" opens the composer as it is, None offers no Write button.
+    write: str | None = None
     action_url: str = ""  # set by the web view, which knows the URLs
     client_url: str = ""
     write_url: str = ""
@@ -115,6 +116,11 @@ class Agenda:
     @property
     def total(self) -> int:
         return sum(section.total for section in self.sections)
+
+    @property
+    def capped(self) -> bool:
+        """The total is a floor: some section stopped counting."""
+        return any(section.capped for section in self.sections)
 
     def section(self, key: str) -> SectionView:
         return next(section for section in self.sections if section.key == key)
@@ -215,15 +221,18 @@ def _replies(practice: Practice, now: datetime, today: date, limit: int) -> Sect
     section = SectionView(
         Section.REPLY,
         "Replies owed",
-        "Messages still waiting for your answer, the longest wait first.",
+        "Messages still waiting for your answer: who wrote again first, then the longest wait.",
         "Nobody is waiting for an answer.",
+    )
+    wrote_again = Case(
+        When(unanswered_count__gte=2, then=0), default=1, output_field=IntegerField()
     )
     clients = (
         Client.objects.for_practice(practice)
         .current()
         .filter(awaiting_reply_since__isnull=False, awaiting_reply_since__lte=now)
         .filter(_not_hidden(Client, practice, Section.REPLY, today, cycle="awaiting_reply_latest"))
-        .order_by("awaiting_reply_since", "pk")
+        .order_by(wrote_again, "awaiting_reply_since", "pk")
     )
     rows, section.total = _page(clients, limit)
     hours = _working_hours(practice)
@@ -246,6 +255,7 @@ def _replies(practice: Practice, now: datetime, today: date, limit: int) -> Sect
                 "and thank them for their patience."
                 if second
                 else "",
+                write="",
             )
         )
     return section

@@ -87,6 +87,8 @@ class ActionKind(models.TextChoices):
 
 
 FOREVER = datetime.date(9999, 12, 31)
+# An undone action hides nothing: it "shows again" from the first day there is.
+UNDONE = datetime.date(1, 1, 1)
 
 
 class AgendaAction(PracticeOwned):
@@ -99,6 +101,13 @@ class AgendaAction(PracticeOwned):
     action = models.CharField(max_length=10, choices=ActionKind.choices)
     taken_at = models.DateTimeField(default=timezone.now)
     hidden_until = models.DateField(help_text="The item shows again from this day.")
+    # What the action changed in the data besides hiding the item, and what was there
+    # before, so that Undo can put it back ("a promise kept" reopens it).
+    changes = models.JSONField(default=dict, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = PracticeQuerySet["AgendaAction"].as_manager()
 

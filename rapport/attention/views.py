@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,15 +16,21 @@ from django.utils.html import format_html_join
 
 from rapport.appointments.models import Appointment
 from rapport.appointments.queries import coming_up
-from rapport.attention.actions import agenda_item_act, snooze_choices
-from rapport.attention.agenda import agenda_build
+from rapport.attention.actions import (
+    UNDO,
+    action_said,
+    agenda_action_undo,
+    agenda_item_act,
+    snooze_choices,
+)
+from rapport.attention.agenda import Agenda, agenda_build
 from rapport.attention.forms import (
     AgendaActionForm,
     HealthOverrideForm,
     MemberSettingsForm,
     PracticeSettingsForm,
 )
-from rapport.attention.models import ActionKind, AgendaSnapshot, Section
+from rapport.attention.models import AgendaAction, AgendaSnapshot, Section
 from rapport.attention.services import reading_of, readings_refresh
 from rapport.attention.snapshots import snapshot_ensure
 from rapport.clients.lookups import client_for
@@ -41,12 +47,19 @@ from rapport.touches.models import Touch
 OVERVIEW_WEEKS = 8
 
 
-@member_required
-def today(request: PracticeRequest) -> HttpResponse:
-    practice = request.practice
-    expanded = request.GET.get("more", "")
-    agenda = agenda_build(practice, expanded=expanded)
-    snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
+# Items shown inside another section: an undone item is looked for in the section it is in.
+_SHOWN_IN: dict[str, str] = {
+    Section.CARE: Section.DATE,
+    Section.CARE_TALK: Section.DATE,
+    Section.REMINDER: Section.APPOINTMENTS,
+    Section.CHANGED: Section.APPOINTMENTS,
+    Section.FOLLOW_UP: Section.APPOINTMENTS,
+}
+_ACTED = "today_acted"  # the session key for the last action, shown once with its Undo
+
+
+def _link(agenda: Agenda) -> None:
+    """Fills in each item's URLs: one reverse() per kind of URL, not per item."""
     client_url, compose_url = UrlPattern("client_detail"), UrlPattern("compose")
     for section in agenda.sections:
         action_url = {
@@ -55,8 +68,18 @@ def today(request: PracticeRequest) -> HttpResponse:
         for item in section.items:
             item.action_url = action_url[item.section](item.object_id)
             item.client_url = client_url(item.client.pk)
-            if item.write:
-                item.write_url = f"{compose_url(item.client.pk)}?{item.write}"
+            if item.write is not None:
+                query = f"?{item.write}" if item.write else ""
+                item.write_url = f"{compose_url(item.client.pk)}{query}"
+
+
+@member_required
+def today(request: PracticeRequest) -> HttpResponse:
+    practice = request.practice
+    expanded = request.GET.get("more", "")
+    agenda = agenda_build(practice, expanded=expanded)
+    snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
+    _link(agenda)
     has_clients = agenda.total > 0 or Client.objects.for_practice(practice).exists()
     return render(
         request,
@@ -67,6 +90,7 @@ def today(request: PracticeRequest) -> HttpResponse:
             "has_clients": has_clients,
             "snooze_options": _snooze_options(agenda.today),
             "coming_up": coming_up(request.member),
+            "acted": request.session.pop(_ACTED, None),
         },
     )
 
@@ -99,18 +123,38 @@ def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> t
     raise AssertionError(f"no object id for section {section}")
 
 
+def _action_for(request: PracticeRequest, section: str, object_id: int) -> AgendaAction:
+    """The action to undo: this practice's, on this very item; anything else is a 404."""
+    raw = request.POST.get("undo", "")
+    if not raw.isdigit():
+        raise Http404("No such action.")
+    return get_object_or_404(
+        AgendaAction.objects.for_practice(request.practice),
+        pk=int(raw),
+        section=section,
+        object_id=object_id,
+    )
+
+
+def _back_to(section: str) -> str:
+    return reverse("home") + f"#section-{_SHOWN_IN.get(section, section)}"
+
+
 @member_required
 def agenda_item(request: PracticeRequest, section: str, **ids: int) -> HttpResponse:
+    """Done, snooze or dismiss an item of Today, or undo one of those."""
     target, object_id = _target(request, section, ids)
     if refused := refuse_unless_post(request):
         return refused
+    if request.POST.get("action") == UNDO:
+        return _undo(request, section, target, _action_for(request, section, object_id))
     form = AgendaActionForm(request.POST)
-    ok = False
+    action: AgendaAction | None = None
     if not form.is_valid():
         message = "Choose done, snooze or dismiss."
     else:
         try:
-            agenda_item_act(
+            action = agenda_item_act(
                 member=request.member,
                 section=section,
                 target=target,
@@ -121,23 +165,71 @@ def agenda_item(request: PracticeRequest, section: str, **ids: int) -> HttpRespo
         except ValidationError as error:
             message = " ".join(error.messages)
         else:
-            ok = True
-            message = _done_message(form.cleaned_data["action"], form.cleaned_data["until"])
+            message = action_said(action, target)
     if is_htmx(request):
-        return render(
-            request,
-            "attention/_item_done.html",
-            {"message": message, "ok": ok, "section": section, "object_id": object_id},
-            status=200,
-        )
-    (messages.success if ok else messages.error)(request, message)
-    return redirect("home")
+        return _answer(request, section, object_id, message, undo=action, ok=action is not None)
+    if action is None:
+        messages.error(request, message)
+    else:
+        request.session[_ACTED] = {"said": message, "url": request.path, "undo": action.pk}
+    return redirect(_back_to(section))
 
 
-def _done_message(action: str, until: date | None) -> str:
-    if action == ActionKind.SNOOZED and until is not None:
-        return f"Snoozed until {until:%A %-d %B}."
-    return "Dismissed." if action == ActionKind.DISMISSED else "Done."
+def _undo(
+    request: PracticeRequest, section: str, target: Any, action: AgendaAction
+) -> HttpResponse:
+    try:
+        undone = agenda_action_undo(member=request.member, action=action, target=target)
+    except ValidationError as error:
+        message, ok = " ".join(error.messages), False
+    else:
+        message, ok = action_said(undone, target), True
+    if not is_htmx(request):
+        (messages.success if ok else messages.error)(request, message)
+        return redirect(_back_to(section))
+    if not ok:
+        return _answer(request, section, action.object_id, message, ok=False)
+    # The item comes back in place, with its buttons, when it is still on Today.
+    agenda = agenda_build(request.practice, limit=0, expanded=_SHOWN_IN.get(section, section))
+    key = f"{section}-{action.object_id}"
+    item = next((i for shown in agenda.sections for i in shown.items if i.key == key), None)
+    if item is None:
+        message += " It is not on Today any more."
+        return _answer(request, section, action.object_id, message, ok=True, agenda=agenda)
+    _link(agenda)
+    return render(
+        request,
+        "attention/_item_back.html",
+        {"item": item, "agenda": agenda, "snooze_options": _snooze_options(agenda.today)},
+    )
+
+
+def _answer(
+    request: PracticeRequest,
+    section: str,
+    object_id: int,
+    message: str,
+    *,
+    ok: bool,
+    undo: AgendaAction | None = None,
+    agenda: Agenda | None = None,
+) -> HttpResponse:
+    """The row after an action, with its Undo, and every count on the page swapped in place,
+    so the badges and the total say what a reload would say."""
+    if agenda is None and ok:
+        agenda = agenda_build(request.practice, limit=0)
+    return render(
+        request,
+        "attention/_item_done.html",
+        {
+            "message": message,
+            "ok": ok,
+            "row_id": f"item-{section}-{object_id}",
+            "undo": undo,
+            "url": request.path,
+            "agenda": agenda,
+        },
+    )
 
 
 @member_required

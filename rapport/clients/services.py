@@ -261,6 +261,16 @@ def fact_confirm(*, fact: Fact) -> Fact:
 
 
 @transaction.atomic
+def fact_confirmation_restore(
+    *, fact: Fact, confirmed_at: datetime | None, ask_again: bool
+) -> Fact:
+    """Puts back what was known before a confirmation that is being undone."""
+    fact.confirmed_at, fact.ask_again = confirmed_at, ask_again
+    fact.save(update_fields=["confirmed_at", "ask_again"])
+    return fact
+
+
+@transaction.atomic
 def fact_mark_ask_again(*, fact: Fact) -> Fact:
     fact.ask_again = True
     fact.save(update_fields=["ask_again"])

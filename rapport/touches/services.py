@@ -165,6 +165,19 @@ def touch_done(
 
 
 @transaction.atomic
+def touch_reopen(*, touch: Touch, planned_on: date, response: str = "") -> Touch:
+    """Undoes "done": planned again for its day, and off the timeline, so it no longer
+    counts as contact."""
+    interaction = touch.interaction
+    touch.done_at, touch.interaction = None, None
+    touch.planned_on, touch.response = planned_on, response
+    touch.save()
+    if interaction is not None:
+        interaction_delete(interaction=interaction)
+    return touch
+
+
+@transaction.atomic
 def touch_delete(*, touch: Touch) -> None:
     if touch.interaction is not None:
         interaction_delete(interaction=touch.interaction)

@@ -299,7 +299,7 @@ def test_done_snooze_dismiss_in_place_and_a_snoozed_item_comes_back(
     done = owner_http.post(f"/today/replies/{maya.pk}/", {"action": "done"}, HTTP_HX_REQUEST="true")
     assert (
         done.status_code == 200
-        and "Done." in done.content.decode()
+        and "Done: Maya" in done.content.decode()
         and "<html" not in done.content.decode()
     )
     snoozed = owner_http.post(
@@ -307,7 +307,7 @@ def test_done_snooze_dismiss_in_place_and_a_snoozed_item_comes_back(
         {"action": "snoozed", "until": "2026-11-20"},
         HTTP_HX_REQUEST="true",
     )
-    assert "Snoozed until Friday 20 November." in snoozed.content.decode()
+    assert "Snoozed until Fri 20 Nov: Kofi" in snoozed.content.decode()
     owner_http.post(f"/today/replies/{rosa.pk}/", {"action": "dismissed"})  # without JavaScript
     assert page_items(owner_http.get("/")) == []
 

@@ -36,19 +36,34 @@ def test_snooze_and_done_without_leaving_today(page: Page, live_server, transact
     page.evaluate("window.__stayed = true")
 
     maya = page.locator(".agenda-item", has_text="Maya Lindqvist is waiting")
-    maya.get_by_label("Snooze until").select_option(label="until Monday")
+    expect(page.locator("#count-reply")).to_have_text("2")
+    expect(page.locator("#today-total")).to_contain_text("2 things need you")
+
+    maya = page.locator(".agenda-item", has_text="Maya Lindqvist is waiting")
+    maya.get_by_label("Snooze until").select_option(index=1)
+    monday = maya.get_by_label("Snooze until").locator("option").nth(1).inner_text()
     maya.get_by_role("button", name="Snooze").click()
-    expect(page.get_by_text("Snoozed until Monday")).to_be_visible()
+    expect(page.get_by_text(f"Snoozed {monday.split(', ')[-1]}: Maya Lindqvist")).to_be_visible()
+    expect(page.locator("#count-reply")).to_have_text("1")  # changed in place
+    expect(page.locator("#today-total")).to_contain_text("1 thing needs you")
 
     kofi = page.locator(".agenda-item", has_text="Kofi Mensah is waiting")
     kofi.get_by_role("button", name="Done").focus()
     page.keyboard.press("Enter")  # keyboard works as well as the mouse
-    expect(page.get_by_text("Done.", exact=True)).to_be_visible()
+    done = page.locator(".agenda-item.handled", has_text="Done: Kofi Mensah")
+    expect(done).to_be_visible()
+    expect(page.locator("#count-reply")).to_be_hidden()
     assert page.evaluate("window.__stayed === true"), "the page reloaded"
     assert sorted(AgendaAction.objects.values_list("action", flat=True)) == ["done", "snoozed"]
 
+    done.get_by_role("button", name="Undo").click()  # changed my mind: Kofi is back
+    expect(page.locator(".agenda-item", has_text="Kofi Mensah is waiting")).to_be_visible()
+    expect(page.locator("#count-reply")).to_have_text("1")
+    assert page.evaluate("window.__stayed === true"), "the page reloaded"
+
     page.reload()
-    expect(page.get_by_text("Nobody is waiting for an answer.")).to_be_visible()
+    expect(page.locator("#count-reply")).to_have_text("1")
+    expect(page.locator(".agenda-item", has_text="Kofi Mensah is waiting")).to_be_visible()
 
 
 def test_compose_with_a_fact_see_the_check_and_approve(
