@@ -12,6 +12,7 @@ import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
+import pytest
 import time_machine
 from django.core.management import call_command
 from django.test import Client as HttpClient
@@ -24,6 +25,14 @@ from rapport.practices.models import Member
 from tests.appointments.conftest import NOW
 
 LINK = re.compile(r"https?://\S+/r/[^/\s]+/")
+# Half an hour before the 10:00 session: running late is offered from an hour before.
+DRAFTED = NOW.replace(hour=9, minute=30)
+
+
+@pytest.fixture
+def due(session: Appointment, clock: time_machine.Coordinates) -> Appointment:
+    clock.move_to(DRAFTED)
+    return session
 
 
 def _late_link(appointment: Appointment, member: Member) -> str:
@@ -39,36 +48,36 @@ def _database() -> str:
     return out.getvalue()
 
 
-def test_the_late_notice_link_is_short_and_unguessable(session: Appointment, owner: Member) -> None:
-    link = _late_link(session, owner)
+def test_the_late_notice_link_is_short_and_unguessable(due: Appointment, owner: Member) -> None:
+    link = _late_link(due, owner)
     path = urlsplit(link).path
     assert len(path) <= 40, path
     token = path.removeprefix("/r/").removesuffix("/")
     assert re.fullmatch(r"[A-Za-z0-9_-]{22,}", token)  # 22 base64 characters: 132 bits
-    assert _late_link(session, owner) != link  # random, not derived from the appointment
+    assert _late_link(due, owner) != link  # random, not derived from the appointment
 
 
-def test_only_the_hash_of_the_token_is_stored(session: Appointment, owner: Member) -> None:
-    token = urlsplit(_late_link(session, owner)).path.split("/")[2]
+def test_only_the_hash_of_the_token_is_stored(due: Appointment, owner: Member) -> None:
+    token = urlsplit(_late_link(due, owner)).path.split("/")[2]
     stored = ClientLink.objects.get()
     assert stored.token_hash == hashlib.sha256(token.encode()).hexdigest()
     assert (stored.purpose, stored.target_id, stored.client_id) == (
         LinkPurpose.RESCHEDULE,
-        session.pk,
-        session.client_id,
+        due.pk,
+        due.client_id,
     )
     everything = _database()
     assert token not in everything and stored.token_hash in everything
 
 
 def test_the_link_from_a_draft_opens_the_page_and_expires_after_three_days(
-    session: Appointment, owner: Member, clock: time_machine.Coordinates
+    due: Appointment, owner: Member, clock: time_machine.Coordinates
 ) -> None:
-    path = urlsplit(_late_link(session, owner)).path
+    path = urlsplit(_late_link(due, owner)).path
     assert HttpClient().get(path).status_code == 200
-    clock.move_to(NOW + timedelta(days=3) - timedelta(seconds=1))
+    clock.move_to(DRAFTED + timedelta(days=3) - timedelta(seconds=1))
     assert HttpClient().get(path).status_code == 200
-    clock.move_to(NOW + timedelta(days=3, seconds=1))
+    clock.move_to(DRAFTED + timedelta(days=3, seconds=1))
     expired = HttpClient().get(path)
     assert expired.status_code == 404 and "This link has expired" in expired.content.decode()
 
