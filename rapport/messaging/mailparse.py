@@ -108,7 +108,12 @@ def parse_mail(raw: bytes) -> ParsedMail:
         subject=_header(message, "Subject")[:200],
         text=text,
         sent_at=sent_at,
-        in_reply_to=_ids(_header(message, "In-Reply-To")) + _ids(_header(message, "References")),
+        # The thread, oldest first (References), then the mail it answers, each once.
+        in_reply_to=list(
+            dict.fromkeys(
+                _ids(_header(message, "References")) + _ids(_header(message, "In-Reply-To"))
+            )
+        ),
         attachments=attachments,
     )
 
