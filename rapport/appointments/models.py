@@ -18,6 +18,8 @@ from rapport.timeline.models import Interaction
 MAX_LENGTH = timedelta(hours=12)
 # A start within this much of the booked time counts as on time.
 ON_TIME_GRACE = timedelta(minutes=5)
+# "Running late" and "Starting now" make sense from this long before the start until the end.
+NEAR_START = timedelta(minutes=60)
 
 
 class AppointmentStatus(models.TextChoices):
@@ -86,6 +88,8 @@ class Appointment(PracticeOwned):
         max_length=5, choices=ClientChoice.choices, blank=True, default="", editable=False
     )
     client_choice_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The time the client moved away from, through their reschedule link.
+    client_choice_from = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The meeting on the client's timeline while the appointment has started or happened.
     interaction = models.OneToOneField(
@@ -133,6 +137,11 @@ class Appointment(PracticeOwned):
     @property
     def is_open(self) -> bool:
         return self.status in HOLDING_TIME
+
+    def is_near(self, now: datetime) -> bool:
+        """From an hour before the start until the end: when running late or starting means
+        something."""
+        return self.starts_at - NEAR_START <= now < self.ends_at
 
     @property
     def delay(self) -> timedelta | None:

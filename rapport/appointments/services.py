@@ -97,7 +97,8 @@ def appointment_create(
 @transaction.atomic
 def appointment_update(*, appointment: Appointment, time_changed: bool) -> Appointment:
     """Saves a changed appointment. Calendars see a new version; a new time voids the
-    reschedule links and the reminder already sent, which named the old time."""
+    reschedule links, the reminder already sent and the late notice, which were about the old
+    time (the count of late notices stays: they were sent)."""
     _validated(appointment)
     if (
         time_changed
@@ -111,6 +112,7 @@ def appointment_update(*, appointment: Appointment, time_changed: bool) -> Appoi
     if time_changed:
         appointment.link_nonce = new_nonce()
         appointment.reminder_sent_at = None
+        appointment.late_minutes = None  # "running late" was about the old time
     appointment.save()
     meeting_sync(appointment=appointment)
     return appointment
@@ -143,6 +145,11 @@ def meeting_sync(*, appointment: Appointment, member: Member | None = None) -> N
         interaction_update(interaction=meeting)
 
 
+def _check_near(appointment: Appointment, action: str, now: datetime) -> None:
+    if not appointment.is_near(now):  # NEAR_START before the start, until the end
+        raise ValidationError(f"{action} works from an hour before it starts until it ends.")
+
+
 def _note(appointment: Appointment, text: str, member: Member | None) -> None:
     interaction_create(
         client=appointment.client, kind=InteractionKind.NOTE, summary=text, created_by=member
@@ -159,8 +166,10 @@ def appointment_start(
             f"This appointment is {appointment.get_status_display().lower()}: only a scheduled "
             "one can start."
         )
+    now = now or timezone.now()
+    _check_near(appointment, "“Starting now”", now)
     appointment.status = AppointmentStatus.IN_PROGRESS
-    appointment.actual_start_at = now or timezone.now()
+    appointment.actual_start_at = now
     appointment.save(update_fields=["status", "actual_start_at", "updated_at"])
     meeting_sync(appointment=appointment, member=member)
     return appointment
@@ -226,8 +235,11 @@ class Draft:
     offers_reschedule: bool
 
 
-def late_draft(*, appointment: Appointment, minutes: int, member: Member) -> Draft:
-    """The apology, with the new time on the client's clock; past ten minutes, also the link."""
+def late_draft(
+    *, appointment: Appointment, minutes: int, member: Member, now: datetime | None = None
+) -> Draft:
+    """The apology, with the new time on the client's clock; past ten minutes, also the link.
+    Only from an hour before the start until the end: before that, nobody is late yet."""
     if not 1 <= minutes <= MAX_LATE_MINUTES:
         raise ValidationError(f"Say how late in minutes, between 1 and {MAX_LATE_MINUTES}.")
     if not appointment.is_open:
@@ -235,6 +247,7 @@ def late_draft(*, appointment: Appointment, minutes: int, member: Member) -> Dra
             f"This appointment is {appointment.get_status_display().lower()}: there is no one "
             "to tell."
         )
+    _check_near(appointment, "Running late", now or timezone.now())
     offer = minutes > OFFER_RESCHEDULE_AFTER
     expected = appointment.starts_at + timedelta(minutes=minutes)
     values = _values(appointment, member) | {
@@ -261,6 +274,24 @@ def reminder_draft(*, appointment: Appointment, member: Member) -> tuple[str, st
     subject, body = template_for(appointment.practice, Purpose.REMINDER)
     values = _values(appointment, member)
     return fill(subject, values), fill(body, values)
+
+
+def cancel_draft(*, appointment: Appointment, member: Member) -> tuple[str, str]:
+    """Telling the client a cancelled appointment is off, on their clock, with the way back."""
+    if appointment.status != AppointmentStatus.CANCELLED:
+        raise ValidationError(
+            f"This appointment is not cancelled (it is "
+            f"{appointment.get_status_display().lower()}): there is nothing to tell them."
+        )
+    values = _values(appointment, member)
+    subject = f"Our appointment {values['appointment_time']} is cancelled"
+    body = (
+        f"Hi {values['preferred_name']},\n\n"
+        f"This is to confirm that our appointment {values['appointment_details']} is cancelled."
+        "\n\nIf you'd like a new appointment, just reply and we'll find another time."
+        f"\n\n{values['provider_name']}"
+    )
+    return subject, body
 
 
 @transaction.atomic
@@ -316,6 +347,7 @@ def reschedule_answer(
     old = appointment.starts_at
     if new_start is None:
         appointment.client_choice = ClientChoice.KEPT
+        appointment.client_choice_from = None
         text = "Chose to keep their appointment {when}, through the link in your message."
     else:
         if new_start not in reschedule_options(appointment=appointment, now=now):
@@ -323,9 +355,11 @@ def reschedule_answer(
         length = appointment.duration
         appointment.starts_at, appointment.ends_at = new_start, new_start + length
         appointment.client_choice = ClientChoice.MOVED
+        appointment.client_choice_from = old
         appointment.sequence += 1
         appointment.reminder_sent_at = None
-        text = "Moved their appointment from {old} to {when}, through the link in your message."
+        appointment.late_minutes = None
+        text = "Chose {when} instead of {old}, through the link in your message."
     appointment.client_choice_at = now
     appointment.link_nonce = new_nonce()
     appointment.save()

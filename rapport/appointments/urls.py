@@ -16,6 +16,11 @@ urlpatterns = [
         name="appointment_status",
     ),
     path(
+        "appointments/<int:appointment_id>/cancel/",
+        views.appointment_cancel,
+        name="appointment_cancel",
+    ),
+    path(
         "appointments/<int:appointment_id>/late/", views.appointment_late, name="appointment_late"
     ),
     path("r/<str:token>/", views.reschedule, name="reschedule"),

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from rapport.appointments.clock import client_when
 from rapport.appointments.feed import member_feed
 from rapport.appointments.forms import AppointmentForm, CalendarImportForm, FeedForm, LateForm
 from rapport.appointments.ics_import import calendar_import
@@ -107,21 +108,26 @@ def _nav(view: str, member: Member, day: date, step: int) -> dict[str, str]:
 @member_required
 def day_view(request: PracticeRequest) -> HttpResponse:
     member, day = _member_param(request), _day_param(request)
-    since = timezone.now() - timedelta(days=PUNCTUALITY_DAYS)
+    now = timezone.now()
+    since = now - timedelta(days=PUNCTUALITY_DAYS)
+    appointments = _calendar_rows(member, day, 1)
+    for row in appointments:
+        # Running late and Starting now: from an hour before the start until the end.
+        row.near = row.is_open and row.is_near(now)  # type: ignore[attr-defined]
     return render(
         request,
         "appointments/day.html",
         {
             "member": member,
             "day": day,
-            "appointments": _calendar_rows(member, day, 1),
+            "appointments": appointments,
             "members": Member.objects.filter(practice=request.practice).select_related("user"),
             "nav": _nav("calendar_day", member, day, 1),
             "week_url": f"{reverse('calendar_week')}?day={day.isoformat()}&member={member.pk}",
             "late_form": LateForm(),
             "punctuality": punctuality(member=member, since=since),
             "punctuality_days": PUNCTUALITY_DAYS,
-            "now": timezone.now(),
+            "now": now,
         },
     )
 
@@ -239,6 +245,8 @@ def appointment_status(request: PracticeRequest, appointment_id: int) -> HttpRes
     if refused := refuse_unless_post(request):
         return refused
     action = request.POST.get("action", "")
+    if action == AppointmentStatus.CANCELLED:  # never in one click: ask first
+        return redirect("appointment_cancel", appointment.pk)
     try:
         if action == "start":
             appointment_start(appointment=appointment, member=request.member)
@@ -252,6 +260,46 @@ def appointment_status(request: PracticeRequest, appointment_id: int) -> HttpRes
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(_day_url(appointment))
+
+
+@member_required
+def appointment_cancel(request: PracticeRequest, appointment_id: int) -> HttpResponse:
+    """Cancel, after a second look; then, if the provider wants, on to the composer with the
+    client told, on their clock."""
+    appointment = appointment_for(request, appointment_id)
+    if not appointment.is_open:
+        messages.error(
+            request, f"This appointment is already {appointment.get_status_display().lower()}."
+        )
+        return redirect(_day_url(appointment))
+    name = appointment.client.display_name
+    if request.method == "POST":
+        try:
+            appointment_finish(
+                appointment=appointment, status=AppointmentStatus.CANCELLED, member=request.member
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_day_url(appointment))
+        if request.POST.get("tell"):
+            messages.success(
+                request, f"Cancelled. Now tell {name}; nothing goes until you approve."
+            )
+            query = urlencode({"appointment": appointment.pk, "cancelled": 1})
+            return redirect(f"{reverse('compose', args=[appointment.client_id])}?{query}")
+        messages.success(
+            request, f"Cancelled the appointment with {name}. They have not been told."
+        )
+        return redirect(_day_url(appointment))
+    return render(
+        request,
+        "appointments/cancel.html",
+        {
+            "appointment": appointment,
+            "when": client_when(appointment.starts_at, appointment.member.zone, timezone.now()),
+            "back": _day_url(appointment),
+        },
+    )
 
 
 @member_required

@@ -37,7 +37,7 @@ from rapport.attention.dates import next_occurrence, ordinal_years
 from rapport.attention.models import AgendaAction, ClientReading, Section
 from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
 from rapport.clients.models import CheckinConsent, Client, ClientStatus, Fact, ImportantDate
-from rapport.lib.humanize import day_phrase, days_phrase, moment_phrase
+from rapport.lib.humanize import day_phrase, days_phrase, short_moment
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
@@ -628,7 +628,6 @@ def _appointments(practice: Practice, now: datetime, today: date, limit: int) ->
         "Nothing to do about appointments.",
     )
     rows, section.total = _appointment_rows(practice, now, today, limit)
-    local_now = timezone.localtime(now, practice.zone)
     for appointment in rows:
         name = appointment.client.display_name
         when = timezone.localtime(appointment.starts_at, practice.zone)
@@ -646,19 +645,28 @@ def _appointments(practice: Practice, now: datetime, today: date, limit: int) ->
                 )
             )
         elif appointment.kind == Section.CHANGED and appointment.client_choice_at:
+            # Worded from the client's choice, with dates that say the same whenever read.
             moved = appointment.client_choice == ClientChoice.MOVED
-            phrase = moment_phrase(when, local_now)
+            said = short_moment(when, today)
+            was = appointment.client_choice_from
+            answered = (
+                f"They answered through your link "
+                f"{_days_ago(appointment.client_choice_at, practice, today)}."
+            )
+            if moved and was is not None:
+                answered = (
+                    f"Instead of {short_moment(timezone.localtime(was, practice.zone), today)}. "
+                    + answered
+                )
             section.items.append(
                 Item(
                     Section.CHANGED,
                     appointment.pk,
                     appointment.client,
-                    headline=f"{name} moved their appointment to {phrase}"
+                    headline=f"{name} chose {said} instead"
                     if moved
-                    else f"{name} will keep their appointment {phrase}",
-                    detail=f"They chose "
-                    f"{_days_ago(appointment.client_choice_at, practice, today)}, "
-                    "through your link.",
+                    else f"{name} kept the original time, {said}",
+                    detail=answered,
                     suggestion="Your calendar feed already has the new time." if moved else "",
                 )
             )

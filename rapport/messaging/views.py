@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from rapport.appointments.models import Appointment
 from rapport.appointments.services import (
+    cancel_draft,
     late_draft,
     late_notice_record,
     reminder_draft,
@@ -245,6 +246,9 @@ def _appointment_param(request: PracticeRequest, client: Client) -> Appointment 
 def _appointment_draft(request: PracticeRequest, appointment: Appointment) -> dict[str, object]:
     """A late notice or a reminder, drafted; a ValidationError when it no longer applies."""
     base: dict[str, object] = {"essential": True, "appointment": appointment.pk}
+    if request.GET.get("cancelled"):
+        subject, body = cancel_draft(appointment=appointment, member=request.member)
+        return base | {"subject": subject, "body": body}
     if request.GET.get("late", "").isdigit():
         minutes = int(request.GET["late"])
         draft = late_draft(appointment=appointment, minutes=minutes, member=request.member)

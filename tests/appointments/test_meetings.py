@@ -99,13 +99,14 @@ def test_seen_this_morning_is_contact_and_today_does_not_contradict_itself(
 def test_a_session_started_after_its_booked_end_is_still_followed_up(
     due: Client, owner: Member, clock: time_machine.Coordinates
 ) -> None:
-    """The meeting is at the real start, here after the booked end: it is the appointment
-    itself, not contact since."""
+    """The meeting is at the real start, here (recorded by hand, or imported) after the booked
+    end: it is the appointment itself, not contact since."""
     session = book(due, owner, hour=9, minutes=30)
-    clock.move_to(NOW.replace(hour=9, minute=40))
-    appointment_start(appointment=session)
+    session.actual_start_at = NOW.replace(hour=9, minute=40)
+    session.save()
     clock.move_to(NOW.replace(hour=10, minute=20))
     appointment_finish(appointment=session, status=AppointmentStatus.COMPLETED)
+    assert _meetings(due)[0].occurred_at == session.actual_start_at
     today = _today(owner)
     assert today["appointments"] == ["follow_up: Follow up with Maya / You saw them today."]
     assert not today["checkin"]

@@ -52,8 +52,9 @@ def _approve(http: HttpClient, appointment: Appointment, page: str, minutes: int
 
 
 def test_a_few_minutes_late_is_an_apology_on_the_clients_clock(
-    session: Appointment, maya: Client, owner_http: HttpClient
+    session: Appointment, maya: Client, owner_http: HttpClient, clock: time_machine.Coordinates
 ) -> None:
+    clock.move_to(NOW.replace(hour=9, minute=50))  # running late is told near the time
     maya.time_zone = "America/New_York"
     maya.save()
     page = _draft(owner_http, session, 5)
@@ -76,6 +77,7 @@ def test_more_than_ten_minutes_late_offers_the_client_another_time(
     clock: time_machine.Coordinates,
 ) -> None:
     other = book(maya, owner, hour=14)  # the member's own later booking is not offered
+    clock.move_to(NOW.replace(hour=9, minute=50))
     page = _draft(owner_http, session, 15)
     assert "10:15" in page and LINK.search(page)
     _approve(owner_http, session, page, 15)
@@ -100,11 +102,11 @@ def test_more_than_ten_minutes_late_offers_the_client_another_time(
     session.refresh_from_db()
     assert (session.starts_at, session.ends_at - session.starts_at) == (choice, timedelta(hours=1))
     assert session.client_choice == "moved" and session.sequence == 1
-    note = Interaction.objects.filter(client=maya).first()
-    assert note is not None and "Moved their appointment from Tuesday 24 November" in note.summary
+    note = Interaction.objects.filter(client=maya, kind="note").first()
+    assert note is not None and "instead of Tuesday 24 November, 10:00" in note.summary
     changed = appointment_items(owner.practice, "changed")
     assert [item.object_id for item in changed] == [session.pk]
-    assert "moved their appointment to" in changed[0].headline
+    assert changed[0].headline.startswith("Maya chose ") and "instead" in changed[0].headline
 
     again = visitor.post(link.group(0), {"choice": "keep"})
     assert "You have already answered" in again.content.decode()
@@ -121,7 +123,7 @@ def test_keeping_the_time_is_an_answer_too(
     session.refresh_from_db()
     assert session.client_choice == "kept" and session.starts_at == NOW.replace(hour=10)
     item = appointment_items(owner.practice, "changed")[0]
-    assert item.headline.startswith("Maya will keep their appointment")
+    assert item.headline == "Maya kept the original time, Tue 24 Nov 10:00"
 
 
 def test_only_an_offered_time_can_be_chosen(
