@@ -1,4 +1,4 @@
-"""Each promise in docs/messaging.md, tried one by one against a real SMTP server (observation 9)."""
+"""Each promise in docs/messaging.md, tried one by one against a real SMTP server (obs. 9)."""
 
 from __future__ import annotations
 
