@@ -71,6 +71,8 @@ def _link(agenda: Agenda) -> None:
             if item.write is not None:
                 query = f"?{item.write}" if item.write else ""
                 item.write_url = f"{compose_url(item.client.pk)}{query}"
+            if item.section == Section.UNSENT:
+                item.resend_url = reverse("outbox_resend", args=[item.client.pk, item.object_id])
 
 
 @member_required
@@ -91,6 +93,14 @@ def today(request: PracticeRequest) -> HttpResponse:
             "snooze_options": _snooze_options(agenda.today),
             "coming_up": coming_up(request.member),
             "acted": request.session.pop(_ACTED, None),
+            # Emails this member approved that can still be taken back.
+            "on_its_way": list(
+                OutboxMessage.objects.for_practice(practice)
+                .undoable()
+                .filter(created_by=request.member)
+                .select_related("client")
+                .order_by("next_attempt_at")[:10]
+            ),
         },
     )
 

@@ -91,8 +91,9 @@ def test_undo_within_the_window_brings_the_draft_back_and_nothing_goes(
         assert message.next_attempt_at == message.created_at + timedelta(seconds=30)
         confirmation = owner_http.get(f"/clients/{client.pk}/outbox/{message.pk}/")
         assert "Undo" in confirmation.content.decode()
-        timeline = owner_http.get(f"/clients/{client.pk}/").content.decode()
-        assert f"/clients/{client.pk}/outbox/{message.pk}/undo/" in timeline
+        undo = f"/clients/{client.pk}/outbox/{message.pk}/undo/"
+        assert undo in owner_http.get(f"/clients/{client.pk}/").content.decode()  # timeline
+        assert undo in owner_http.get("/").content.decode()  # Today: "On its way"
         clock.shift(timedelta(seconds=20))
         assert outbox_send_due() == 0  # inside the window the outbox will not claim it
         assert not outbox_claim(message.pk, timezone.now())
