@@ -36,7 +36,15 @@ from rapport.appointments.models import (
 from rapport.attention.dates import next_occurrence, ordinal_years
 from rapport.attention.models import AgendaAction, ClientReading, Section
 from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
-from rapport.clients.models import CheckinConsent, Client, ClientStatus, Fact, ImportantDate
+from rapport.clients.models import (
+    CheckinChannel,
+    CheckinConsent,
+    Client,
+    ClientStatus,
+    Fact,
+    ImportantDate,
+    may_be_checked_on,
+)
 from rapport.lib.humanize import day_phrase, days_phrase, short_moment
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
@@ -305,6 +313,7 @@ def _checkins(practice: Practice, now: datetime, today: date, limit: int) -> Sec
     clients = (
         Client.objects.for_practice(practice)
         .current()
+        .may_be_checked_on()
         .filter(checkin_due_at__lte=now, awaiting_reply_since__isnull=True)
         .filter(_not_hidden(Client, practice, Section.CHECKIN, today, cycle="checkin_due_at"))
         .order_by("checkin_due_at", "pk")
@@ -334,9 +343,9 @@ def _checkins(practice: Practice, now: datetime, today: date, limit: int) -> Sec
 
 
 def _checkin_suggestion(client: Client) -> str:
-    if client.status == "paused":
+    if client.status == ClientStatus.PAUSED:
         return "They are paused but welcome a gentle note: no pressure, just that you are there."
-    if client.checkin_channel != "any":
+    if client.checkin_channel != CheckinChannel.ANY:
         return f"They prefer: {client.get_checkin_channel_display().lower()}."
     return ""
 
@@ -351,7 +360,7 @@ def _fading(practice: Practice, today: date, limit: int) -> SectionView:
     )
     readings = (
         ClientReading.objects.for_practice(practice)
-        .filter(fading=True, client__archived_at__isnull=True)
+        .filter(may_be_checked_on("client__"), fading=True, client__archived_at__isnull=True)
         .filter(_not_hidden(ClientReading, practice, Section.FADING, today))
         .order_by("score", "pk")
     )
@@ -400,7 +409,7 @@ def _dates(practice: Practice, now: datetime, today: date, limit: int) -> Sectio
     this_window = now - timedelta(days=DATES_AHEAD_DAYS + 1)
     dates = (
         ImportantDate.objects.for_practice(practice)
-        .filter(window, client__archived_at__isnull=True)
+        .filter(window, may_be_checked_on("client__"), client__archived_at__isnull=True)
         .filter(_not_hidden(ImportantDate, practice, Section.DATE, today, since=this_window))
         .order_by(rank, "client__full_name", "pk")
     )
@@ -437,7 +446,7 @@ def _care(practice: Practice, now: datetime, today: date) -> list[Item]:
     facts = (
         Fact.objects.for_practice(practice)
         .filter(hard_news=True, learned_at__gte=window["gte"], learned_at__lte=window["lte"])
-        .filter(client__archived_at__isnull=True)
+        .filter(may_be_checked_on("client__"), client__archived_at__isnull=True)
         .filter(
             Q(client__last_contact_at__isnull=True)
             | Q(client__last_contact_at__lt=F("learned_at") + quiet_since)
@@ -451,6 +460,7 @@ def _care(practice: Practice, now: datetime, today: date) -> list[Item]:
             hard_conversation=True, occurred_at__gte=window["gte"], occurred_at__lte=window["lte"]
         )
         .filter(
+            may_be_checked_on("client__"),
             client__archived_at__isnull=True,
             client__last_contact_at__lt=F("occurred_at") + quiet_since,
         )
@@ -493,8 +503,7 @@ def _reconfirm(practice: Practice, now: datetime, today: date, limit: int) -> Se
     stale = now - timedelta(days=RECONFIRM_AFTER_DAYS)
     facts = (
         Fact.objects.for_practice(practice)
-        .filter(client__archived_at__isnull=True)
-        .exclude(client__status=ClientStatus.FORMER)
+        .filter(may_be_checked_on("client__"), client__archived_at__isnull=True)
         .filter(_not_hidden(Fact, practice, Section.RECONFIRM, today))
     )
     # Two indexed queries rather than one OR: forgotten facts first, then the stalest.
@@ -697,7 +706,7 @@ def _touches(practice: Practice, today: date, limit: int) -> SectionView:
         Touch.objects.for_practice(practice)
         .planned()
         .filter(planned_on__lte=today + timedelta(days=TOUCH_AHEAD_DAYS))
-        .filter(client__archived_at__isnull=True)
+        .filter(may_be_checked_on("client__"), client__archived_at__isnull=True)
         # A boundary recorded after planning wins: such a touch is never put forward.
         .exclude(kind__is_gift=True, client__no_gifts=True)
         .exclude(kind__physical=True, client__no_physical_contact=True)

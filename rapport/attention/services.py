@@ -21,16 +21,6 @@ from rapport.timeline.summary import month_of
 READING_FIELDS = ["score", "word", "reasons", "fading", "fading_reasons", "computed_at"]
 
 
-def _quiet_reason(client: Client) -> str | None:
-    if client.status == "former":
-        return f"{client.display_name} is a former client: no check-ins."
-    if client.checkin_consent == "no":
-        return f"{client.display_name} asked not to be checked on: contact is theirs to start."
-    if client.status == "paused" and not client.paused_note_ok:
-        return f"{client.display_name} is paused and did not ask to hear from you meanwhile."
-    return None
-
-
 def reading_for(
     client: Client,
     *,
@@ -40,8 +30,14 @@ def reading_for(
 ) -> ClientReading:
     """Computes (does not save) a client's reading from their stored summaries."""
     zone = client.practice.zone
-    fading = fading_reasons(
-        list(months), current_month=month_of(now, zone), name=client.display_name
+    quiet = client.no_checkins
+    # Less contact with someone who asked for none is their choice, not a sign to act on.
+    fading = (
+        []
+        if quiet is not None
+        else fading_reasons(
+            list(months), current_month=month_of(now, zone), name=client.display_name
+        )
     )
     reading = read_health(
         Signals(
@@ -51,7 +47,7 @@ def reading_for(
             last_contact_at=client.last_contact_at,
             last_inbound_at=client.last_inbound_at,
             rhythm_days=client.rhythm,
-            quiet_reason=_quiet_reason(client),
+            quiet_reason=None if quiet is None else quiet.label,
             awaiting_reply_since=client.awaiting_reply_since,
             unanswered=client.unanswered_count,
             overdue_promises=list(overdue),

@@ -19,7 +19,6 @@ from rapport.clients.rhythm import (
     MAX_RHYTHM_DAYS,
     MIN_RHYTHM_DAYS,
     checkin_due_at,
-    checkin_wanted,
     rhythm_days,
 )
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet, validate_time_zone
@@ -42,6 +41,37 @@ class CheckinConsent(models.TextChoices):
     UNKNOWN = "unknown", "Not asked yet"
     YES = "yes", "Yes, check in with them"
     NO = "no", "No check-ins"
+
+
+class NoCheckins(models.TextChoices):
+    """Why Rapport never suggests reaching out to a client unprompted; the label is what
+    their page says beside their reading."""
+
+    FORMER = "former", "A former client: Rapport suggests no check-ins."
+    DECLINED = "declined", "They asked not to be checked on; the door is open."
+    PAUSED = (
+        "paused",
+        "They are paused and did not ask to hear from you meanwhile; the door is open.",
+    )
+
+
+# The one rule: each reason, and the values that give it. The Client property and the
+# QuerySet both read it, so what Python says and what SQL selects cannot drift apart.
+_NO_CHECKINS_WHEN: tuple[tuple[NoCheckins, dict[str, object]], ...] = (
+    (NoCheckins.FORMER, {"status": ClientStatus.FORMER}),
+    (NoCheckins.DECLINED, {"checkin_consent": CheckinConsent.NO}),
+    (NoCheckins.PAUSED, {"status": ClientStatus.PAUSED, "paused_note_ok": False}),
+)
+
+
+def may_be_checked_on(prefix: str = "") -> Q:
+    """Clients Rapport may suggest reaching out to (check-ins, fading, dates, touches...);
+    `prefix` reads it from a related model ("client__"). A reply owed is not a suggestion:
+    answering is never nagging, so replies do not use this."""
+    refused = Q()
+    for _, values in _NO_CHECKINS_WHEN:
+        refused |= Q(**{f"{prefix}{name}": value for name, value in values.items()})
+    return ~refused
 
 
 class CheckinChannel(models.TextChoices):
@@ -73,6 +103,9 @@ class ClientQuerySet(PracticeQuerySet["Client"]):
 
     def archived(self) -> Self:
         return self.filter(archived_at__isnull=False)
+
+    def may_be_checked_on(self) -> Self:
+        return self.filter(may_be_checked_on())
 
     def matching(self, query: str) -> Self:
         """Clients whose name, email, phone or tag matches what the provider typed."""
@@ -223,10 +256,20 @@ class Client(PracticeOwned):
         return rhythm_days(status=self.status, closeness=self.closeness, chosen=self.rhythm_days)
 
     @property
-    def checkins_wanted(self) -> bool:
-        return checkin_wanted(
-            status=self.status, consent=self.checkin_consent, paused_note_agreed=self.paused_note_ok
+    def no_checkins(self) -> NoCheckins | None:
+        """Why Rapport may not suggest reaching out to them, or None when it may."""
+        return next(
+            (
+                reason
+                for reason, values in _NO_CHECKINS_WHEN
+                if all(getattr(self, name) == value for name, value in values.items())
+            ),
+            None,
         )
+
+    @property
+    def may_be_checked_on(self) -> bool:
+        return self.no_checkins is None
 
     @property
     def relationship_start(self) -> datetime:
@@ -243,7 +286,7 @@ class Client(PracticeOwned):
                 days=self.rhythm,
                 zone=self.practice.zone,
             )
-            if self.checkins_wanted and self.archived_at is None
+            if self.may_be_checked_on and self.archived_at is None
             else None
         )
 

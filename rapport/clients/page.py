@@ -59,7 +59,15 @@ def health_context(client: Client) -> dict[str, Any]:
     reading = reading_of(client)
     rows = client.contact_months.values_list("month", "from_client", "from_us", "together")
     current = month_of(timezone.now(), client.practice.zone)
-    return {"reading": reading, "chart": contact_chart(list(rows), current_month=current)}
+    choice = client.no_checkins
+    return {
+        "reading": reading,
+        # Their choice is written beside the reading, so not once more among the reasons.
+        "reasons": [
+            reason for reason in reading.reasons if choice is None or reason != choice.label
+        ],
+        "chart": contact_chart(list(rows), current_month=current),
+    }
 
 
 def client_page_context(client: Client, page_number: str | int | None = 1) -> dict[str, Any]:

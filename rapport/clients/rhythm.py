@@ -2,7 +2,8 @@
 
 Pure. The defaults follow the essays behind Rapport: new clients get the
 attention of the first weeks, close clients are seen often anyway, former
-clients are not chased, and paused clients only by agreement.
+clients are not chased, and paused clients only by agreement. Whether a client may
+be checked on at all is decided in one place: `may_be_checked_on` in clients.models.
 """
 
 from __future__ import annotations
@@ -36,14 +37,6 @@ def rhythm_days(*, status: str, closeness: str, chosen: int | None) -> int | Non
     if chosen is not None:
         return chosen
     return DEFAULT_RHYTHM_DAYS.get((status, closeness))
-
-
-def checkin_wanted(*, status: str, consent: str, paused_note_agreed: bool) -> bool:
-    """Whether a check-in may ever be suggested: never to a client who said no,
-    nor to a paused client who did not agree to a gentle note."""
-    if status == "former" or consent == "no":
-        return False
-    return not (status == "paused" and not paused_note_agreed)
 
 
 def checkin_due_at(

@@ -26,7 +26,10 @@ def touch_context(client: Client, facts: list[Fact] | None = None) -> dict[str, 
         if day and (behaviour not in last or day > last[behaviour]):
             last[behaviour] = day
     return {
-        "touch_ideas": client_ideas(client, facts=facts, touches=touches),
+        # Ideas are suggestions to reach out: none for a client who asked not to be checked on.
+        "touch_ideas": client_ideas(client, facts=facts, touches=touches)
+        if client.may_be_checked_on
+        else [],
         "touches_planned": sorted(
             (touch for touch in touches if not touch.is_done), key=lambda touch: touch.planned_on
         ),

@@ -95,6 +95,7 @@ def reflection_for(member: Member, month: date) -> Reflection:
     mattering = (
         Client.objects.for_practice(practice)
         .current()
+        .may_be_checked_on()  # a nudge to reach out: never to someone who declined
         .filter(status=ClientStatus.ACTIVE, closeness__in=[Closeness.REGULAR, Closeness.CLOSE])
         .annotate(last_touch=Max("touches__planned_on", filter=Q(touches__done_at__isnull=False)))
     )
