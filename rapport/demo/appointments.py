@@ -53,7 +53,11 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
     active = list(
         Client.objects.for_practice(practice).filter(status=ClientStatus.ACTIVE).order_by("pk")
     )
-    regulars, others = active[:8], active[8:]
+    # Regulars are clients heard from in the last six weeks: their sessions are contact, so a
+    # client whose story is drifting away (Niamh, the demo's fading one) cannot be one.
+    recent = now - timedelta(days=42)
+    regulars = [c for c in active if c.last_contact_at and c.last_contact_at >= recent][:8]
+    others = [client for client in active if client not in regulars]
     # Fortnightly sessions over the last three months: mostly on time, a few honestly late.
     for index, client in enumerate(regulars):
         for weeks_ago in range(2, 13, 2):
@@ -72,8 +76,8 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
     # Today and the days ahead.
     # Around the moment the demo is opened, so there is always one to run late for.
     half_hour = now.replace(minute=0 if now.minute < 30 else 30, second=0, microsecond=0)
-    # Tomek (regulars[1]) comes later today: seen this morning, he would not need the gentle
-    # check after his hard session that Today shows.
+    # The second regular (Tomek) comes later today: seen this morning, he would not need the
+    # gentle check after his hard session that Today shows.
     today_order = [regulars[0], regulars[2], regulars[1], regulars[3]]
     for client, hours in zip(today_order, [-3, -1.5, 1, 2.5], strict=True):
         _book(practice, owner, client, half_hour + timedelta(hours=hours))
@@ -87,7 +91,7 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
     _book(practice, owner, reminded, _slot(1, time(10, 0), practice))
     for offset, client in zip([2, 3, 5, 6], [regulars[5], regulars[7], *others[3:5]], strict=True):
         _book(practice, owner, client, _slot(offset, time(9 + offset, 30), practice))
-    # A client who took the reschedule link this morning.
+    # A client who took the reschedule link in a late notice for this morning's session.
     mover = regulars[6]
     _book(
         practice,
@@ -96,12 +100,16 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
         _slot(3, time(15, 0), practice),
         client_choice=ClientChoice.MOVED,
         client_choice_at=now - timedelta(hours=3),
+        client_choice_from=half_hour - timedelta(hours=2, minutes=30),
+        late_notices=1,
         sequence=1,
     )
-    # Seen two days ago, not a word since: Today suggests the follow-up.
+    # Seen two days ago, not a word since: Today suggests the follow-up. Someone with no other
+    # appointment in the demo, in touch lately but not in the last few days.
     quiet = next(
         client
-        for client in others + regulars
-        if client.last_contact_at is not None and client.last_contact_at < now - timedelta(days=3)
+        for client in others[5:]
+        if client.last_contact_at is not None
+        and recent <= client.last_contact_at < now - timedelta(days=3)
     )
     _book(practice, owner, quiet, _slot(-2, time(11, 0), practice))
