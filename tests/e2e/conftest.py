@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.messaging.conftest import mail_server  # noqa: F401 (the real SMTP server, for e2e too)
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make between browser steps are still plain synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
