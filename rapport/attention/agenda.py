@@ -45,7 +45,13 @@ from rapport.clients.models import (
     ImportantDate,
     may_be_checked_on,
 )
-from rapport.lib.humanize import day_phrase, days_phrase, short_moment
+from rapport.lib.humanize import (
+    calendar_days,
+    day_phrase,
+    days_ago_phrase,
+    days_phrase,
+    short_moment,
+)
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
@@ -323,7 +329,8 @@ def _checkins(practice: Practice, now: datetime, today: date, limit: int) -> Sec
         last = (
             "no contact yet"
             if client.last_contact_at is None
-            else f"last contact {_days_ago(client.last_contact_at, practice, today)}"
+            else "last contact "
+            + days_ago_phrase(calendar_days(client.last_contact_at, now, practice.zone))
         )
         ask = client.checkin_consent == CheckinConsent.UNKNOWN
         section.items.append(

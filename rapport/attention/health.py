@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from rapport.lib.humanize import calendar_days, days_ago_phrase
 
 THRIVING, STEADY, COOLING, AT_RISK = "thriving", "steady", "cooling", "at risk"
+# A check-in that is due is something to do: the word says so, whatever else goes well.
+BEST_WHILE_DUE = 79
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,9 @@ class Signals:
     last_inbound_at: datetime | None
     rhythm_days: int | None
     quiet_reason: str | None = None  # why no check-ins are suggested, if they are not
+    # When Today lists a check-in: the one instant both read, None when none may be suggested.
+    checkin_due_at: datetime | None = None
+    zone: tzinfo = UTC  # where days are counted: the practice's
     awaiting_reply_since: datetime | None = None
     unanswered: int = 0
     overdue_promises: Sequence[OverduePromise] = ()
@@ -82,27 +89,20 @@ def read_health(signals: Signals) -> Reading:
             f"You promised “{promise.text}”; it is {_plural(promise.days_overdue, 'day')} late."
         )
 
+    due = signals.checkin_due_at is not None and signals.checkin_due_at <= signals.now
     if signals.last_contact_at is None:
-        overdue_start = (
-            signals.rhythm_days and _days(signals.now - signals.since) > signals.rhythm_days
-        )
-        if overdue_start and signals.quiet_reason is None:
+        if due:
             score -= 20
             reasons.append("No contact logged yet.")
     elif signals.rhythm_days:
-        since_contact = _days(signals.now - signals.last_contact_at)
-        if since_contact > signals.rhythm_days and signals.quiet_reason is None:
-            over = since_contact / signals.rhythm_days - 1
+        since_contact = calendar_days(signals.last_contact_at, signals.now, signals.zone)
+        phrase, rhythm = days_ago_phrase(since_contact), signals.rhythm_days
+        if due:
+            over = max(since_contact / rhythm - 1, 0)
             score -= min(30, round(10 + 15 * over))
-            reasons.append(
-                f"Last contact {_plural(since_contact, 'day')} ago; "
-                f"you meant to be in touch every {signals.rhythm_days} days."
-            )
-        elif since_contact <= signals.rhythm_days:
-            rhythm = signals.rhythm_days
-            reasons.append(
-                f"In touch {_plural(since_contact, 'day')} ago, within your {rhythm}-day rhythm."
-            )
+            reasons.append(f"Last contact {phrase}; you meant to be in touch every {rhythm} days.")
+        elif since_contact <= rhythm:
+            reasons.append(f"In touch {phrase}, within your {rhythm}-day rhythm.")
     if signals.quiet_reason is not None:
         reasons.append(signals.quiet_reason)
 
@@ -114,5 +114,5 @@ def read_health(signals: Signals) -> Reading:
         score += 5
         reasons.append(f"{name} got in touch in the last month.")
 
-    score = max(0, min(100, score))
+    score = max(0, min(BEST_WHILE_DUE if due else 100, score))
     return Reading(score=score, word=word_for(score), reasons=reasons)

@@ -48,6 +48,8 @@ def reading_for(
             last_inbound_at=client.last_inbound_at,
             rhythm_days=client.rhythm,
             quiet_reason=None if quiet is None else quiet.label,
+            checkin_due_at=client.checkin_due_at,
+            zone=zone,
             awaiting_reply_since=client.awaiting_reply_since,
             unanswered=client.unanswered_count,
             overdue_promises=list(overdue),
@@ -94,9 +96,17 @@ def reading_refresh(*, client: Client, now: datetime | None = None) -> ClientRea
     return reading
 
 
-def reading_of(client: Client) -> ClientReading:
-    """The stored reading, or a fresh one for a client who has none yet."""
-    return ClientReading.objects.filter(client=client).first() or reading_refresh(client=client)
+def reading_of(client: Client, *, now: datetime | None = None) -> ClientReading:
+    """The stored reading, read again when it was computed on another day than `now` (it
+    counts calendar days, and the page beside it counts them from now), or never."""
+    now = now or timezone.now()
+    zone = client.practice.zone
+    today = timezone.localdate(now, zone)
+    reading = ClientReading.objects.filter(client=client).first()
+    if reading is not None and timezone.localdate(reading.computed_at, zone) == today:
+        return reading
+    reading_refresh(client=client, now=now)
+    return ClientReading.objects.get(client=client)  # with the provider's override, if any
 
 
 @transaction.atomic

@@ -56,9 +56,10 @@ def timeline_context(client: Client, page_number: str | int | None = 1) -> dict[
 
 
 def health_context(client: Client) -> dict[str, Any]:
-    reading = reading_of(client)
+    now = timezone.now()
+    reading = reading_of(client, now=now)
     rows = client.contact_months.values_list("month", "from_client", "from_us", "together")
-    current = month_of(timezone.now(), client.practice.zone)
+    current = month_of(now, client.practice.zone)
     choice = client.no_checkins
     return {
         "reading": reading,

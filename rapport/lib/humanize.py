@@ -6,7 +6,7 @@ filters in `rapport_tags` do the conversion.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
 
@@ -42,6 +42,22 @@ def days_phrase(day: date, today: date) -> str:
     else:
         amount = _plural(span // 365, "year")
     return f"{amount} ago" if delta < 0 else f"in {amount}"
+
+
+def calendar_days(earlier: datetime, later: datetime, zone: tzinfo) -> int:
+    """Calendar days from one moment to another, where the reader is: 23:30 to 00:30 the
+    next morning is one day, and a day when the clocks change is still one day."""
+    return (later.astimezone(zone).date() - earlier.astimezone(zone).date()).days
+
+
+def days_ago_phrase(days: int) -> str:
+    """Days since something, exact, so that it compares with a rhythm in days: "today",
+    "yesterday", "19 days ago". The one phrase for the days since last contact."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
 
 
 def ago(moment: datetime, now: datetime) -> str:

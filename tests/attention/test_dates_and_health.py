@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from rapport.attention.dates import next_occurrence
 from rapport.attention.health import AT_RISK, THRIVING, OverduePromise, Signals, read_health
@@ -29,7 +30,11 @@ def signals(**changes: object) -> Signals:
         "last_inbound_at": None,
         "rhythm_days": 14,
     }
-    return Signals(**(base | changes))  # type: ignore[arg-type]
+    merged: dict[str, Any] = base | changes
+    if "checkin_due_at" not in merged and not merged.get("quiet_reason"):
+        # As the client's stored due date is derived: a rhythm after the last contact.
+        merged["checkin_due_at"] = merged["last_contact_at"] + timedelta(days=merged["rhythm_days"])
+    return Signals(**merged)
 
 
 def test_in_touch_within_the_rhythm_is_thriving_and_says_why() -> None:

@@ -27,6 +27,18 @@ def ago(value: datetime | None) -> str:
 
 
 @register.filter
+def days_ago(value: datetime | None) -> str:
+    """Calendar days since a moment, where the practice is: "today", "19 days ago". The one
+    phrase for the days since last contact, wherever it is shown."""
+    if value is None:
+        return ""
+    now = timezone.now()
+    return humanize.days_ago_phrase(
+        humanize.calendar_days(value, now, timezone.get_current_timezone())
+    )
+
+
+@register.filter
 def time_ago(value: datetime) -> str:
     """<time datetime="...">3 days ago</time>, machine-readable and as people say it."""
     local = timezone.localtime(value)
