@@ -253,3 +253,22 @@ def test_appointments_completed_before_the_link_find_their_meeting(
     migration.link_meetings(apps, None)
     first, second = (Appointment.objects.get(pk=session.pk) for session in sessions)
     assert first.interaction in same_time and second.interaction is None
+
+
+def test_a_completed_appointment_moved_by_hand_moves_its_meeting_but_not_into_the_future(
+    due: Client, owner: Member, owner_http: HttpClient, clock: time_machine.Coordinates
+) -> None:
+    session = book(due, owner, hour=7)
+    appointment_finish(appointment=session, status=AppointmentStatus.COMPLETED)
+
+    def move(when: str) -> int:
+        return owner_http.post(
+            f"/appointments/{session.pk}/",
+            {"client": due.pk, "member": owner.pk, "starts_at": when, "length": 60},
+        ).status_code
+
+    assert move("2026-11-24T06:30") == 302  # it really began at 06:30
+    (meeting,) = _meetings(due)
+    assert meeting.occurred_at == NOW.replace(hour=6, minute=30)
+    assert move("2026-11-25T06:30") == 400
+    assert _meetings(due)[0].occurred_at == NOW.replace(hour=6, minute=30)
