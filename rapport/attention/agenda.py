@@ -394,8 +394,8 @@ def _dates(practice: Practice, now: datetime, today: date, limit: int) -> Sectio
         "No dates in the next two weeks.",
     )
     # Gentle checks first: they matter more than a birthday and are few.
-    section.items = _care(practice, now, today)[:limit]
-    care_total = len(section.items)
+    care = _care(practice, now, today)
+    section.items, care_total = care[:limit], len(care)
     start = today.month * 100 + today.day
     last = today + timedelta(days=DATES_AHEAD_DAYS)
     end = last.month * 100 + last.day
@@ -420,7 +420,7 @@ def _dates(practice: Practice, now: datetime, today: date, limit: int) -> Sectio
         .filter(_not_hidden(ImportantDate, practice, Section.DATE, today, since=this_window))
         .order_by(rank, "client__full_name", "pk")
     )
-    rows, dates_total = _page(dates, max(limit - care_total, 0))
+    rows, dates_total = _page(dates, max(limit - len(section.items), 0))
     for item in rows:
         when = next_occurrence(item.month, item.day, today)
         years = ordinal_years(item.year, when)

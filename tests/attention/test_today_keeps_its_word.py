@@ -285,3 +285,23 @@ def test_every_reply_owed_row_has_a_write_button(
         assert row, who
         assert f'href="{reverse("compose", args=[who.pk])}' in row.group(0)
         assert ">Write</a>" in row.group(0)
+
+
+def test_the_counts_after_an_action_are_the_counts_of_the_page(
+    owner: Member, owner_http: HttpClient, clock: Any
+) -> None:
+    """The swapped counts are read without the rows: a gentle check after hard news counts
+    in Dates ahead either way."""
+    greta, kofi, _ = three_waiting(owner)
+    fact_create(
+        client=kofi,
+        category=FactCategory.LIFE_EVENT,
+        text="Lost his job",
+        hard_news=True,
+        learned_at=timezone.now() - timedelta(days=8),
+    )
+    kofi.last_contact_at = timezone.now() - timedelta(days=20)
+    kofi.save()
+    assert agenda_build(owner.practice, limit=0).counts() == agenda_build(owner.practice).counts()
+    answer = owner_http.post(f"/today/replies/{greta.pk}/", {"action": "done"}, **HX)
+    assert badges(answer.content.decode()) == badges(owner_http.get("/").content.decode())
