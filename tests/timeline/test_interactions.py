@@ -89,11 +89,13 @@ def test_timeline_is_newest_first(client_file: ClientFile, owner_http: HttpClien
 
 def test_last_contact_follows_real_contact_not_notes(client_file: ClientFile) -> None:
     client = client_file.client
-    email_time = client_file.outbox.interaction.occurred_at  # the latest contact in the file
-    assert client.last_contact_at == email_time
+    # The latest contact in the file is the call: its approved email has not gone yet.
+    call_time = client_file.interaction.occurred_at
+    assert client_file.outbox.interaction.occurred_at > call_time
+    assert client.last_contact_at == call_time
     interaction_create(client=client, kind=InteractionKind.NOTE, summary="Private thought")
     client.refresh_from_db()
-    assert client.last_contact_at == email_time
+    assert client.last_contact_at == call_time
     later = interaction_create(
         client=client, kind=InteractionKind.EMAIL, direction="outbound", summary="Hi"
     )
