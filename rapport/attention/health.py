@@ -101,7 +101,7 @@ def read_health(signals: Signals) -> Reading:
             over = max(since_contact / rhythm - 1, 0)
             score -= min(30, round(10 + 15 * over))
             reasons.append(f"Last contact {phrase}; you meant to be in touch every {rhythm} days.")
-        elif since_contact <= rhythm:
+        elif since_contact <= rhythm and signals.quiet_reason is None:  # theirs: no rhythm
             reasons.append(f"In touch {phrase}, within your {rhythm}-day rhythm.")
     if signals.quiet_reason is not None:
         reasons.append(signals.quiet_reason)

@@ -167,3 +167,12 @@ def test_their_page_shows_the_reading_with_their_choice_and_no_ideas_to_reach_ou
     assert sentence in health
     assert "Plan this" not in page
     assert "Rapport suggests no gestures" in page
+
+
+@CHOICES
+def test_their_reading_holds_them_to_no_rhythm(
+    owner: Member, clock: Any, choice: dict[str, Any], sentence: str
+) -> None:
+    quiet = client(owner, "Quiet", rhythm_days=14, **choice)
+    talk(quiet, 4)
+    assert reading_of(quiet).reasons == [sentence]  # not "within your 14-day rhythm"
