@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from rapport.clients.models import Client, ContactKind, ContactPoint
 from rapport.messaging.mailparse import ParsedMail, parse_mail, split_mbox
-from rapport.messaging.models import InboundMail, MailStatus, OutboxMessage
+from rapport.messaging.models import InboundMail, MailStatus, OutboxMessage, OutboxStatus
+from rapport.messaging.outbox import outbox_bounced
 from rapport.practices.models import Member, Practice
 from rapport.timeline.models import Direction, Interaction, InteractionKind
 from rapport.timeline.services import interaction_create
@@ -86,6 +87,8 @@ def mail_ingest(*, practice: Practice, raw: bytes, mailbox: str = "") -> ImportR
     if InboundMail.objects.for_practice(practice).filter(message_id=mail.message_id).exists():
         report.already_seen += 1
         return report
+    if mail.bounce is not None and _bounce_record(practice, mail):
+        return report
     ours = _member_addresses(practice) | ({mailbox.lower()} if mailbox else set())
     outgoing = mail.from_address in ours
     if outgoing:
@@ -125,6 +128,33 @@ def mail_ingest(*, practice: Practice, raw: bytes, mailbox: str = "") -> ImportR
         report = ImportReport(already_seen=1)
         transaction.set_rollback(True)
     return report
+
+
+def _bounce_record(practice: Practice, mail: ParsedMail) -> bool:
+    """A bounce of a message the practice sent: that message failed after all. A bounce of
+    anything else is ordinary mail, to place or ignore."""
+    assert mail.bounce is not None
+    returned = list(
+        OutboxMessage.objects.for_practice(practice)
+        .filter(message_id__in=mail.bounce.message_ids)
+        .select_related("interaction", "client")
+    )
+    if not returned:
+        return False
+    for message in returned:
+        if mail.bounce.failed and message.status == OutboxStatus.SENT:
+            outbox_bounced(message=message, reason=mail.bounce.reason)
+    InboundMail.objects.create(
+        practice=practice,
+        message_id=mail.message_id,
+        from_address=mail.from_address,
+        from_name=mail.from_name,
+        subject=mail.subject,
+        sent_at=mail.sent_at,
+        status=MailStatus.BOUNCE,
+        client=returned[0].client,
+    )
+    return True
 
 
 def _log(record: InboundMail, mail: ParsedMail) -> Interaction:

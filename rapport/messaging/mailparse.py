@@ -15,6 +15,8 @@ from email import message_from_bytes, policy
 from email.message import Message
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
+from rapport.messaging.bounces import Bounce, bounce_of
+
 MAX_TEXT = 20_000
 
 
@@ -29,6 +31,7 @@ class ParsedMail:
     sent_at: datetime | None
     in_reply_to: list[str] = field(default_factory=list)
     attachments: list[tuple[str, int]] = field(default_factory=list)
+    bounce: Bounce | None = None
 
 
 def _header(message: Message, name: str) -> str:
@@ -100,12 +103,13 @@ def parse_mail(raw: bytes) -> ParsedMail:
         _ids(_header(message, "Message-ID"))
         or [f"<sha256-{hashlib.sha256(raw).hexdigest()}@rapport>"]
     )[0]
+    sender, subject = address.strip().lower(), _header(message, "Subject")[:200]
     return ParsedMail(
         message_id=message_id,
-        from_address=address.strip().lower(),
+        from_address=sender,
         from_name=name.strip(),
         to_addresses=[addr.strip().lower() for _, addr in recipients if "@" in addr],
-        subject=_header(message, "Subject")[:200],
+        subject=subject,
         text=text,
         sent_at=sent_at,
         # The thread, oldest first (References), then the mail it answers, each once.
@@ -115,6 +119,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
             )
         ),
         attachments=attachments,
+        bounce=bounce_of(message, sender=sender, subject=subject, text=text, raw=raw),
     )
 
 

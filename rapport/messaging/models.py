@@ -143,6 +143,7 @@ class MailStatus(models.TextChoices):
     LOGGED = "logged", "On the timeline"
     TRIAGE = "triage", "Waiting for you to place it"
     IGNORED = "ignored", "Ignored"
+    BOUNCE = "bounce", "A bounce, matched to the message it returned"
 
 
 class InboundMail(PracticeOwned):

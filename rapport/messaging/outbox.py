@@ -207,6 +207,14 @@ def outbox_send_due(
 
 
 @transaction.atomic
+def outbox_bounced(*, message: OutboxMessage, reason: str) -> None:
+    """The mail server took it, then sent it back: not sent after all, and not contact."""
+    message.status, message.last_error = OutboxStatus.FAILED, reason[:500]
+    message.save(update_fields=["status", "last_error"])
+    interaction_mark_delivered(interaction=message.interaction, at=None, delivered=False)
+
+
+@transaction.atomic
 def outbox_cancel(*, message: OutboxMessage) -> None:
     """The client opted out after this was approved: it does not go, and the timeline says why."""
     message.status = OutboxStatus.CANCELLED

@@ -176,9 +176,13 @@ def interaction_update(
 
 
 @transaction.atomic
-def interaction_mark_delivered(*, interaction: Interaction, at: datetime) -> None:
-    """The email went: from this moment it is contact, dated when it went."""
-    interaction.delivered, interaction.occurred_at = True, at
+def interaction_mark_delivered(
+    *, interaction: Interaction, at: datetime | None, delivered: bool = True
+) -> None:
+    """The email went: from this moment it is contact, dated when it went. Or it came back
+    (`delivered=False`): it stops being contact, and the summaries are rebuilt without it."""
+    interaction.delivered = delivered
+    interaction.occurred_at = at or interaction.occurred_at
     interaction.save(update_fields=["delivered", "occurred_at"])
     client_history_refresh(client=interaction.client)
 
