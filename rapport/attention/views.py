@@ -146,8 +146,16 @@ def _action_for(request: PracticeRequest, section: str, object_id: int) -> Agend
     )
 
 
-def _back_to(section: str) -> str:
-    return reverse("home") + f"#section-{_SHOWN_IN.get(section, section)}"
+def _said_without_javascript(
+    request: PracticeRequest, section: str, said: str, *, ok: bool, undo: int | None = None
+) -> HttpResponse:
+    """Back to the section acted on, which says once what happened, with its Undo: said
+    there, not at the top of the page, which the section's anchor scrolls away from."""
+    shown_in = _SHOWN_IN.get(section, section)
+    request.session[_ACTED] = {
+        "section": shown_in, "said": said, "ok": ok, "url": request.path, "undo": undo,
+    }  # fmt: skip
+    return redirect(reverse("home") + f"#section-{shown_in}")
 
 
 @member_required
@@ -178,11 +186,9 @@ def agenda_item(request: PracticeRequest, section: str, **ids: int) -> HttpRespo
             message = action_said(action, target)
     if is_htmx(request):
         return _answer(request, section, object_id, message, undo=action, ok=action is not None)
-    if action is None:
-        messages.error(request, message)
-    else:
-        request.session[_ACTED] = {"said": message, "url": request.path, "undo": action.pk}
-    return redirect(_back_to(section))
+    return _said_without_javascript(
+        request, section, message, ok=action is not None, undo=None if action is None else action.pk
+    )
 
 
 def _undo(
@@ -195,8 +201,7 @@ def _undo(
     else:
         message, ok = action_said(undone, target), True
     if not is_htmx(request):
-        (messages.success if ok else messages.error)(request, message)
-        return redirect(_back_to(section))
+        return _said_without_javascript(request, section, message, ok=ok)
     if not ok:
         return _answer(request, section, action.object_id, message, ok=False)
     # The item comes back in place, with its buttons, when it is still on Today.

@@ -108,7 +108,10 @@ def test_undo_brings_a_snoozed_or_dismissed_item_back_with_its_buttons(
 
     owner_http.post(f"/today/replies/{kofi.pk}/", {"action": "dismissed"})  # without JavaScript
     page = owner_http.get("/", follow=True).content.decode()
-    assert "Dismissed: Kofi" in page and 'value="undo"' in page
+    # Said in the section the redirect scrolls to, not at the top of the page.
+    said = page.index("Dismissed: Kofi")
+    assert page.index('id="section-reply"') < said < page.index('id="section-promise"')
+    assert 'value="undo"' in page[said:]
     _undo(owner_http, f"/today/replies/{kofi.pk}/", htmx=False)
     assert f"reply-{kofi.pk}" in page_items(owner_http.get("/"))
 
