@@ -231,8 +231,10 @@ def _moments_ahead(practice: Practice, member: Member, rng: random.Random) -> No
             month=day.month,
             year=year,
         )
+    # Hard news for a client who wants check-ins: Maggie, paused, asked not to be chased,
+    # so Today never suggests writing to her, even after hard news.
     fact_create(
-        client=clients["Maggie"],
+        client=clients["Niamh"],
         category=FactCategory.LIFE_EVENT,
         text="Her sister Colette was taken into hospital after a fall",
         important=True,
