@@ -87,6 +87,7 @@ class Item:
     action_url: str = ""  # set by the web view, which knows the URLs
     client_url: str = ""
     write_url: str = ""
+    resend_url: str = ""  # "Send again", for a message that did not go or may not have
 
     @property
     def key(self) -> str:
@@ -225,7 +226,8 @@ def _unsent(practice: Practice, today: date, limit: int) -> SectionView:
                 headline=f"{message.get_status_display()}: “{message.subject}” "
                 f"to {message.client.display_name}",
                 detail=message.last_error,
-                suggestion="Open their page to correct the address or send it again.",
+                suggestion="Check your sent mail, then send it again; or correct the address "
+                "on their page and write again.",
             )
         )
     return section
