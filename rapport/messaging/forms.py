@@ -47,6 +47,16 @@ class ComposeForm(forms.Form):
                 "No email address yet: add one on the client's page, or say it another way."
             )
 
+    def clean(self) -> dict[str, Any]:
+        # Said before the check's second step, so "Send anyway" is never followed by a refusal.
+        data = super().clean() or {}
+        if data.get("channel") == Channel.EMAIL:
+            if not str(data.get("subject", "")).strip():
+                self.add_error("subject", "An email needs a subject.")
+            if not data.get("to_address"):
+                self.add_error("to_address", "Choose one of this client's email addresses.")
+        return data
+
 
 class TemplateForm(forms.ModelForm[MessageTemplate]):
     class Meta:

@@ -172,6 +172,8 @@ def _compose_initial(
         initial = {"subject": subject, "body": body, "essential": chosen.essential}
     if answering is not None:
         initial |= {"subject": reply_subject(answering.subject), "answering": answering.pk}
+    elif client.awaiting_reply_since is not None and not initial.get("subject"):
+        initial["subject"] = reply_subject("")  # their message came another way, or by hand
     return initial, chosen
 
 

@@ -47,7 +47,7 @@ def test_cancel_confirms_and_offers_to_tell_the_client_by_keyboard(  # type: ign
     row.get_by_role("button", name="Cancel…").focus()
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", name="Cancel Maya’s appointment?")).to_be_visible()
+    expect(page.get_by_role("heading", name="Cancel Maya’s appointment?")).to_be_visible()  # noqa: RUF001
     expect(page.get_by_text(f"{start:%A} {start.day} {start:%B}, 10:00")).to_be_visible()
     tell = page.get_by_label("Write to Maya next")
     expect(tell).to_be_checked()
