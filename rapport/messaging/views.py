@@ -28,6 +28,7 @@ from rapport.lib.forms import add_service_errors
 from rapport.lib.http import local_target, refuse_unless_post
 from rapport.messaging.checker import Finding, blocks_sending
 from rapport.messaging.forms import ComposeForm, PracticeRuleForm, TemplateForm
+from rapport.messaging.highlight import highlighted
 from rapport.messaging.inbound import mail_import_file, mail_place
 from rapport.messaging.models import (
     InboundMail,
@@ -56,8 +57,12 @@ from rapport.messaging.unsubscribe import unsubscribe_client
 from rapport.practices.access import PracticeRequest, member_required
 
 
-def _findings_context(findings: list[Finding]) -> dict[str, object]:
-    return {"findings": findings, "blocked": blocks_sending(findings)}
+def _findings_context(findings: list[Finding], body: str) -> dict[str, object]:
+    return {
+        "findings": findings,
+        "blocked": blocks_sending(findings),
+        "marked": highlighted(body, findings),
+    }
 
 
 def acknowledgement(subject: str, body: str, findings: list[Finding]) -> str:
@@ -221,7 +226,7 @@ def _compose_page(
             "conversation_earlier": conversation[3:],
             "warnings": warnings or [],
             "second_step": second_step,
-            **_findings_context(findings),
+            **_findings_context(findings, str(form["body"].value() or "")),
         },
         status=200 if request.method == "GET" or warnings else 400,
     )
@@ -272,10 +277,9 @@ def compose_check(request: PracticeRequest, client_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
     if refused := refuse_unless_post(request):
         return refused
-    findings = message_check(
-        client=client, subject=request.POST.get("subject", ""), body=request.POST.get("body", "")
-    )
-    return render(request, "messaging/_findings.html", _findings_context(findings))
+    body = request.POST.get("body", "")
+    findings = message_check(client=client, subject=request.POST.get("subject", ""), body=body)
+    return render(request, "messaging/_findings.html", _findings_context(findings, body))
 
 
 def _worth_remembering(client: Client) -> list[object]:

@@ -24,15 +24,14 @@ def test_every_category_is_found_with_its_position_and_advice() -> None:
     assert found == [
         ("greeting", "Tomasz"),
         ("pet-name", "love"),
-        ("canned", "we apologise for any inconvenience"),
-        ("blame", "You must have"),
+        ("canned", "apologise for any inconvenience"),
+        ("blame", "You must have missed"),
         ("money-shame", "If money is an issue"),
         ("money-shame", "cheap option"),
         ("placeholder", "{{next_appointment}}"),
         ("over-familiar", "Lots of love"),
         ("over-familiar", "xx"),
-        ("over-familiar", "😊"),
-    ]
+    ]  # and a plain smile is fine
     for finding in findings:
         assert DRAFT[finding.start : finding.end] == finding.text
         assert finding.explanation and finding.fix
@@ -63,10 +62,11 @@ def test_ordinary_warm_words_are_fine(text: str) -> None:
 def test_greeting_by_the_preferred_name() -> None:
     assert check("Hi Tomek,\nsee you Tuesday.", preferred_name="Tomek", full_name="Tomasz W") == []
     assert check("hello siobhan, thanks!", preferred_name="Siobhán") == []  # accents and case
-    missing = check("See you Tuesday.", preferred_name="Tomek")
-    assert [(f.rule, f.severity) for f in missing] == [("greeting-name", "note")]
-    wrong = check("Dear Sir or Madam,", preferred_name="Tomek")
+    assert check("See you Tuesday.", preferred_name="Tomek") == []  # a short text needs no "Hi"
+    wrong = check("Hi Tom,", preferred_name="Tomek")
     assert wrong[0].explanation == "The greeting does not use the name they go by: Tomek."
+    generic = check("Dear Sir or Madam,", preferred_name="Tomek")
+    assert [(f.rule, f.text) for f in generic] == [("greeting-generic", "Sir or Madam")]
 
 
 def test_a_practice_can_silence_a_rule_or_add_its_own() -> None:
@@ -89,35 +89,44 @@ def test_the_checker_never_crashes_and_positions_are_real(text: str) -> None:
         assert text[finding.start : finding.end] == finding.text
 
 
-PHRASES = [
-    (rule.id, phrase) for rule in BUILT_IN for phrase in rule.phrases if not rule.only_when_new
-]
+EXAMPLES = [(rule.id, example) for rule in BUILT_IN for example in rule.examples]
 
 
 @given(
-    st.sampled_from(PHRASES),
-    st.text(alphabet=' \n\t.,;:!?()"-', max_size=4),
-    st.text(alphabet=' \n\t.,;:!?()"-', max_size=4),
-    st.text(alphabet="abc ", max_size=20),
+    st.sampled_from(EXAMPLES),
+    st.text(alphabet=" \n", max_size=3),
+    st.sampled_from(["", " ", "\n"]),
     st.booleans(),
 )
-def test_a_phrase_is_found_wherever_it_stands(
-    item: tuple[str, str], before: str, after: str, context: str, shout: bool
+def test_each_rule_finds_its_own_examples_wherever_they_stand(
+    item: tuple[str, str], before: str, after: str, shout: bool
 ) -> None:
-    rule_id, phrase = item
-    written = phrase.upper() if shout else phrase.capitalize()
-    text = f"{context} {before}{written}{after} {context}"
-    hits = [f for f in check(text) if f.rule == rule_id]
-    assert any(f.text.lower() == phrase.lower() for f in hits), text
+    """The examples shown in Settings are true: each is caught by its rule, in any case."""
+    rule_id, example = item
+    written = example.upper() if shout and rule_id != "unfilled-placeholder" else example
+    text = f"Hi Maya,\n{before}{written}{after}"
+    assert rule_id in {f.rule for f in check(text, preferred_name="Maya", closeness="new")}, text
 
 
-@given(st.sampled_from(PHRASES), st.sampled_from(["s", "y", "ed", "ish", "x"]))
-def test_words_that_merely_contain_a_phrase_are_not_flagged(
-    item: tuple[str, str], suffix: str
-) -> None:
-    rule_id, phrase = item
-    text = f"Hi Maya, un{phrase}{suffix} is a made-up word."
-    assert not [f for f in check(text, preferred_name="Maya") if f.rule == rule_id]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Maya, the honey-blonde toner would suit you. Oh dear, what a week!",
+        "Hi Maya, 'Honey Oak' is the carpet; the Honey Badger cafe is next door.",
+        "Hi Maya, I forgot to attach it, my fault entirely. Here it is.",
+        "Hi Maya, as I said on the phone, I love the idea.",
+        "Hi Maya, you clearly put a lot of work into it. It shows!",
+        "Hi Maya, the fee is £60. If timing is hard, we can split it; just say.",
+        "Hi Maya, invoice 221 (£360) was due on Friday. Want more time? That's fine.",
+        "Hi Maya, owing to the snow we're closed today; I'll call to rebook.",
+        "Hi Maya, your pet is welcome in the waiting room.",
+        "Hi Maya, XXL is the size. Thanks! 🙂",
+        "Hi Maya,\nthanks!\n\nOn Tue 3 Dec, Maya wrote:\n> thanks hun, you still owe me a call xx",
+        "Hi Maya,\n> sorry, money's tight, can I pay next week? you failed to send it\nOf course.",
+    ],
+)
+def test_hard_negatives_are_left_alone(text: str) -> None:
+    assert check(text, preferred_name="Maya", closeness="new") == []
 
 
 def test_rapport_check_on_a_file_and_standard_input(
