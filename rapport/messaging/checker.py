@@ -19,6 +19,7 @@ from rapport.messaging.rules import (
     ERROR,
     GREETING,
     NOTE,
+    PET_NAME,
     WARNING,
     Rule,
 )
@@ -73,6 +74,29 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+
+
+def _in_context(rule: Rule, text: str, position: int, sentences: list[tuple[int, int]]) -> bool:
+    if not (rule.with_sentence or rule.unless_sentence):
+        return True
+    index = next((i for i, (s, e) in enumerate(sentences) if s <= position < e), None)
+    if index is None:
+        return True
+    # The context may stand in the sentence, or as near as the rule says ("Still waiting.
+    # Invoice 77.", "It hasn't been paid yet. Happy to talk about a later date.").
+    start = sentences[max(index - rule.near_sentences, 0)][0]
+    end = sentences[min(index + rule.near_sentences, len(sentences) - 1)][1]
+    if rule.unless_sentence and _context(rule.unless_sentence).search(text, start, end):
+        return False
+    return not rule.with_sentence or bool(_context(rule.with_sentence).search(text, start, end))
+
+
+@lru_cache(maxsize=64)
+def _context(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _phrase_pattern(phrase: str) -> str:
     words = [re.escape(word) for word in phrase.split()]
     # Whole words only ("lovely" is not "love"), any spacing between words.
@@ -104,23 +128,71 @@ def _alternatives(pattern: str) -> list[str]:
     return [*parts, "".join(current)]
 
 
-def _word_start_first(pattern: str) -> str:
-    """The same pattern, with the alternatives that start at a word boundary behind one shared
-    boundary: the engine then tries them only where a word starts, not at every character,
-    which keeps a long message's check within a few milliseconds as the provider types."""
-    alternatives = _alternatives(pattern)
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
+
+
+def _lower_literals(pattern: str) -> str:
+    """The pattern with its literal letters in lower case (escapes and group names kept), to
+    run without IGNORECASE on lower-cased text: the regular expression engine then skips a
+    branch at its first letter, which it cannot do when ignoring case."""
+    out, index = [], 0
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            length = _ESCAPE_LENGTH.get(pattern[index + 1 : index + 2], 2)
+            out.append(pattern[index : index + length])
+            index += length
+        elif pattern.startswith("(?P<", index):
+            close = pattern.index(">", index)
+            out.append(pattern[index : close + 1])
+            index = close + 1
+        else:
+            out.append(pattern[index].lower())
+            index += 1
+    return "".join(out)
+
+
+def _joined(alternatives: list[str]) -> str:
     at_words = [alt[2:] for alt in alternatives if alt.startswith("\\b")]
     others = [alt for alt in alternatives if not alt.startswith("\\b")]
-    if len(at_words) < 2:
-        return pattern
-    return "|".join([r"\b(?:" + "|".join(at_words) + ")", *others])
+    return "|".join(([r"\b(?:" + "|".join(at_words) + ")"] if at_words else []) + others)
 
 
 @lru_cache(maxsize=256)
-def _compiled(rule: Rule) -> re.Pattern[str]:
-    if rule.pattern:
-        return re.compile(_word_start_first(rule.pattern), re.IGNORECASE | re.MULTILINE)
-    return re.compile("|".join(_phrase_pattern(phrase) for phrase in rule.phrases), re.IGNORECASE)
+def _compiled(rule: Rule) -> tuple[tuple[bool, re.Pattern[str]], ...]:
+    """The rule as patterns to run, each with whether it runs on the lower-cased text.
+
+    Alternatives that start at a word boundary share one boundary, so they are tried where a
+    word starts rather than at every character; those that care about case ("AGAIN", a
+    capitalised name) run on the text as written. That keeps a long message's check within a
+    few milliseconds as the provider types."""
+    if not rule.pattern:
+        phrases = "|".join(_phrase_pattern(phrase) for phrase in rule.phrases)
+        return ((False, re.compile(phrases, re.IGNORECASE)),)
+    alternatives = _alternatives(rule.pattern)
+    as_written = [alt for alt in alternatives if "(?-i:" in alt]
+    lower = [_lower_literals(alt) for alt in alternatives if "(?-i:" not in alt]
+    pieces = []
+    if lower:
+        pieces.append((True, re.compile(_joined(lower), re.MULTILINE)))
+    if as_written:
+        pieces.append((False, re.compile(_joined(as_written), re.IGNORECASE | re.MULTILINE)))
+    return tuple(pieces)
+
+
+def _matches(rule: Rule, plain: str, lowered: str) -> list[re.Match[str]]:
+    return [
+        match
+        for on_lowered, pattern in _compiled(rule)
+        for match in pattern.finditer(lowered if on_lowered else plain)
+    ]
+
+
+def _lowered(text: str) -> str:
+    """Lower case with every character where it was, so positions still point into the text."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
 def _normalised(text: str) -> str:
@@ -188,12 +260,18 @@ def check(
     plain = _normalised(text)
     quoted = [match.span() for match in _QUOTED.finditer(plain)]
     findings: list[Finding] = []
+    sentences = [match.span() for match in _SENTENCE.finditer(plain)]
+    lowered = _lowered(plain)
     for rule in rules:
         if rule.id in off or (rule.only_when_new and closeness != "new"):
             continue
-        for match in _compiled(rule).finditer(plain):
+        for match in _matches(rule, plain, lowered):
             start, end = _hit(match)
-            if end > start and not _inside(start, quoted):
+            if (
+                end > start
+                and not _inside(start, quoted)
+                and _in_context(rule, plain, start, sentences)
+            ):
                 findings.append(
                     Finding(
                         rule.id,
@@ -206,9 +284,27 @@ def check(
                         rule.fix,
                     )
                 )
+    # Their own name is never a pet name, even when it is Precious or Honey.
+    names = {_fold(part) for part in f"{preferred_name} {full_name}".split()}
+    findings = [f for f in findings if not (f.category == PET_NAME and _fold(f.text) in names)]
     if "greeting-name" not in off:
         findings += _greeting_findings(text, preferred_name, full_name)
-    return sorted(findings, key=lambda f: (f.start, SEVERITY_ORDER[f.severity], f.rule))
+    return sorted(_distinct(findings), key=lambda f: (f.start, SEVERITY_ORDER[f.severity], f.rule))
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding for the same words: two families of a category that both see "you must have
+    missed" say it once, with the wider span."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+        if not any(
+            other.category == finding.category
+            and other.start <= finding.start
+            and finding.end <= other.end
+            for other in kept
+        ):
+            kept.append(finding)
+    return kept
 
 
 def blocks_sending(findings: Iterable[Finding]) -> bool:

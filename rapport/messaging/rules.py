@@ -30,6 +30,11 @@ class Rule:
     phrases: tuple[str, ...] = ()
     pattern: str = ""  # a regular expression (case-insensitive unless it says otherwise)
     only_when_new: bool = False  # applies only to a client whose closeness is "new"
+    # Context in the same sentence: what must be there too, and what rules the match out
+    # ("you forgot" with "my fault" or "no worries" in the sentence is not blame).
+    with_sentence: str = ""
+    unless_sentence: str = ""
+    near_sentences: int = 0  # how many sentences either side that context may stand in
     examples: tuple[str, ...] = ()
     tags: frozenset[str] = field(default_factory=frozenset)
 
@@ -42,7 +47,13 @@ def _words(*alternatives: str) -> str:
 # of address (the contexts below), so "I'd love to" and "Dear Maya" are left alone.
 _PET = _words(
     r"hon(?:ey|ey\s*bun|ey\s*pie)?",
-    r"hunn?(?:y|ie|s)?",
+    r"hunn?(?:y|ie|i|s)?",
+    r"lover",
+    r"hen",
+    r"hinny",
+    r"cariad",
+    r"darl",
+    r"'?ansum",
     r"sweet(?:ie|y|ies)(?:\s+pie)?",
     r"sweet\s*(?:heart|pea|cheeks)",
     r"darl(?:ing|in'?|s)",
@@ -78,7 +89,7 @@ _PET = _words(
     r"bubs",
     r"kiddo",
     r"sweets",
-    r"my\s+(?:love|dear|darling|lovely|angel|sweet)",
+    r"(?:my|me|mi)\s+(?:love|dear|darling|lovely|angel|sweet|duck|lover|'?ansum|darlin)",
 )
 # Where a fond word is a form of address: after a greeting or thanks, next to a comma at the
 # edge of a clause, alone before the end of a sentence, or opening a line.
@@ -99,6 +110,9 @@ _ADDRESS_BEFORE = _words(
     r"cheers",
     r"bye",
     r"aw+",
+    r"right",
+    r"alright",
+    r"no\s+bother",
     r"sorry",
     r"yes",
     r"no",
@@ -126,23 +140,30 @@ _CLAUSE_GOES_ON = (
     r"ok|let|pop|remember|booked|your)\b)"
 )
 _PET_AS_ADDRESS = (
-    rf"\b{_ADDRESS_BEFORE}[ \t,!]+(?P<hit>{_PET}){_CLAUSE_END}"
-    rf"|\b{_ADDRESS_BEFORE}[ \t,!]+(?P<hit2>{_PET}){_CLAUSE_GOES_ON}"
+    # After a greeting or thanks: right after it, or after their name ("Thanks Maya love!").
+    rf"\b{_ADDRESS_BEFORE}(?:[ \t,!]+(?P<hit>{_PET})(?:{_CLAUSE_END}|{_CLAUSE_GOES_ON})"
+    rf"|[ \t,]+[\w'-]+[ \t,]+(?P<hit2>{_PET}){_CLAUSE_END})"
     rf"|,[ \t]*(?P<hit3>{_PET}){_CLAUSE_END}"
     rf"|(?m:^)[ \t]*(?!lov(?:e|ey|ie)\b)(?P<hit4>{_PET})[ \t]*[,!]"
     # Words that are only ever fond, standing at the end of a clause ("See you then hun!").
     # (The lookahead first: the lookbehinds then run only where such a word starts.)
     r"|(?=[hbsdptl])(?<=[ \t])(?<!\ba )(?<!\bthe )(?<!\bmy )(?<!\bour )(?<!\byour )"
     r"(?<!little )(?<!\bsuch a )"
-    r"(?P<hit6>hunn?(?:y|ie)?|babes?|sweet(?:ie|y)(?:\s+pie)?|sweetheart|darlin[g']?|"
+    r"(?:(?P<hit6>hunn?(?:y|ie)?|babes?|sweet(?:ie|y)(?:\s+pie)?|sweetheart|darlin[g']?|"
     r"petal|poppet|lovey|treacle|hon)"
     rf"{_CLAUSE_END}"
+    # ...and the ones nobody uses for anything else, wherever they stand.
+    r"|(?P<hit10>hunn?(?:y|ie|i)?|babes|sweet(?:ie|y|pea)|hinny|cariad|darl)\b)"
     # The ambiguous ones ("sugar", "pet", "love") after a word that ends what was said.
     rf"|\b(?:then|again|earlier|soon|later|tonight|today|tomorrow|now|there|mate)[ \t]+"
     rf"(?P<hit7>{_PET}){_CLAUSE_END}"
-    # After their name, in a greeting or thanks ("Thanks Maya love!").
-    rf"|\b{_ADDRESS_BEFORE}[ \t,]+(?-i:[A-Z])[\w'-]+[ \t,]+(?P<hit8>{_PET}){_CLAUSE_END}"
     rf"|\boh[ \t,]+(?!dear\b)(?P<hit9>{_PET})[ \t]*[,!]"
+    # After their name ("Gianni pet.") or "you" ("I'll do that for you love.").
+    rf"|(?-i:\b(?!(?:With|Lots|All|Much|Sending|Big|Loads|Heaps|Oh|Dear|My|Me|So|Such|Very|"
+    rf"Really|Your|The|A|An|Our|Thanks|Thank|Yes|No)\b)[A-Z][a-z'-]+)[ \t,]+"
+    rf"(?P<hit11>{_PET}){_CLAUSE_END}"
+    rf"|\b(?:for|with|to|thank)\s+you[ \t,]+(?P<hit12>love|hun|pet|duck|darling|sweetie|babe|hen|"
+    rf"flower|petal|chick)[ \t]*[.!,]"
     r"|(?m:^)[ \t]*(?P<hit5>darling|dearest|sweetheart|honey|my\s+(?:dear|love|darling))"
     r"[ \t]+(?-i:[A-Z])"
 )
@@ -173,8 +194,9 @@ _CANNED_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "canned-do-not-reply",
         "Telling a client not to reply shuts the door you want open.",
         r"\b(?:do\s+not|don'?t|please\s+don'?t|please\s+do\s+not)\s+reply\b"
-        r"|\b(?:automated|automatic|auto-?generated|automatically\s+generated|system[- ]generated|"
-        r"unmonitored)\s+(?:message|e-?mail|notification|mailbox|address|reminder|text)\b"
+        r"|\bthis\s+is\s+an?\s+(?:automated|automatic|auto-?generated|automatically\s+generated|"
+        r"system[- ]generated)\b|\bunmonitored\s+(?:mailbox|address|inbox)\b"
+        r"|(?m:^)[ \t]*(?:automated|auto-?generated)\s+(?:message|e-?mail|notification|reminder)\b"
         r"|\bno-?reply@",
         ("This is an automated message, please do not reply.",),
     ),
@@ -258,8 +280,12 @@ _BLAME_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "This puts the fault on them. Even when it is theirs, saying so does not help.",
         r"\byou(?:'ve|\s+have)?\s+(?:(?:really|clearly|obviously|still|just|again|also)\s+)?"
         r"(?:failed|forgot|neglected|omitted|refused)\s+to\b"
-        r"|\byou\s+forgot\b"
-        r"|\byou\s+(?:should(?:n'?t)?|shouldn'?t|should'?ve|ought\s+to)\s+have\b"
+        r"|\byou\s+forgot\b(?!\s+(?:your|the|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s*[!,.])"
+        r"|\byou\s+(?:should|ought\s+to)(?:'ve|\s+have)\b|\byou\s+shouldn'?t\s+have\b"
+        r"|\byou\s+did\s+(?:forget|miss|leave|ignore|not)\b|\byou\s+can'?t\s+keep\s+\w+ing\b"
+        r"|\byou(?:'d|\s+had)?\s+said\s+you(?:'d|\s+would)\b"
+        r"|\byou\s+(?:put|entered|gave|wrote)\b[^.\n]{0,40}\b(?:was|were)\s+(?:your\s+old|the\s+wrong|"
+        r"wrong|incorrect|out\s+of\s+date)\b"
         r"|\byou\s+(?:were|was)\s+(?:supposed|meant|asked|told|expected|required)\s+to\b"
         r"|\byou\s+needed\s+to\b"
         r"|\byou\s+(?:really\s+)?need\s+to\s+(?:read|check|understand|pay\s+attention|follow|"
@@ -279,6 +305,9 @@ _BLAME_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\bif\s+you(?:'d|\s+had)\s+(?:only\s+|actually\s+)?(?:read|followed|listened|checked|"
         r"looked|paid\s+attention|told|done|asked)\b"
         r"|\byou(?:'ve|\s+have)\s+forgotten\b"
+        r"|\byou\s+(?:must\s+not|mustn'?t)\s+have\s+(?:read|seen|checked|listened|opened)\b"
+        r"|\bwhen\s+(?:clients|people|customers|patients)\s+(?:don'?t|do\s+not|fail\s+to|forget\s+to|"
+        r"ignore|can'?t\s+be\s+bothered)\b"
         r"|\byou\s+must\s+have\s+(?:missed|forgotten|misread|misunderstood|deleted|ignored|"
         r"overlooked|skipped|not\s+\w+)\b"
         r"|\byou\s+(?:didn'?t|did\s+not)\s+(?!have\b|need\b|get\s+a\s+chance|mind\b|want\b|like\b|"
@@ -297,6 +326,29 @@ _BLAME_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\b(?:forgot|forgotten|missed|left|lost|ignored|cancelled|late)\s+(?:it\s+|the\s+\w+\s+)?"
         r"again\b"
         r"|\bplease\s+read\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+this\s+time\b"
+        r"|\b(?:avoided|prevented)\s+if\b[^.\n]{0,60}\b(?:had|were|was)\s+(?:been\s+)?(?:followed|read|"
+        r"done|signed|checked)\b"
+        r"|\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th))\s+time\s+(?:that\s+)?you\b"
+        r"|\bnot\s+the\s+first\s+time\b"
+        r"|\byour\s+late\s+(?:arrival|cancellation|payment|reply|response|notice)\b"
+        r"|\bwhat\s+you\s+were\s+thinking\b"
+        r"|\bif\s+you\s+(?:actually|really|just|would|only)\s+(?:do|did|read|follow|listen|wore|"
+        r"did|use|used|check|stick)\w*\b"
+        r"|\byou(?:'ve|\s+have)?\s+clearly\s+not\b"
+        r"|\bdid\s+you\s+(?:not|even)\s+(?:get|read|see|receive|check|look|open)\b"
+        r"|\bdown\s+to\s+you\b|\bon\s+your\s+part\b"
+        r"|\b(?:problems?|issues?|mess|trouble)\s+(?:that\s+)?you\s+(?:create|created|cause|caused|"
+        r"made|keep\s+making)\b"
+        r"|\bleft\s+(?:\w+\s+){0,3}(?:blank|running|open|unlocked|unplugged|switched\s+(?:on|off))\b"
+        r"|\bread\s+(?:\w+\s+){0,3}properly\b|\bnot\s+(?:that|so|exactly)\s+(?:hard|difficult)\s+to\b"
+        r"|\bshouldn'?t\s+have\s+to\s+(?:remind|chase|tell|ask|keep)\b"
+        r"|\b(?:remind|chase|tell|ask)\s+you\s+(?:every|each|again|all\s+the\s+time|twice|repeatedly)\b"
+        r"|\bplease\s+actually\b|\byou\s+seem\s+to\s+have\s+(?:forgotten|missed|ignored|"
+        r"misunderstood|overlooked)\b"
+        r"|\byou(?:'ve|\s+have)?\s+(?:double-booked|cancelled|forgotten|lost|missed)\s+(?:\w+\s+){0,2}"
+        r"again\b"
+        r"|\byou\s+really\s+should\b|\bshould\s+(?:really\s+)?have\s+(?:read|checked|known|"
+        r"followed|listened|asked)\b"
         r"|\blast\s+time\s+you\s+(?!were\s+here|came|visited|said)\w+",
         ("You failed to send the form", "You should have told us", "You didn't read the email"),
     ),
@@ -315,10 +367,20 @@ _BLAME_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\b(?:I|we)(?:'ve|\s+have)?\s+(?:already|previously)\s+(?:explained|told\s+you|said|"
         r"sent|mentioned|asked|flagged)\b"
         r"|\b(?:I|we)(?:'ve|\s+have)\s+told\s+you\b"
+        r"|\b(?:I|we)(?:'ve|\s+have)\s+asked\s+(?:for\s+)?(?:\w+\s+){0,2}(?:before|already|twice|several|"
+        r"repeatedly|more\s+than\s+once)\b"
         r"|\b(?:I|we)\s+did\s+(?:go\s+over|explain|mention|say|flag|tell\s+you|warn)\b"
         r"|\bwhich\s+(?:I|we)(?:'ve|\s+have)?\s+(?:mentioned|told\s+you|explained|said|flagged)"
         r"\s+(?:twice|before|several|many|already|\w+\s+times)\b"
         r"|\b(?:we|I)\s+went\s+over\s+(?:this|that|it)\b"
+        r"|\b(?:I|we)\s+did\s+(?:ask|tell|say|remind|warn|mention|explain|point\s+out)\b"
+        r"|\b(?:I|we)\s+(?:explained|covered|went\s+through|discussed|mentioned|said)\s+"
+        r"(?:this|that|it|all\s+this)\s+(?:at|in|on|during|last|before|already|previously|when)\b"
+        r"|\bas\s+you(?:'ll|\s+will|\s+may|\s+should)?\s+(?:recall|remember|know|be\s+aware)\b"
+        r"|\btold\s+you\s+(?:so|this\s+would|that\s+would|it\s+would|before|already|twice|several|"
+        r"repeatedly|many\s+times|more\s+than\s+once)\b"
+        r"|\b(?:per|following)\s+our\s+(?:last\s+|previous\s+)?(?:conversation|discussion|call)\b"
+        r"(?=[^.\n]{0,60}\b(?:forgot|forgotten|seem|clearly|again)\b)"
         r"|\b(?:I|we)(?:'d|\s+had|\s+did)?\s+(?:already\s+|previously\s+|specifically\s+)?"
         r"(?:reminded|warned|remind|warn)\s+you\b"
         r"|\blike\s+I\s+(?:said|asked|told\s+you|explained|mentioned)\b"
@@ -370,6 +432,206 @@ _BLAME_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ),
 )
 
+_YOU = r"\b(?:you|your|you've|you'd|you're|yourself|yours|u|ur)\b"
+# What makes a sentence about a fault something else: the provider's own mistake, reassurance,
+# or a kind "in case".
+_NOT_BLAME = (
+    r"\b(?:my|our)\s+(?:fault|mistake|error|bad|oversight)\b"
+    r"|\b(?:I|we)(?:'ve|\s+have)?\s+(?:\w+\s+)?(?:forgot|missed|got\s+\w+\s+wrong|made\s+a\s+mistake|"
+    r"messed\s+up|mixed\s+up|was\s+late|were\s+late|overlooked)\b"
+    r"|\bsorry\s+(?:I|we|about|for\s+(?:my|our|the))\b|\bapologies\b"
+    r"|\bno\s+(?:worries|problem|probs|harm|stress|need|drama|judgement)\b|\bdon'?t\s+worry\b"
+    r"|\b(?:easy|easily)\s+(?:to\s+)?(?:miss|missed|forget|forgotten)\b|\bhappens\b"
+    r"|\bnot\s+your\s+fault\b|\bnothing\s+(?:went\s+)?wrong\b|\bwhat\s+went\s+wrong\b"
+    r"|\bif\s+you\s+(?:need|want|have\s+any|can|could|'re\s+(?:running|free|around|unsure)|"
+    r"are\s+(?:running|free|unsure))\b|\bin\s+case\s+you\b|\bwhenever\s+you\b"
+    r"|\bhope\s+you\b|\blet\s+me\s+know\b"
+    r"|\bmiss(?:ing|ed)?\s+(?:you|ya|u|seeing|having)\b|\b(?:won'?t|don'?t|never)\s+(?:want\s+to\s+)?miss\b"
+    r"|\bmissed\s+a\s+beat\b|\bdidn'?t\s+miss\s+much\b|\bcan'?t\s+go\s+wrong\b|\bfailed\s+me\b"
+    r"|\b(?:our|the)\s+(?:booking\s+)?system\b|\bcard\s+machine\b|\bglitch\b"
+    r"|\bbug\b|\bno\s+action\b|\bof\s+us\b|\bon\s+me\b"
+)
+# For the plainest blame ("you forgot to", "left the gate open"): what makes it friendly or ours.
+_KIND_OR_OURS = (
+    r"\b(?:my|our)\s+(?:fault|mistake|error|bad|lad|son|daughter|team|colleague|apprentice|staff)\b"
+    r"|\b(?:I|we)\s+(?:left|forgot|missed|didn'?t)\b|\bsorry\s+(?:I|we)\b|\bno\s+(?:worries|problem)\b"
+    r"|\bdon'?t\s+worry\b|\bnot\s+your\s+fault\b|\bsafe\s+with\s+us\b|\bit'?s\s+(?:here|safe)\b"
+    r"|\b(?:I|we)'?(?:ll|ve)\s+(?:keep|kept|got|have)\s+it\b|\bof\s+us\b|\bno\s+action\b"
+)
+# Reminding them that they were told is blame; "as I said, you've got a great eye" is praise.
+_PRAISE_OR_OWN = (
+    r"\bI\s+(?:didn'?t|forgot|haven'?t|was\s+late)\b|\b(?:great|impressed|love|lovely|brilliant|"
+    r"amazing|proud|well\s+done|good\s+job|talented|gift|star)\b"
+)
+_BLAME_IN_CONTEXT = (
+    r"\b(?P<hit>forg[eo]t(?:ten)?(?!\s+(?:your|the|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s*[!,.])|failed|failing|missed|missing|ignored|ignoring|neglected|"
+    r"wrong(?:ly)?|incorrect(?:ly)?|mistakes?|fault|errors?|incomplete|blank|improperly|"
+    r"double-booked|overlooked|misread|misunderstood|careless(?:ly)?|not\s+(?:followed|signed|"
+    r"read|returned|completed|paid|sent|done)|weren'?t\s+followed|wasn'?t\s+(?:signed|returned|"
+    r"completed|done|followed|read))\b"
+)
+
+# Blame said by what caused it: "because of the box dye you put on", "if the form had been
+# signed when I asked, we'd be done", "the reason is that someone...".
+_BLAME_BY_CAUSE = (
+    r"\bsince\s+(?P<hit0>you\s+(?:didn'?t|haven'?t|never|failed|forgot|ignored|missed))\b"
+    r"|\b(?:because|cos|cuz|'cause)\s+(?:of\s+)?(?:the\s+|all\s+the\s+|that\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?P<hit>(?:you|your|you've|you'd|someone|somebody|whoever|nobody|no\s+one)\b"
+    r"(?:\s+\w+){0,2}\s+(?!deserve|asked|requested|mentioned|wanted|liked|loved|enjoyed|"
+    r"chose|booked\s+early|said\s+yes|are\s+(?:great|lovely|amazing|worth)|'re\s+(?:great|lovely|"
+    r"amazing|worth|a\s+star))\w+)"
+    r"|\b(?:the\s+)?reason\b[^.\n]{0,80}?\b(?:is|was)\s+(?:that\s+|because\s+)?(?P<hit2>(?:you|"
+    r"someone|somebody|whoever|it'?s\s+been)\b)"
+    r"|\bit'?s\s+that\s+(?P<hit3>you)\b"
+    r"|\bif\s+(?!I\b|we\b|I'd|we'd)(?P<hit4>[^.\n]{0,80}?\b(?:had\s+been|had|'d)\s+\w+)[^.\n]{0,80}?"
+    r"\b(?:would(?:n'?t)?|could(?:n'?t)?|we'?d|you'?d|it'?d)\s+(?:have|'ve|already|be|not|still)\b"
+    r"|(?:\b(?:would|could)(?:n'?t)?|'d)\s+(?:have|'ve|be)\b[^.\n]{0,80}\b(?P<hit5>if\s+(?!I\b|we\b)"
+    r"[^.\n]{0,60}\b(?:had\s+been|had|'d)\s+\w+)"
+    r"|\b(?:wasn'?t|weren'?t|hasn'?t\s+been|haven'?t\s+been|hadn'?t\s+been|was\s+never|were\s+never|"
+    r"had\s+never\s+been|not\s+being)\s+(?P<hit6>done|sent|signed|updated|returned|completed|"
+    r"filled\s+in|followed|brushed|used|applied|worn|booked)\b"
+    r"(?=[^.\n]{0,80}\b(?:again|asked|at\s+home|when\s+(?:I|we)|so\s+(?:we|I)|before|despite|"
+    r"between|meant|which|that'?s\s+why|make\s+sure|next\s+time|please)\b)"
+)
+# Telling them off for next time, or that they were told.
+_BLAME_REPROACH = (
+    r"\b(?:please|pls|plz|try\s+(?:and|to)|make\s+sure|double-check|check|stick\s+to|leave\s+it\s+"
+    r"to\s+me|be\s+upfront|read|remember)\b[^.\n!?]{0,60}\bnext\s+time\b"
+    r"|\bnext\s+time,?\s+(?:please|pls|make\s+sure|double-check|check|stick|be\s+\w+er|read|"
+    r"remember|don'?t|leave\s+it|try\s+(?:reading|checking|to\s+(?:read|check|remember|arrive|be)))\b"
+    r"|\b(?:I'?ve|I\s+have|we'?ve|we\s+have)\s+said\s+(?:this\s+|it\s+|so\s+)?(?:before|already|"
+    r"several|many|more\s+than)\b|\bI\s+keep\s+(?:telling|reminding|asking)\s+you\b"
+    r"|\bas\s+discussed\s+(?:ad\s+nauseam|repeatedly|many\s+times|several\s+times|before|already|"
+    r"previously)\b"
+    r"|\bdespite\s+(?:me\s+|us\s+)?(?:asking|reminding|chasing|telling|the\s+reminders?)\b"
+    r"|\bexactly\s+what\s+(?:I|we)(?:'d|\s+had)?\s+(?:flagged|said|warned|told|asked|mentioned)"
+    r"|\bwhat\s+(?:I|we)(?:'d|\s+had)?\s+asked\s+you\s+not\s+to\b"
+    r"|\bit\s+(?:was|is|'s)\s+(?:all\s+|clearly\s+)?(?:in|on)\s+the\s+(?:booking\s+notes|reminder|"
+    r"email|confirmation|instructions|aftercare|text|t&cs|terms|leaflet|sheet|form|notes|link)"
+    r"|\b(?:top|bottom)\s+of\s+the\s+(?:email|page|message)\b|\bin\s+bold\b"
+    r"|\bnot\s+(?:a\s+)?(?:mix-?up|mistake|error|problem|fault)\s+on\s+(?:our|my)\s+(?:part|side|end)\b"
+    r"|\btake\s+(?:a\s+bit\s+|some\s+|a\s+little\s+)?more\s+(?:care|responsibility)\b"
+    r"|\btake\s+(?:some\s+)?responsibility\b"
+    r"|\bdo\s+your\s+(?:part|bit|homework)\b|\bbe\s+more\s+(?:organised|organized|careful|"
+    r"responsible|punctual|on\s+time|on\s+top\s+of)\b"
+    r"|\byou\s+(?:actually\s+)?follow\s+through\b"
+    r"|\b(?:I'?m|I\s+am|we'?re|we\s+are)\s+not\s+going\s+to\s+keep\s+(?:chasing|reminding|telling|"
+    r"asking)\b|\bif\s+you'?re\s+not\s+going\s+to\b"
+    r"|\b(?:please|pls|plz)\s+stop\s+(?!apologi|worrying|thanking)\w+ing\b"
+    r"|\bbefore\s+(?:calling|ringing|emailing|contacting)\s+us\b"
+    r"|\bcheck\s+the\s+obvious\b|\bworth\s+double-checking\b"
+    r"|\b(?:how\s+else|not\s+sure\s+how\s+else)\s+I\s+can\s+help\s+you\s+remember\b"
+    r"|\byou\s+did\s+(?:ask|say|agree|tell|choose|book|want)\b"
+    r"|\b(?:the\s+)?(?:same|\w+)\s+(?:items?|things?|tasks?)\s+over\s+for\b"
+    r"|\bhave\s+you\s+been\s+doing\s+the\b|\bbeen\s+skipped\b"
+    r"|\bfar\s+too\s+long\b|\bsecond\s+(?:week|month|time)\s+running\b"
+    r"|\b(?:didn'?t|did\s+not)\s+[\"“]?(?:just\s+)?[\"“]?stop\s+working\b"
+    r"|\bno\s+way\s+of\s+knowing\b|\bread\s+the\s+whole\b|\bbefore\s+replying\b"
+    r"|\bthat'?s\s+how\s+the\s+wrong\b|\bactually\s+read\b|\bfor\s+the\s+record\b"
+    r"|\b(?:from|with|after)\s+(?:all\s+)?the\s+[\w-]+\s+you(?:'ve|\s+have)\s+been\s+doing\b"
+    r"|\bfrom\s+whatever\s+you\b|\bwhoever(?:'s|\s+has|\s+is)?\s+been\b"
+    r"|\b(?:is|was)\s+what\s+(?:broke|caused|did)\s+it\b"
+    r"|\bI'?d\s+appreciate\s+it\s+if\s+you\b|\bcheck(?:ed)?\s+your\s+own\b"
+    r"|\bstick\s+to\s+(?:the\s+time|what\s+I|the\s+aftercare|the\s+plan)\b[^.\n]{0,40}"
+    r"(?:please|pls|next\s+time|!)"
+    r"|\bstick\s+to\s+what\s+I\s+(?:gave|said|told|recommended)\b"
+    r"|\bclearly\s+you(?:'ve|\s+have)?\s+(?:been\s+)?(?:not|using|skipping|ignoring|forgetting|"
+    r"missing|leaving)\b"
+)
+
+_MONEY_WORDS = (
+    r"[£$€]|\b(?:pay\w*|paid|invoices?|bills?|balance|fees?|deposits?|money|owe[ds]?|funds|account|"
+    r"payments?|cleared|settle\w*|charges?|quotes?|costs?|prices?|rates?|retainer|amount|sum|total)\b"
+)
+# Pressure about a payment: how often they were chased, what happens if they do not pay.
+_MONEY_PRESSURE = (
+    r"\b(?P<hit>(?:\d+|two|three|four|five|several|multiple)\s+times\s+now|beyond\s+a\s+joke|"
+    r"chas(?:e|ed|ing)|waited\s+long\s+enough|still\s+waiting|won'?t\s+be\s+waiting|"
+    r"or\s+(?:it\s+goes|I'?ll|I\s+will|we'?ll|we\s+will)|(?:till|until)\b(?!\s+(?:then|now))"
+    r"|before\s+(?:your\s+|the\s+|my\s+)?next|(?:payment|paid|money)\s+first|urgent(?:ly)?|"
+    r"bounced|declined|"
+    r"burn(?:ed|t)\s+before|bills\s+too|formal\s+notice|in\s+default|accruing|affect\s+your|"
+    r"well\s+past|hasn'?t\s+landed|still\s+hasn'?t|tonight|down\s+tools|"
+    r"\d+\s+(?:days|weeks|months)\s+(?:now|late|overdue|outstanding)|been\s+\d+\s+(?:days|weeks)|"
+    r"has\s+been\s+outstanding|outstanding\s+for|overdrawn|awkward|what\s+(?:you|u)\s+owe|"
+    r"money,?\s+please|too\s+many\s+(?:people|clients|no-shows)|won'?t\s+pay|not\s+pay|"
+    r"outstanding|late\s+payments?|unpaid|(?:has|have)\s+not\s+been\s+paid|(?:hasn'?t|haven'?t|isn'?t)"
+    r"\s+(?:been\s+)?paid|behind\s+(?:on|with)|missed\s+(?:payments?|instalments?)|track\s+record|"
+    r"payment\s+history|remit|late\s+again|given\s+last\s+time|(?:sent|chased|emailed)\s+(?:you\s+)?"
+    r"(?:\w+\s+)?(?:reminders?|times)|"
+    r"paid\s+in\s+advance\s+first|not\s+a\s+position\s+I\s+enjoy|must\s+be|(?:is|are)\s+required|"
+    r"we\s+require|not\s+(?:yet\s+)?(?:been\s+)?received|(?:haven'?t|have\s+not)\s+(?:yet\s+)?"
+    r"(?:received|had)|yet\s+to\s+(?:receive|pay|be\s+paid)|remains?\s+(?:unpaid|outstanding|due)|"
+    r"(?:second|third|fourth|last|another|further)\s+reminder|suspend\w*|on\s+hold|no\s+further|cannot\s+(?:continue|proceed|book|release)|"
+    r"(?:won'?t|will\s+not)\s+be\s+able\s+to\s+(?:continue|book|release|start)|"
+    r"(?:unable|not\s+able)\s+to\s+(?:continue|book|release|start|proceed))\b"
+)
+_MONEY_RESPECTFUL = (
+    r"\bno\s+(?:rush|pressure|worries|hurry)\b|\bwhenever\b|\bif\s+that\s+helps\b|\bhappy\s+to\b"
+    r"|\bsplit\b|\bspread\b|\bchat\b|\bjust\s+tell\s+me\b|\bif\s+the\s+timing\b|\binstal+ments?\b|\bpayment\s+plan\b|\blet\s+me\s+know\s+if\b|\bshout\s+if\b"
+    r"|\bmore\s+time\b|\bsorry\s+(?:I|we)\b|\bmy\s+(?:fault|mistake)\b|\brefund\w*\b"
+    r"|\bthank(?:s|\s+you)\s+for\s+(?:paying|your\s+payment|the\s+payment)\b|\breceived\b"
+    r"|\bnothing\s+to\s+pay\b|\bno\s+need\s+to\s+pay\b|\bwon'?t\s+charge\b"
+)
+# Remarks about their means, however kindly meant: they tell a client what you think they have.
+_MONEY_PITY = (
+    r"\b(?:a\s+(?:lot|stretch)|(?:a\s+)?huge\s+expense|(?:a\s+)?big\s+expense|an\s+extra|a\s+bit\s+"
+    r"(?:rich|much|steep))\s+for\s+(?:some|a|an|people|someone|families|you|small)\b"
+    r"|\b(?:smaller|lower|low|limited|modest|fixed|single)\s+(?:incomes?|budgets?|means)\b"
+    r"|\b(?:only\s+a\s+student|between\s+jobs|on\s+one\s+income|single\s+parent|on\s+benefits|"
+    r"out\s+of\s+work)\b(?=[^.\n]{0,80}(?:£|\$|€|pay|fee|price|rate|cost|charge|afford|money|"
+    r"budget|discount|expense|cheap))"
+    r"|(?:£|\$|€|pay|fee|price|rate|cost|charge|afford|money|budget|expense)[^.\n]{0,80}"
+    r"\b(?:only\s+a\s+student|between\s+jobs|on\s+one\s+income|single\s+parent|on\s+benefits)\b"
+    r"|\b(?:watching|counting)\s+the\s+pennies\b|\bpay\s+what\s+you\s+can\b"
+    r"|\b(?:ok|okay|alright|all\s+right)\s+for\s+money\b|\bembarrass\s+you\b"
+    r"|\bin\s+a\s+position\s+to\s+(?:proceed|pay|afford|buy|commit)\b"
+    r"|\bcheapest\s+(?:option|tier|package|plan|model|one)\b|\bfalse\s+economy\b"
+    r"|\bbudget\s+(?:agent|version|provider|groomer|salon|firm)\b"
+    r"|\bgiven\s+your\s+(?:price\s+range|budget|means|circumstances|situation|finances)\b"
+    r"|\b(?:people|someone|clients)\s+in\s+your\s+(?:situation|position|circumstances)\b"
+    r"|\baimed\s+at\s+people\b|\bnasty\s+shock\b|\bwant(?:s)?\s+(?:a\s+)?(?:bargain|cheap)\b"
+    r"|\bcowboys\b|\bdon'?t\s+blink\s+at\b|\b(?:isn'?t|not)\s+in\s+the\s+budget\b"
+    r"|\bwhen\s+things\s+are\s+(?:a\s+bit\s+)?easier\b|\bcan'?t\s+pay\s+in\s+one\s+go\b"
+    r"|\b(?:comparing|compare)\s+us\s+(?:with|to)\s+(?:the\s+)?(?:supermarket|cheap|budget)\w*"
+    r"|\bstretched\s+for\b|\bif\s+that'?s\s+you\b|\bpriced\s+accordingly\b"
+    r"|\bpeople\s+who\s+(?:ask|haggle|quibble|want\s+(?:a\s+)?(?:bargain|discount|cheap))\b"
+    r"|\b(?:other\s+clients|others|most\s+people|people)\s+(?:\w+\s+)?(?:don'?t|do\s+not|never)\s+"
+    r"(?:tend\s+to|quibble|haggle|blink|ask|mind)\b"
+    r"|\bcompared\s+(?:with|to)\s+what\s+others\s+charge\b|\bsticking\s+point\b"
+    r"|\b(?:only|prefer\s+to|rather)\s+discuss\s+(?:fees|pricing|prices|costs|money)\b"
+    r"|\b(?:not\s+able|unable)\s+to\s+discuss\s+(?:fees|pricing|prices|costs|money)\b"
+    r"|\bdon'?t\s+publish\s+(?:my|our)\s+(?:fees|prices|rates)\b"
+    r"|\b(?:don'?t|do\s+not)\s+(?:do|give|offer)\s+discounts\b|\bdon'?t\s+(?:really\s+)?negotiate\b"
+    r"|\b(?:ask|asking)\s+for\s+the\s+price\s+to\s+come\s+down\b"
+    r"|\bif\s+you(?:'re|\s+are)\s+after\s+(?:budget|cheap|a\s+bargain|the\s+cheapest)\b"
+    r"|(?:budget|cheap|cheaper|price|afford)[^.\n]{0,40}\b(?:try|go|look)\s+elsewhere\b"
+    r"|\b(?:try|go|look)\s+elsewhere\b[^.\n]{0,40}(?:budget|cheap|cheaper|price|afford)"
+    r"|\baffordable\s+(?:for|to)\s+(?:anyone|everyone|most)\b"
+    r"|\bsurely\s+you\s+can\s+(?:find|afford|manage|stretch|spare)\b"
+    r"|\b(?:get\s+into|talk|discuss|go\s+into)\s+(?:money|fees|prices|pricing|costs)\s+(?:over|by|via|on)\s+"
+    r"(?:e-?mail|text|the\s+phone)\b"
+    r"|\bpeople\s+who\b[^.\n]{0,50}\b(?:don'?t|never|won'?t)\s+(?:quibble|haggle|blink|ask|mind|"
+    r"complain|worry)\b"
+    r"|\byou(?:'re|\s+are)\s+on\s+a\s+(?:tight\s+|small\s+|low\s+|limited\s+)?budget\b"
+    r"|\byour\s+(?:budget|finances|means|income)\s+(?:is|are)\s+(?:\w+\s+)?(?:limited|tight|small|"
+    r"stretched|low|modest)\b"
+    r"|\byou(?:'re|\s+are)\s+(?:\w+\s+)?(?:struggling|skint|broke|hard\s+up|short)\b"
+    r"(?=[^.\n]{0,60}(?:£|\$|€|pay|fee|price|cost|money|afford|cash|financ|budget|bill))"
+    r"|\bfinancial(?:ly)?\s+(?:difficult\w*|situation|struggles?|hardship|worries|trouble|"
+    r"circumstances)\b|\bmoney\s+(?:worries|troubles|problems|issues)\b"
+    r"|\b(?:money|cash|finances)(?:'s|\s+is|\s+are|\s+has\s+been|\s+have\s+been)\s+(?:\w+\s+){0,2}?"
+    r"(?:difficult|hard|rough|tricky|a\s+struggle)\b"
+    r"|\b(?:on|with)\s+your\s+(?:income|salary|wage|means|pension)\b"
+    r"|\bnot\s+cheap\s+for\s+you\b"
+    r"|\bprices?\s+on\s+application\b|\bbest\s+discussed\s+(?:in\s+person|face\s+to\s+face|on\s+the\s+"
+    r"phone|when\s+we\s+meet)\b"
+    r"|\brather\s+not\s+(?:put|give|share|send|quote)\s+(?:figures|numbers|prices|a\s+price|costs)\b"
+    r"|\b(?:other|most|our\s+other)\s+clients\s+(?:seem\s+to\s+|all\s+)?manage\b"
+    r"|\b(?:worried|anxious|stressed|nervous|embarrassed)\s+about\s+(?:the\s+)?(?:cost|price|money|"
+    r"fees?|paying|the\s+bill)\b"
+)
+
 _MONEY_FIX = (
     "Give the figure and the options plainly, and invite them to talk about timing: "
     "“It's £60; we can split it over two months if that helps, just say.”"
@@ -418,7 +680,14 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"bargain\s+hunter|haggl\w+)\b"
         r"|\bif\s+you\s+(?:can'?t|cannot|couldn'?t)\s+(?:pay|afford|manage)\b"
         r"|\bfor\s+(?:people|someone|clients)\s+like\s+you\b"
-        r"|\bcheaper\s+elsewhere\b|\b(?:always|keep)\s+asking\s+for\s+(?:a\s+)?discount",
+        r"|\bcheaper\s+elsewhere\b|\b(?:always|keep)\s+asking\s+for\s+(?:a\s+)?discount"
+        r"|\b(?:fee|price|cost|rate)\s+is\s+beyond\s+you\b|\bcheaper\s+(?:coaches|options|places|"
+        r"salons|alternatives|providers)\b"
+        r"|\b(?:struggling|unable)\s+to\s+(?:pay|afford|keep\s+up)\b"
+        r"|\b(?:trying|try)\s+to\s+(?:knock|get|beat|haggle)\s+(?:the\s+)?(?:price|it|me)\s+down\b"
+        r"|\bknock\s+(?:the\s+)?price\s+down\b"
+        r"|\bare\s+you\s+sure\s+you\s+can\s+afford\b|\bcan\s+you\s+(?:really|even)\s+afford\b"
+        r"|\ban\s+investment,?\s+not\s+a\s+cost\b",
         ("If you have to ask, it's not for you", "I know money's tight for you"),
     ),
     (
@@ -433,6 +702,9 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\b(?:might|may|must|would)\s+(?:sound|seem|feel)\s+like\s+a\s+lot\s+(?:to|for)\s+you\b"
         r"|\b(?:everyone|everybody|all\s+the\s+others)\s+else\b[^.\n]{0,40}\b(?:pay|paid|price|fee|"
         r"cost|afford|rate|invoice)"
+        r"|\b(?:others|other\s+people|other\s+clients)\s+(?:don'?t|do\s+not|never)\s+(?:seem\s+to\s+)?"
+        r"(?:have|find|mind|complain|ask)\b"
+        r"|\bthe\s+price\s+is\s+(?:what\s+it\s+is|the\s+price)\b"
         r"|\b(?:other|most)\s+(?:clients|customers|patients|people|families)\s+(?:happily\s+|gladly\s+|"
         r"just\s+)?(?:pay|paid|manage|afford|find\s+the\s+money)\b"
         r"|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:has\s+)?(?:\w+\s+)?(?:complained|minds?|asked|"
@@ -457,7 +729,9 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\b(?:don'?t|do\s+not|won'?t|will\s+not|never)\s+(?:give|do|provide|send)\s+(?:out\s+)?"
         r"(?:quotes?|prices?|pricing|figures)\s+(?:by|over|via|on)\b"
         r"|\bif\s+(?:the\s+)?(?:price|cost|money)\s+is\s+your\s+(?:main|only|biggest|first)\b"
-        r"|\brather\s+not\s+(?:talk|discuss|go\s+into)\s+(?:money|fees|prices|costs)\b",
+        r"|\brather\s+not\s+(?:talk|discuss|go\s+into)\s+(?:money|fees|prices|costs)\b"
+        r"|\b(?:don'?t|do\s+not|never)\s+(?:really\s+)?(?:talk|discuss|do)\s+(?:money|prices|fees|"
+        r"pricing|numbers)\s+(?:over|by|via|on)\b",
         ("We don't discuss fees by email",),
     ),
     (
@@ -470,6 +744,9 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"asap|without\s+(?:further\s+)?delay|in\s+full\s+immediately)\b"
         r"|\bpay\s+(?:it\s+|this\s+|that\s+|up\s+)?(?:today|now|immediately|by\s+return)\b"
         r"|\bpay\s+(?:[\w£$€.,]+\s+){0,5}(?:straight\s+away|immediately|at\s+once|asap)\b"
+        r"|\b(?:pay|paid|payment|settle\w*|transfer\w*|clear(?:ed)?)\b[^.\n]{0,30}\b(?:today(?!')|"
+        r"tonight|asap|immediately|straight\s+away|by\s+(?:tomorrow|tonight|the\s+end\s+of|end\s+of|"
+        r"close\s+of|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
         r"|[£$€]\s?[\d,.]+[ \t]*,?[ \t]*(?:today|now|asap|immediately)\b"
         r"|\b(?:paid|settled|cleared|transferred?)\s+(?:it\s+)?(?:straight\s+away|immediately|"
         r"at\s+once|today|asap)\b"
@@ -482,6 +759,10 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\b(?:collection\s+agency|debt\s+collect\w*|bailiff\w*|small\s+claims)\b"
         r"|\bfailure\s+to\s+pay\b|\blate\s+payment\s+(?:interest|fees?|charges?|penalt\w+)\b"
         r"|\b(?:haven'?t|have\s+not|didn'?t|did\s+not|never)\s+(?:yet\s+)?paid\b"
+        r"|\b(?:over\s+)?\d+\s+(?:days|weeks|months)\s+late\b"
+        r"|\bshould\s+have\s+been\s+(?:in\s+(?:my|our|the)\s+account|paid|settled|received|cleared)\b"
+        r"|\bwait(?:ed)?\s+(?:far\s+|much\s+|way\s+)?too\s+long\s+for\s+(?:this\s+|the\s+|your\s+)?"
+        r"(?:payment|money|fee)\b"
         r"|\bleft\s+without\s+paying\b|\bchas(?:e|ing)\s+you\b|\bkeep\s+carrying\s+it\b"
         r"|\b(?:I|we)(?:'ve|\s+have)\s+been\s+(?:very\s+|more\s+than\s+)?patient\b"
         r"|\boutstanding\s+(?:balance|amount|sum|fees?|invoices?|debt|amounts)\b"
@@ -503,12 +784,24 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"(?:\w+\s+)?(?:until|unless)\b"
         r"|\breminder\s+(?:no\.?|number)\s*\d|\b(?:third|3rd|2nd|last)\s+(?:reminder|request|"
         r"notice|time\s+I(?:'ll|\s+will)\s+ask)\b|\bask(?:ed|ing)?\s+nicely\b"
-        r"|\b(?:legal\s+(?:action|proceedings)|solicitors?|county\s+court)\b"
+        r"|\b(?:legal\s+(?:action|proceedings)|our\s+solicitors?|county\s+court)\b"
         r"|\binterest\s+(?:will\s+be\s+|is\s+being\s+)?(?:added|charged|applied)\b"
         r"|\b(?:late|admin)\s+(?:fee|charge|penalty)\b"
         r"|\baccount\s+(?:will\s+be\s+|has\s+been\s+|is\s+)?(?:suspended|frozen|closed|on\s+hold)\b"
         r"|\bsettle\s+(?:up|your\s+account|the\s+balance|this|it|the\s+invoice)\s+(?:now|today|asap|"
         r"immediately|urgently|straight\s+away)\b|\burgent(?:ly)?\b[^.\n]{0,30}\bpay"
+        r"|\b(?:balance|invoice|payment|bill|account|fee)s?\s+(?:is|are)\s+(?:now\s+)?(?:\w+\s+){1,3}"
+        r"late\b"
+        r"|\b(?:forced|have\s+no\s+choice\s+but)\s+to\s+(?:pass|refer|hand|take|charge|stop|cancel)\b"
+        r"|\bdebt\s+recovery\b|\brecovery\s+(?:agent|agency|partner|team)\b"
+        r"|\b(?:without|with\s+no)\s+(?:further\s+)?delay\b"
+        r"|\b(?:we|I)\s+(?:now\s+)?(?:require|expect|need)\s+(?:full\s+|immediate\s+|prompt\s+)?"
+        r"(?:payment|settlement|the\s+(?:full\s+)?(?:amount|balance|sum))\b"
+        r"|\bimmediate\s+settlement\b|\bin\s+the\s+red\b|\bclear\s+(?:your|the)\s+dues\b|\bdues\b"
+        r"|\bstill\s+(?:haven'?t|have\s+not|not)\s+(?:received|had|got)\s+(?:your\s+|the\s+|any\s+)?"
+        r"(?:payment|money|transfer|fee)\b"
+        r"|\b(?:third|second|fourth|\d+(?:nd|rd|th))\s+time\s+(?:that\s+)?(?:I'?ve|I\s+have|we'?ve|"
+        r"we\s+have)\s+(?:asked|chased|reminded|written)\b"
         r"|\b(?:suspended|cancelled|released)\s+(?:\w+\s+){0,3}(?:unless|until)\s+(?:\w+\s+){0,3}"
         r"(?:paid|payment)\b",
         ("You still owe £120", "Please pay immediately", "Your invoice is overdue"),
@@ -599,9 +892,42 @@ BUILT_IN: tuple[Rule, ...] = (
             explanation,
             "Describe what happened and what you will do next, without saying whose fault it was.",
             pattern=pattern,
+            unless_sentence=_PRAISE_OR_OWN if rule_id == "blame-as-i-said" else _KIND_OR_OURS,
             examples=examples,
         )
         for rule_id, explanation, pattern, examples in _BLAME_FAMILIES
+    ),
+    Rule(
+        "blame-by-cause",
+        BLAME,
+        WARNING,
+        "This explains what went wrong by what they did, which puts the fault on them.",
+        "Say what happened and what you will do next; if something needs to change, ask for it "
+        "plainly, without the history.",
+        pattern=_BLAME_BY_CAUSE,
+        unless_sentence=_NOT_BLAME,
+        examples=("It faded because of the box dye you put on.",),
+    ),
+    Rule(
+        "blame-reproach",
+        BLAME,
+        WARNING,
+        "This tells them off: for next time, or for not listening.",
+        "Ask for what you need next time as a request, not a correction.",
+        pattern=_BLAME_REPROACH,
+        unless_sentence=r"\bno\s+(?:worries|problem|need)\b|\bmy\s+(?:fault|mistake)\b",
+        examples=("Please read the whole email next time.", "I've said before, they can't go."),
+    ),
+    Rule(
+        "blame-in-context",
+        BLAME,
+        WARNING,
+        "This sentence ties a fault to them. Even when it is theirs, saying so does not help.",
+        "Describe what happened and what you will do next, without saying whose fault it was.",
+        pattern=_BLAME_IN_CONTEXT,
+        with_sentence=_YOU,
+        unless_sentence=_NOT_BLAME,
+        examples=("The form you sent was incomplete.", "Your booking was wrong."),
     ),
     *(
         Rule(
@@ -611,9 +937,33 @@ BUILT_IN: tuple[Rule, ...] = (
             explanation,
             _MONEY_FIX,
             pattern=pattern,
+            unless_sentence=_MONEY_RESPECTFUL if rule_id == "money-dunning" else "",
             examples=examples,
         )
         for rule_id, explanation, pattern, examples in _MONEY_FAMILIES
+    ),
+    Rule(
+        "money-pressure",
+        MONEY_SHAME,
+        WARNING,
+        "Chasing, deadlines and what happens if they do not pay read as pressure, and make a "
+        "client avoid you.",
+        _MONEY_FIX,
+        pattern=_MONEY_PRESSURE,
+        with_sentence=_MONEY_WORDS,
+        unless_sentence=_MONEY_RESPECTFUL,
+        near_sentences=2,
+        examples=("I've sent the invoice three times now.", "Deposit by 6pm or it goes."),
+    ),
+    Rule(
+        "money-pity",
+        MONEY_SHAME,
+        WARNING,
+        "Remarks about what they can afford, however kindly meant, tell them what you think "
+        "they have.",
+        _MONEY_FIX,
+        pattern=_MONEY_PITY,
+        examples=("I know it's a lot for a single parent.", "if you're watching the pennies"),
     ),
     Rule(
         "familiar-sign-off",
