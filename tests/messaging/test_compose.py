@@ -180,3 +180,19 @@ def test_a_template_or_purpose_that_is_not_there_is_a_404_or_a_blank_page(
     assert owner_http.get(url, {"template": "99999"}).status_code == 404
     blank = owner_http.get(url, {"purpose": "nonsense"})
     assert blank.status_code == 200 and "Hi Tomek,\n" not in blank.content.decode()
+
+
+def test_findings_are_marked_in_the_draft_where_they_occur(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    client = tomek(owner)
+    page = owner_http.post(
+        f"/clients/{client.pk}/compose/check/",
+        {"subject": "Notes", "body": "Hi Tomek,\n\nHere you go, hun. Ada"},
+    ).content.decode()
+    mark = re.search(r'<mark class="finding-mark[^"]*" tabindex="0"[^>]*>(.*?)</mark>', page)
+    assert mark is not None and mark.group(1).startswith("hun<sup")
+    assert 'aria-describedby="finding-1"' in mark.group(0)  # the explanation, on focus too
+    assert "[1]" in mark.group(1)  # a number, so it reads without colour
+    assert 'id="finding-1"' in page and "A pet name" in page
+    assert "Here you go, " in page  # the rest of the draft, around the mark
