@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rapport.attention.agenda import agenda_build
 from rapport.attention.models import AgendaSnapshot, ClientReading
 from rapport.clients.models import Client
 from rapport.demo import demo_practice_ensure
+from rapport.desk.today.agenda import agenda_build
 
 
 @pytest.mark.django_db

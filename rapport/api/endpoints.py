@@ -40,8 +40,6 @@ from rapport.api.schemas import (
 )
 from rapport.api.services import member_for_key
 from rapport.appointments.models import Appointment
-from rapport.attention.agenda import agenda_build
-from rapport.attention.render import agenda_as_data
 from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
 from rapport.clients.services import (
     ContactPointInput,
@@ -50,6 +48,8 @@ from rapport.clients.services import (
     fact_create,
     important_date_save,
 )
+from rapport.desk.today.agenda import agenda_build
+from rapport.desk.today.render import agenda_as_data
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
 from rapport.timeline.services import interaction_create

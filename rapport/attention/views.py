@@ -16,14 +16,6 @@ from django.utils.html import format_html_join
 
 from rapport.appointments.models import Appointment
 from rapport.appointments.queries import coming_up
-from rapport.attention.actions import (
-    UNDO,
-    action_said,
-    agenda_action_undo,
-    agenda_item_act,
-    snooze_choices,
-)
-from rapport.attention.agenda import Agenda, agenda_build
 from rapport.attention.forms import (
     AgendaActionForm,
     HealthOverrideForm,
@@ -35,6 +27,14 @@ from rapport.attention.services import reading_of, readings_refresh
 from rapport.attention.snapshots import snapshot_ensure
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, Fact, ImportantDate
+from rapport.desk.today.actions import (
+    UNDO,
+    action_said,
+    agenda_action_undo,
+    agenda_item_act,
+    snooze_choices,
+)
+from rapport.desk.today.agenda import Agenda, agenda_build
 from rapport.lib.http import UrlPattern, is_htmx, refuse_unless_post
 from rapport.messaging.forms import MailboxForm
 from rapport.messaging.imap import mailbox_sync

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from rapport.attention.agenda import agenda_build
 from rapport.attention.models import AgendaSnapshot
 from rapport.attention.services import readings_refresh
 from rapport.clients.models import (
@@ -41,6 +40,7 @@ from rapport.demo.people import (
     Person,
 )
 from rapport.demo.touches import demo_touches
+from rapport.desk.today.agenda import agenda_build
 from rapport.messaging.models import OutboxStatus
 from rapport.messaging.services import message_approve
 from rapport.practices.models import Member, Practice

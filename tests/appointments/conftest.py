@@ -10,9 +10,9 @@ import time_machine
 
 from rapport.appointments.models import Appointment
 from rapport.appointments.services import appointment_create
-from rapport.attention.agenda import Item, agenda_build
 from rapport.clients.models import Client, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
+from rapport.desk.today.agenda import Item, agenda_build
 from rapport.practices.models import Member, Practice
 from tests.messaging.conftest import MailServer, mail_server  # noqa: F401 (a shared fixture)
 

@@ -12,8 +12,8 @@ from django.utils.html import strip_tags
 
 from rapport.appointments.models import Appointment, AppointmentStatus
 from rapport.appointments.services import appointment_finish, appointment_start
-from rapport.attention.agenda import agenda_build
 from rapport.clients.models import Client
+from rapport.desk.today.agenda import agenda_build
 from rapport.practices.models import Member
 from rapport.timeline.models import Direction, Interaction, InteractionKind
 from rapport.timeline.services import interaction_create

@@ -16,7 +16,6 @@ import pytest
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from rapport.attention.agenda import agenda_build
 from rapport.attention.services import reading_of
 from rapport.clients.models import (
     CheckinConsent,
@@ -28,6 +27,7 @@ from rapport.clients.models import (
     ImportantDate,
 )
 from rapport.clients.services import fact_create
+from rapport.desk.today.agenda import agenda_build
 from rapport.practices.models import Member
 from rapport.touches.models import TouchKind
 from rapport.touches.reflection import reflection_for

@@ -13,13 +13,13 @@ from django.core import mail
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from rapport.attention.digest import digests_send_due
 from rapport.attention.models import AgendaSnapshot, ClientReading
 from rapport.cli import main
 from rapport.clients.services import client_create
+from rapport.desk.today.digest import digests_send_due
 from rapport.practices.models import Member
+from rapport.server.worker import run_once
 from rapport.timeline.services import interaction_create
-from rapport.worker import run_once
 
 LONDON_MORNING = datetime(2026, 11, 18, 7, 0)
 

@@ -13,11 +13,11 @@ from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from rapport.attention.agenda import COUNT_CAP, agenda_build
 from rapport.attention.models import AgendaAction
 from rapport.clients.models import Client, DateKind, FactCategory, ImportantDate
 from rapport.clients.services import client_create, fact_create
 from rapport.demo.bulk import BulkSize, bulk_practice
+from rapport.desk.today.agenda import COUNT_CAP, agenda_build
 from rapport.practices.models import Member
 from rapport.timeline.services import PromiseInput, interaction_create
 from tests.attention.conftest import NOW

@@ -16,11 +16,11 @@ from django.test import Client as HttpClient
 from django.urls import reverse
 from django.utils import timezone
 
-from rapport.attention.actions import snooze_choices
-from rapport.attention.agenda import agenda_build
 from rapport.attention.models import AgendaAction
 from rapport.clients.models import Client, FactCategory
 from rapport.clients.services import fact_create
+from rapport.desk.today.actions import snooze_choices
+from rapport.desk.today.agenda import agenda_build
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
 from rapport.timeline.services import PromiseInput, interaction_create

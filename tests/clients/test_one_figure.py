@@ -16,10 +16,10 @@ import pytest
 import time_machine
 from django.test import Client as HttpClient
 
-from rapport.attention.agenda import agenda_build
 from rapport.attention.health import THRIVING, Signals, read_health
 from rapport.clients.models import CheckinConsent, Client
 from rapport.clients.services import client_create
+from rapport.desk.today.agenda import agenda_build
 from rapport.lib.humanize import calendar_days, days_ago_phrase
 from rapport.practices.models import Member
 from rapport.timeline.services import interaction_create

@@ -9,9 +9,9 @@ import time_machine
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from rapport.attention.agenda import agenda_build
 from rapport.clients.models import ContactKind
 from rapport.clients.services import ContactPointInput, client_create
+from rapport.desk.today.agenda import agenda_build
 from rapport.messaging.models import OutboxMessage, OutboxStatus
 from rapport.messaging.outbox import _deliver, outbox_claim, outbox_send_due
 from rapport.practices.models import Member

@@ -8,7 +8,7 @@ from email.utils import format_datetime
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from rapport.attention.agenda import agenda_build
+from rapport.desk.today.agenda import agenda_build
 from rapport.messaging.inbound import mail_import_file
 from rapport.practices.models import Member
 from tests.conftest import ClientFile

@@ -14,10 +14,10 @@ import vobject
 from django.test import Client as HttpClient
 
 from rapport.api.models import ApiToken
-from rapport.attention.actions import agenda_item_act
 from rapport.attention.models import AgendaAction
 from rapport.cli import main
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
+from rapport.desk.today.actions import agenda_item_act
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import InboundMail, OutboxMessage
 from rapport.portability.models import Erasure

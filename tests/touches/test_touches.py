@@ -12,9 +12,9 @@ import pytest
 import time_machine
 from django.test import Client as HttpClient
 
-from rapport.attention.agenda import agenda_build
 from rapport.clients.models import Client, FactCategory
 from rapport.clients.services import client_create, fact_create
+from rapport.desk.today.agenda import agenda_build
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, InteractionKind
 from rapport.touches.models import Touch, TouchKind

@@ -10,7 +10,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from rapport.attention.agenda import Agenda, agenda_build
+from rapport.desk.today.agenda import Agenda, agenda_build
 from rapport.practices.models import Member
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import shutil
 import textwrap
 from typing import Any
 
-from rapport.attention.agenda import Agenda
+from rapport.desk.today.agenda import Agenda
 
 
 def agenda_as_data(agenda: Agenda) -> dict[str, Any]:
