@@ -173,8 +173,8 @@ _CANNED_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "canned-kindly",
         "“Kindly” in a request is the voice of a form letter.",
-        r"(?:(?m:^)|[.!?]\s+|\b(?:please|would\s+you|could\s+you|we\s+would|you\s+are|you're)\s+)"
-        r"(?P<hit>kindly)\b"
+        r"(?m:^)[ \t]*(?P<hit>kindly)\b|[.!?]\s+(?P<hit3>kindly)\b"
+        r"|\b(?:please|would\s+you|could\s+you|we\s+would|you\s+are|you're)\s+(?P<hit4>kindly)\b"
         r"|\b(?P<hit2>kindly)\s+(?:note|be|revert|send|find|confirm|let|provide|advise|ensure|make|"
         r"arrange|contact|reply|respond|forward|share|check|return|sign|complete|pay|settle|submit|"
         r"fill|update|acknowledge|accept|disregard|ignore|bear|treat|refer|see|arrive|restart|"
@@ -413,7 +413,9 @@ _BLAME_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\b(?:caused|created|started)\s+by\s+(?:you|your)\b"
         r"|\b(?:due\s+to|because\s+of|thanks\s+to)\s+your\s+(?:own\s+)?(?:late\w*|failure|delay\w*|"
         r"mistake|error|lack|negligence|carelessness|not\s+\w+ing|no-show|absence|cancellation)\b"
-        r"|\b(?:because|since|as)\s+you(?:'d|\s+had)?\s+(?:\w+\s+)?\w+ed\b(?!\s+(?:us|me)\b)"
+        r"|\b(?:because|since|as)\s+you(?:'d|\s+had)?\s+(?:\w+\s+)?(?!asked|requested|wanted|mentioned|"
+        r"suggested|agreed|preferred|needed|liked|loved|enjoyed|deserved|played|worked|tried|helped)"
+        r"\w+ed\b(?!\s+(?:us|me)\b)"
         r"|\bthe\s+reaction\s+was\s+your\b",
         ("That was your mistake", "The issue is on your end", "the wrong date you entered"),
     ),
@@ -485,7 +487,9 @@ _BLAME_BY_CAUSE = (
     r"|\bit'?s\s+that\s+(?P<hit3>you)\b"
     r"|\bif\s+(?!I\b|we\b|I'd|we'd)(?P<hit4>[^.\n]{0,80}?\b(?:had\s+been|had|'d)\s+\w+)[^.\n]{0,80}?"
     r"\b(?:would(?:n'?t)?|could(?:n'?t)?|we'?d|you'?d|it'?d)\s+(?:have|'ve|already|be|not|still)\b"
-    r"|(?:\b(?:would|could)(?:n'?t)?|'d)\s+(?:have|'ve|be)\b[^.\n]{0,80}\b(?P<hit5>if\s+(?!I\b|we\b)"
+    r"|\b(?:would|could)(?:n'?t)?\s+(?:have|'ve|be)\b[^.\n]{0,80}\b(?P<hit5>if\s+(?!I\b|we\b)"
+    r"[^.\n]{0,60}\b(?:had\s+been|had|'d)\s+\w+)"
+    r"|'d\s+(?:have|'ve|be)\b[^.\n]{0,80}\b(?P<hit7>if\s+(?!I\b|we\b)"
     r"[^.\n]{0,60}\b(?:had\s+been|had|'d)\s+\w+)"
     r"|\b(?:wasn'?t|weren'?t|hasn'?t\s+been|haven'?t\s+been|hadn'?t\s+been|was\s+never|were\s+never|"
     r"had\s+never\s+been|not\s+being)\s+(?P<hit6>done|sent|signed|updated|returned|completed|"
@@ -547,16 +551,23 @@ _MONEY_WORDS = (
 _MONEY_PRESSURE = (
     r"\b(?P<hit>(?:\d+|two|three|four|five|several|multiple)\s+times\s+now|beyond\s+a\s+joke|"
     r"chas(?:e|ed|ing)|waited\s+long\s+enough|still\s+waiting|won'?t\s+be\s+waiting|"
-    r"or\s+(?:it\s+goes|I'?ll|I\s+will|we'?ll|we\s+will)|(?:till|until)\b(?!\s+(?:then|now))"
+    r"or\s+(?:it\s+goes|I'?ll|I\s+will|we'?ll|we\s+will)|(?:till|until)\s+(?:I'?ve\s+been|you'?ve|"
+    r"it'?s|the\s+(?:balance|last|invoice|account)|your\s+account|payment|I'?m\s+paid)"
     r"|before\s+(?:your\s+|the\s+|my\s+)?next|(?:payment|paid|money)\s+first|urgent(?:ly)?|"
     r"bounced|declined|"
     r"burn(?:ed|t)\s+before|bills\s+too|formal\s+notice|in\s+default|accruing|affect\s+your|"
     r"well\s+past|hasn'?t\s+landed|still\s+hasn'?t|tonight|down\s+tools|"
     r"\d+\s+(?:days|weeks|months)\s+(?:now|late|overdue|outstanding)|been\s+\d+\s+(?:days|weeks)|"
     r"has\s+been\s+outstanding|outstanding\s+for|overdrawn|awkward|what\s+(?:you|u)\s+owe|"
-    r"money,?\s+please|too\s+many\s+(?:people|clients|no-shows)|won'?t\s+pay|not\s+pay|"
+    r"money[.!,]*\s+please|too\s+many\s+(?:people|clients|no-shows)|won'?t\s+pay|not\s+pay|"
     r"outstanding|late\s+payments?|unpaid|(?:has|have)\s+not\s+been\s+paid|(?:hasn'?t|haven'?t|isn'?t)"
     r"\s+(?:been\s+)?paid|behind\s+(?:on|with)|missed\s+(?:payments?|instalments?)|track\s+record|"
+    r"bills\s+to\s+pay|still\s+waiting\s+on|why\s+I'?m\s+still\s+waiting|(?:last|previous)\s+"
+    r"(?:\w+\s+)?reminders?|going\s+to\s+be\s+there|non-?payment|paus(?:e|ing)\s+(?:all\s+)?work|"
+    r"due\s+now|been\s+(?:two|three|four|five|six|several|a\s+few)\s+(?:days|weeks|months)|"
+    r"(?:still\s+)?sitting\s+there|disappointing|waiting\s+on\s+yours|(?:have\s+)?all\s+paid|"
+    r"a\s+bit\s+of\s+pressure|top\s+of\s+your\s+inbox|lost\s+somehow|forgot\s+to\s+pay|"
+    r"meant\s+to\s+pay|didn'?t\s+pay|or\s+your\s+(?:slot|booking|appointment)|"
     r"payment\s+history|remit|late\s+again|given\s+last\s+time|(?:sent|chased|emailed)\s+(?:you\s+)?"
     r"(?:\w+\s+)?(?:reminders?|times)|"
     r"paid\s+in\s+advance\s+first|not\s+a\s+position\s+I\s+enjoy|must\s+be|(?:is|are)\s+required|"
@@ -572,6 +583,7 @@ _MONEY_RESPECTFUL = (
     r"|\bmore\s+time\b|\bsorry\s+(?:I|we)\b|\bmy\s+(?:fault|mistake)\b|\brefund\w*\b"
     r"|\bthank(?:s|\s+you)\s+for\s+(?:paying|your\s+payment|the\s+payment)\b|\breceived\b"
     r"|\bnothing\s+to\s+pay\b|\bno\s+need\s+to\s+pay\b|\bwon'?t\s+charge\b"
+    r"|\bcard\s+machine\b|\bglitch\b|\b(?:our|my)\s+(?:end|side|system|mistake)\b"
 )
 # Remarks about their means, however kindly meant: they tell a client what you think they have.
 _MONEY_PITY = (
@@ -581,7 +593,7 @@ _MONEY_PITY = (
     r"|\b(?:only\s+a\s+student|between\s+jobs|on\s+one\s+income|single\s+parent|on\s+benefits|"
     r"out\s+of\s+work)\b(?=[^.\n]{0,80}(?:£|\$|€|pay|fee|price|rate|cost|charge|afford|money|"
     r"budget|discount|expense|cheap))"
-    r"|(?:£|\$|€|pay|fee|price|rate|cost|charge|afford|money|budget|expense)[^.\n]{0,80}"
+    r"|(?:[£$€]|\b(?:pay|fee|price|rate|cost|charge|afford|money|budget|expense))[^.\n]{0,80}"
     r"\b(?:only\s+a\s+student|between\s+jobs|on\s+one\s+income|single\s+parent|on\s+benefits)\b"
     r"|\b(?:watching|counting)\s+the\s+pennies\b|\bpay\s+what\s+you\s+can\b"
     r"|\b(?:ok|okay|alright|all\s+right)\s+for\s+money\b|\bembarrass\s+you\b"
@@ -605,7 +617,7 @@ _MONEY_PITY = (
     r"|\b(?:don'?t|do\s+not)\s+(?:do|give|offer)\s+discounts\b|\bdon'?t\s+(?:really\s+)?negotiate\b"
     r"|\b(?:ask|asking)\s+for\s+the\s+price\s+to\s+come\s+down\b"
     r"|\bif\s+you(?:'re|\s+are)\s+after\s+(?:budget|cheap|a\s+bargain|the\s+cheapest)\b"
-    r"|(?:budget|cheap|cheaper|price|afford)[^.\n]{0,40}\b(?:try|go|look)\s+elsewhere\b"
+    r"|\b(?:budget|cheap|cheaper|price|afford)[^.\n]{0,40}\b(?:try|go|look)\s+elsewhere\b"
     r"|\b(?:try|go|look)\s+elsewhere\b[^.\n]{0,40}(?:budget|cheap|cheaper|price|afford)"
     r"|\baffordable\s+(?:for|to)\s+(?:anyone|everyone|most)\b"
     r"|\bsurely\s+you\s+can\s+(?:find|afford|manage|stretch|spare)\b"
@@ -613,6 +625,18 @@ _MONEY_PITY = (
     r"(?:e-?mail|text|the\s+phone)\b"
     r"|\bpeople\s+who\b[^.\n]{0,50}\b(?:don'?t|never|won'?t)\s+(?:quibble|haggle|blink|ask|mind|"
     r"complain|worry)\b"
+    r"|\bbeyond\s+you\b|\bnot\s+(?:really\s+)?(?:within|in)\s+your\s+budget\b"
+    r"|\bmore\s+realistic\s+for\s+you\b|\brich\s+for\s+your\s+blood\b"
+    r"|\bcounts?\s+every\s+(?:penny|pound|cent|dollar)\b|\bevery\s+penny\s+counts\b"
+    r"|\b(?:kinder\s+on|easier\s+on)\s+your\s+(?:pocket|wallet|purse)\b"
+    r"|\bcan\s+you\s+(?:actually|really|even|honestly)\s+afford\b"
+    r"|\bgoing\s+to\s+be\s+a\s+struggle\b|\bcan'?t\s+(?:swing|stretch\s+to)\b"
+    r"|\bdidn'?t\s+think\s+you'?d\s+(?:manage|afford|be\s+able)\b|\bsorted\s+your\s+finances\b"
+    r"|\b(?:won'?t|doesn'?t|don'?t)\s+blink\b|\bwithout\s+blinking\b|\bjump\s+at\s+this\s+price\b"
+    r"|\bgrateful\s+for\s+a\s+rate\b|\bcheaper\s+plan\b|\btime-?wasters\b"
+    r"|\bshop\s+around\s+on\s+price\b|\bcount\s+the\s+minutes\b|\bquality\s+costs\s+money\b"
+    r"|\bsmall\s+cost\s+of\s+doing\s+business\b|\bcounts?\s+every\s+pound\b"
+    r"|\bwithout\s+(?:complaining|a\s+second\s+thought|question)\b"
     r"|\byou(?:'re|\s+are)\s+on\s+a\s+(?:tight\s+|small\s+|low\s+|limited\s+)?budget\b"
     r"|\byour\s+(?:budget|finances|means|income)\s+(?:is|are)\s+(?:\w+\s+)?(?:limited|tight|small|"
     r"stretched|low|modest)\b"
@@ -630,6 +654,27 @@ _MONEY_PITY = (
     r"|\b(?:other|most|our\s+other)\s+clients\s+(?:seem\s+to\s+|all\s+)?manage\b"
     r"|\b(?:worried|anxious|stressed|nervous|embarrassed)\s+about\s+(?:the\s+)?(?:cost|price|money|"
     r"fees?|paying|the\s+bill)\b"
+)
+
+# Other people held up against them over money: "most of my clients", "your neighbour".
+_MONEY_OTHERS = (
+    r"\b(?<!to )(?<!for )(?<!with )"
+    r"(?P<hit>(?:most|all|many|lots|plenty|the\s+rest|every\s+other|none|the\s+other|other)\s+"
+    r"(?:of\s+)?(?:my\s+|our\s+|the\s+)?(?:other\s+)?(?:\w+\s+)?(?:clients|customers|patients|people|"
+    r"families|parents|owners|vendors|firms|businesses|couples|houses|brides|regulars|students|"
+    r"homeowners|tenants|buyers)|your\s+neighbou?r|everyone\s+else|nobody\s+else|no\s+one\s+else|"
+    r"anyone\s+else|you(?:'re|\s+are)\s+the\s+only\s+(?:one|client|person|customer|patient)|"
+    r"yours\s+is\s+the\s+(?:first|only)|people\s+your\s+age|(?:other|most)\s+\w+\s+your\s+"
+    r"(?:size|age|level))\b"
+)
+# Who they are, when it is used to size what they can pay.
+_MONEY_WHO = (
+    r"\b(?P<hit>(?:your|a|the\s+one|only\s+the\s+one|one|single)\s+(?:wage|salary|income|pension)|"
+    r"carer'?s\s+wage|nurse'?s\s+salary|universal\s+credit|on\s+benefits|retired|pensioners?|"
+    r"income\s+bracket|(?:the\s+)?area\s+you'?re\s+in|your\s+age|at\s+your\s+age|"
+    r"your\s+day\s+rate|your\s+level|your\s+size|(?:two|three|four)\s+kids|past\s+your\s+"
+    r"(?:husband|wife|partner)|in\s+retail|a\s+student|you(?:'re|\s+are)\s+(?:a\s+|only\s+a\s+|just\s+a\s+)?"
+    r"(?:student|pensioner|single\s+(?:mum|mom|dad|parent)|retiree|carer|nurse|teacher|apprentice))\b"
 )
 
 _MONEY_FIX = (
@@ -731,7 +776,31 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\bif\s+(?:the\s+)?(?:price|cost|money)\s+is\s+your\s+(?:main|only|biggest|first)\b"
         r"|\brather\s+not\s+(?:talk|discuss|go\s+into)\s+(?:money|fees|prices|costs)\b"
         r"|\b(?:don'?t|do\s+not|never)\s+(?:really\s+)?(?:talk|discuss|do)\s+(?:money|prices|fees|"
-        r"pricing|numbers)\s+(?:over|by|via|on)\b",
+        r"pricing|numbers)\s+(?:over|by|via|on)\b"
+        r"|\b(?:put|discuss|share|give)\s+(?:\w+\s+)?in\s+writing\b"
+        r"|\bwe\s+don'?t\s+(?:list|publish|share|give\s+out|itemi[sz]e|do\s+ballpark)\b"
+        r"|\b(?:rates|prices|fees|pricing|fee\s+structure|fee\s+information|commission|the\s+"
+        r"investment|cost|quotes?)\s+(?:are|is|will\s+be)\s+(?:only\s+)?(?:discussed|given|provided|"
+        r"available|shared|issued|confidential|not\s+published|not\s+something|cannot\s+be)\b"
+        r"|\b(?:asking|ask)\s+about\s+(?:the\s+)?(?:price|cost|fees?)\s+(?:first|before|over)\b"
+        r"|\bisn'?t\s+really\s+how\s+this\s+works\b"
+        r"|\b(?:let'?s\s+not|no\s+point)\s+(?:worry(?:ing)?|talk(?:ing)?|get(?:ting)?\s+into)\s+"
+        r"(?:about\s+)?(?:money|cost|fees|price|numbers|it)\b"
+        r"|\bkeep\s+money\s+out\s+of\b|\bcrass\b"
+        r"|\b(?:talk|discuss|worry)\s+about\s+(?:cost|money|fees|price|that)\s+(?:once|after|later)\b"
+        r"|\b(?:tell|send|give)\s+you\s+(?:the\s+)?(?:price|figure|cost|bill|number)\s+"
+        r"(?:at\s+the\s+end|when|once|after)\b"
+        r"|\byou'?ll\s+get\s+the\s+(?:figure|price|bill|cost|number)\s+when\b"
+        r"|\bnot\s+(?:able|going)\s+to\s+(?:give\s+you\s+a\s+(?:number|price|figure)|guess)\b"
+        r"|\bballpark\b|\bthe\s+quote\s+is\s+the\s+quote\b|\b(?:is|'s)\s+what\s+it\s+is\b"
+        r"|\bwhatever\s+the\s+job\s+turns\s+out\b"
+        r"|\bcan'?t\s+break\s+(?:the\s+)?(?:invoice|bill|quote|price)\s+down\b"
+        r"|\bdon'?t\s+ask\s+about\s+(?:cost|price|money|fees)\b"
+        r"|\bnever\s+talk\s+(?:prices|money|fees|cost)\b"
+        r"|\brather\s+not\s+get\s+into\s+(?:numbers|money|cost|fees)\b"
+        r"|\bonly\s+(?:goes\s+through|discusses|talks\s+about)\s+(?:fees|prices|costs|money)\b"
+        r"|\bneed\s+a\s+price\s+before\b|\bcompare\s+it\s+with\s+cheaper\b"
+        r"|\b(?:until|before)\s+you'?ve\s+(?:signed|committed)\b",
         ("We don't discuss fees by email",),
     ),
     (
@@ -739,7 +808,9 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "Pressure about payment reads as a threat, and makes them avoid you.",
         r"\byou\s+(?:still\s+)?owe\b|\bstill\s+(?:[£$€]?\s?[\d,.]+\s+)?(?:owe|owed|owing)\b"
         r"|\bowing\b(?!\s+to\b)"
-        r"|\boverdue\b|\bpast\s+due\b|\barrears\b|\bunpaid\s+(?:balance|invoice|amount|fees?|bill)"
+        r"|\boverdue\b|\bpast\s+due\b"
+        r"|\b(?<!billed in )(?<!paid in )(?<!invoiced in )(?<!ly in )arrears\b"
+        r"|\bunpaid\s+(?:balance|invoice|amount|fees?|bill)"
         r"|\bpay(?:ment)?\s+(?:is\s+)?(?:required\s+)?(?:immediately|straight\s+away|at\s+once|"
         r"asap|without\s+(?:further\s+)?delay|in\s+full\s+immediately)\b"
         r"|\bpay\s+(?:it\s+|this\s+|that\s+|up\s+)?(?:today|now|immediately|by\s+return)\b"
@@ -812,14 +883,14 @@ _FAMILIAR_SIGN_OFF = (
     r"(?m:^)[ \t]*(?P<hit>(?:lots\s+of\s+|all\s+my\s+|much\s+|with\s+(?:much\s+|all\s+my\s+)?"
     r"|loads\s+of\s+|heaps\s+of\s+)?lo(?:ve|ts\s+of\s+love)|luv|hugs?|big\s+hugs?|"
     r"kisses|xoxo|xx+)\b[ \t]*[,!.]?[ \t]*(?:\w[\w'.-]*(?:[ \t]+\w[\w'.-]*)?)?[ \t]*x*[ \t]*$"
-    r"|[.!?,][ \t]*(?P<hit2>love|hugs?|kisses)[ \t]*,[ \t]*[A-Z][\w'-]*"
+    r"|[.!?,][ \t]*(?P<hit2>love|hugs?|kisses)[ \t]*,[ \t]*(?-i:[A-Z])[\w'-]*"
     r"|,[ \t]*(?P<hit7>hugs?|kisses)[ \t]*[!.]*[ \t]*x*[ \t]*$"
     r"|\b(?P<hit3>(?:lots|loads|heaps)\s+of\s+love|all\s+my\s+love|with\s+love|love\s+you|"
     r"love\s+ya|miss\s+(?:you|ya|u)|we\s+miss\s+you|missing\s+you|besties?|"
     r"(?:big|warm|massive)\s+hugs?|hugs\s+(?:and|&)\s+(?:kisses|high\s+fives)|"
     r"(?:sending|a)\s+(?:a\s+)?(?:big\s+)?(?:hug|kiss|kisses|hugs)|xoxo|mwah|kisses)\b"
-    r"|(?<![\w/£$€#.,:-])(?P<hit4>x{2,4})(?![\w/]|[.,:-]\w)"
-    r"|(?<=[\w!.,)?])[ \t]+(?P<hit5>x{1,3})[ \t]*(?:\n|$)"
+    r"|(?=xx)(?<![\w/£$€#.,:-])(?P<hit4>x{2,4})(?![\w/]|[.,:-]\w)"
+    r"|(?=[ \t]+x{1,3}[ \t]*(?:\n|$))(?<=[\w!.,)?])[ \t]+(?P<hit5>x{1,3})[ \t]*(?:\n|$)"
     r"|(?<![\w<])(?P<hit6><3)(?![\d])"
 )
 
@@ -859,13 +930,13 @@ BUILT_IN: tuple[Rule, ...] = (
         "A placeholder was left in the text; the client would see it as it is.",
         "Replace it with the real words, or remove it.",
         pattern=r"\{\{[^{}\n]{0,60}\}\}|\{[^{}\n]{1,40}\}"
-        r"|\[(?:[A-Z][A-Za-z0-9 .'/&#_-]{0,40}|\.\.\.|…)\]"
+        r"|(?-i:\[(?:[A-Z][A-Za-z0-9 .'/&#_-]{0,40}|\.\.\.|…)\])"
         r"|\[(?i:(?:insert|add|your|client|customer|first|last|full|name|date|time|day|amount|"
         r"price|address|phone|email|company|business|link|url|ref)[^\]\n]{0,30})\]"
         r"|<<[^<>\n]{1,40}>>|<(?!https?:|mailto:|3)[A-Za-z][^<>@\n:/]{0,40}>"
         r"|%[A-Za-z_][A-Za-z0-9_]{1,30}%"
-        r"|(?<![A-Za-z])(?:X{4,}|X{2,3}(?=[/:.,\-]?\d|[/:]|\.X|,X)|(?<=[£$€#/:,.\-])X{2,3})"
-        r"(?![A-Za-z])"
+        r"|(?-i:(?<![A-Za-z])(?:X{4,}|X{2,3}(?=[/:.,\-]?\d|[/:]|\.X|,X)|(?<=[£$€#/:,.\-])X{2,3})"
+        r"(?![A-Za-z]))"
         r"|(?-i:\b(?:TBC|TBD|TBA|TODO|FIXME)\b)"
         r"|(?<![\w?!])\?{2,}(?![\w?])"
         r"|_{2,}"
@@ -954,6 +1025,33 @@ BUILT_IN: tuple[Rule, ...] = (
         unless_sentence=_MONEY_RESPECTFUL,
         near_sentences=2,
         examples=("I've sent the invoice three times now.", "Deposit by 6pm or it goes."),
+    ),
+    Rule(
+        "money-others",
+        MONEY_SHAME,
+        WARNING,
+        "Holding other clients up against them over money shames them for asking.",
+        _MONEY_FIX,
+        pattern=_MONEY_OTHERS,
+        with_sentence=_MONEY_WORDS
+        + r"|\b(?:full\s+rate|pays?|discount|itemi[sz]ed|breakdown|tip|quibble|blink|"
+        r"complain\w*)\b",
+        unless_sentence=_MONEY_RESPECTFUL,
+        examples=("Most of my clients pay without a second thought.",),
+    ),
+    Rule(
+        "money-who-they-are",
+        MONEY_SHAME,
+        WARNING,
+        "Sizing the price to who they are (their wage, age or area) tells them what you think "
+        "they can afford.",
+        _MONEY_FIX,
+        pattern=_MONEY_WHO,
+        with_sentence=_MONEY_WORDS
+        + r"|\b(?:afford|cheap\w*|budget|basic|essential|stretch|realistic|spend|swing|quid|"
+        r"discount|knock\w*|quot\w*)\b",
+        unless_sentence=r"\bno\s+rush\b|\bhappy\s+to\s+talk\b",
+        examples=("Given the area you're in, I've priced the basic clean.",),
     ),
     Rule(
         "money-pity",
