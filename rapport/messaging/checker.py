@@ -74,7 +74,8 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+# A full stop inside "£45.00" or "e.g." does not end a sentence; one before a space does.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)", re.MULTILINE)
 
 
 def _in_context(rule: Rule, text: str, position: int, sentences: list[tuple[int, int]]) -> bool:
@@ -87,7 +88,11 @@ def _in_context(rule: Rule, text: str, position: int, sentences: list[tuple[int,
     # Invoice 77.", "It hasn't been paid yet. Happy to talk about a later date.").
     start = sentences[max(index - rule.near_sentences, 0)][0]
     end = sentences[min(index + rule.near_sentences, len(sentences) - 1)][1]
-    if rule.unless_sentence and _context(rule.unless_sentence).search(text, start, end):
+    # What rules a match out counts in its sentence and the ones after it: a kind offer follows
+    # the ask ("It hasn't been paid yet. Happy to talk about a later date.").
+    if rule.unless_sentence and _context(rule.unless_sentence).search(
+        text, sentences[index][0], end
+    ):
         return False
     return not rule.with_sentence or bool(_context(rule.with_sentence).search(text, start, end))
 

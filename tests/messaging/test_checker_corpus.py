@@ -1,0 +1,35 @@
+"""The word check on messages written by people who never saw its rules (issue 12's goal).
+
+The sealed half of tests/data/checker/ is never read while rules are written; this test holds
+the line there, so a rule change that costs recall, or starts flagging clean messages, fails CI.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.checker_eval import Score, load, rapport_flags, score
+from rapport.messaging.rules import CATEGORIES, MONEY_SHAME
+
+RECALL_GOAL = 0.9
+CLEAN_FLAGGED_AT_MOST = 0.05
+# Where the check still falls short of the goal, the floor it must not drop below. Money-shame
+# is written in more ways than its families see yet (issue 12 stays open for it).
+SHORT_OF_THE_GOAL = {MONEY_SHAME: 0.85}
+
+
+@pytest.fixture(scope="module")
+def sealed() -> Score:
+    return score(load("sealed"), rapport_flags)
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_recall_on_the_sealed_half(sealed: Score, category: str) -> None:
+    assert sealed.positives[category] >= 40
+    floor = SHORT_OF_THE_GOAL.get(category, RECALL_GOAL)
+    assert sealed.recall[category] >= floor, f"{category}: {sealed.recall[category]:.2f}"
+
+
+def test_clean_messages_are_rarely_flagged(sealed: Score) -> None:
+    assert sealed.clean >= 150
+    assert sealed.clean_flagged <= CLEAN_FLAGGED_AT_MOST
