@@ -15,7 +15,7 @@ SUBCOMMANDS = {
     "serve": "rapport.server.management.commands.serve",
     "demo": "rapport.server.management.commands.demo",
     "createpractice": "rapport.practices.management.commands.createpractice",
-    "today": "rapport.attention.management.commands.today",
+    "today": "rapport.desk.management.commands.today",
     "worker": "rapport.server.management.commands.worker",
     "check": "rapport.messaging.management.commands.checkwords",
     "mail-import": "rapport.messaging.management.commands.mailimport",

@@ -38,8 +38,10 @@ INSTALLED_APPS = [
     "rapport.messaging",
     "rapport.appointments",
     "rapport.touches",
+    "rapport.desk",
     "rapport.api",
     "rapport.portability",
+    "rapport.server",
 ]
 
 MIDDLEWARE = [

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from rapport.cli import base_url_for, main
+from rapport.cli import main
 from rapport.practices.models import Member, Practice, Role
+from rapport.server.serving import base_url_for
 
 RAPPORT = Path(sys.executable).with_name("rapport")
 
@@ -171,7 +172,7 @@ def test_serve_and_demo_give_the_web_server_and_worker_their_address_for_links(
     monkeypatch.setenv("RAPPORT_BASE_URL", configured)
     monkeypatch.setenv("RAPPORT_WORKER", "1")
     monkeypatch.setenv("RAPPORT_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr("rapport.cli._prepare", lambda quiet=True: None)
+    monkeypatch.setattr("rapport.server.serving.prepare", lambda quiet=True: None)
     monkeypatch.setattr("rapport.demo.demo_practice_ensure", lambda: (Practice(name="Demo"), False))
     started: list[list[str]] = []
     monkeypatch.setattr(os, "execv", lambda path, args: started.append(args))
@@ -243,3 +244,34 @@ def test_today_on_a_database_never_set_up_says_what_to_do(tmp_path: Path) -> Non
     )
     assert result.returncode == 2
     assert "The database is not set up yet" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_subcommand_is_a_management_command_of_its_app() -> None:
+    from django.core.management import get_commands, load_command_class
+
+    from rapport.cli import SUBCOMMANDS, build_parser
+
+    found = get_commands()
+    parser = build_parser()
+    for name, module in SUBCOMMANDS.items():
+        app, _, command = module.partition(".management.commands.")
+        assert found[command] == app, name
+        # `manage.py <command>` takes the flags `rapport <name>` takes.
+        flags = {
+            option
+            for action in parser._subparsers._group_actions[0].choices[name]._actions  # type: ignore[union-attr]
+            for option in action.option_strings
+        }
+        django_parser = load_command_class(app, command).create_parser("manage.py", command)
+        assert flags <= {o for a in django_parser._actions for o in a.option_strings}, name
+
+
+def test_management_commands_run_the_same_code(
+    db: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from django.core.management import call_command
+
+    with pytest.raises(SystemExit) as refused:
+        call_command("today")
+    assert refused.value.code == 2
+    assert "There is no practice yet" in capsys.readouterr().err

@@ -8,6 +8,7 @@ nonces) is excluded by name.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -19,6 +20,7 @@ from django.utils import timezone
 from rapport.appointments.models import Appointment
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
+from rapport.portability.cards import clients_csv, vcards
 from rapport.practices.models import Member, Practice
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
@@ -116,3 +118,15 @@ def client_export(client: Client) -> dict[str, Any]:
         "held_by": practice.name,
         "client": data,
     }
+
+
+def practice_file(practice: Practice, kind: str) -> str:
+    """The practice's data as a file's text: JSON, CSV or vCard."""
+    if kind == "json":
+        return json.dumps(practice_export(practice), ensure_ascii=False, indent=1)
+    clients = (
+        Client.objects.for_practice(practice)
+        .order_by("full_name", "pk")
+        .prefetch_related("contact_points", "important_dates", "tags")
+    )
+    return clients_csv(clients) if kind == "csv" else vcards(clients)

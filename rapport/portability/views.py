@@ -11,13 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from rapport.clients.lookups import client_for
-from rapport.clients.models import Client
-from rapport.portability.cards import clients_csv, vcards
-from rapport.portability.export import client_export, practice_export
+from rapport.portability.export import client_export, practice_file
 from rapport.portability.models import Erasure
 from rapport.portability.services import client_erase
 from rapport.practices.access import PracticeRequest, member_required
-from rapport.practices.models import Practice
 
 FORMATS = {
     "json": ("application/json", "json"),
@@ -31,18 +28,6 @@ def _download(body: str, content_type: str, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
-
-
-def practice_file(practice: Practice, kind: str) -> str:
-    """The practice's data as a file's text: JSON, CSV or vCard."""
-    if kind == "json":
-        return json.dumps(practice_export(practice), ensure_ascii=False, indent=1)
-    clients = (
-        Client.objects.for_practice(practice)
-        .order_by("full_name", "pk")
-        .prefetch_related("contact_points", "important_dates", "tags")
-    )
-    return clients_csv(clients) if kind == "csv" else vcards(clients)
 
 
 @member_required

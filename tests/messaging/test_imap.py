@@ -13,8 +13,8 @@ from django.utils import timezone
 from rapport.clients.models import Client
 from rapport.messaging.imap import mailbox_sync
 from rapport.messaging.models import InboundMail, Mailbox, MailStatus
+from rapport.server.worker import run_once
 from rapport.timeline.models import Interaction
-from rapport.worker import run_once
 from tests.conftest import ClientFile
 from tests.imap_server import ImapServer
 

@@ -15,10 +15,10 @@ from types import FrameType
 
 from django.utils import timezone
 
-from rapport.attention.agenda import agenda_build
-from rapport.attention.digest import digests_send_due
 from rapport.attention.services import readings_refresh
 from rapport.attention.snapshots import snapshot_ensure
+from rapport.desk.today.agenda import agenda_build
+from rapport.desk.today.digest import digests_send_due
 from rapport.messaging.imap import mailboxes_sync
 from rapport.messaging.outbox import outbox_send_due
 from rapport.practices.models import Practice

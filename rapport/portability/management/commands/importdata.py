@@ -1,0 +1,136 @@
+"""`rapport import`: clients from a vCard or CSV file, or a whole practice from a JSON export."""
+
+from __future__ import annotations
+
+import json
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rapport.lib.commands import RapportCommand
+from rapport.practices.commands import practice_arguments, practice_or_say_why
+
+if TYPE_CHECKING:
+    from rapport.practices.models import Practice
+
+SHOW_PROGRESS_FROM = 500
+
+
+class Command(RapportCommand):
+    summary = "bring clients in from a vCard (.vcf) or CSV file"
+    help = (
+        "Bring clients in from a vCard or CSV file exported by Google Contacts, "
+        "Apple Contacts, Outlook, Android, Thunderbird or Evolution. Contacts with the same "
+        "email or phone as a client are merged into them; the same person twice in the file "
+        "is skipped; unreadable records are listed and left out. All or nothing. "
+        "Exit status: 0 done, 1 done but some records could not be read, 2 nothing done."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "file",
+            help="a .vcf or .csv file, or a Rapport .json export to move into an empty practice",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="show what would happen and write nothing"
+        )
+        parser.add_argument(
+            "--json", action="store_true", help="print the preview or result as one JSON object"
+        )
+        practice_arguments(parser)
+
+    def run(self, **options: Any) -> int:
+        from rapport.portability.records import FileProblem, read_source
+
+        practice = practice_or_say_why(options, self.stderr)
+        if practice is None:
+            return 2
+        name = options["file"]
+        if name.lower().endswith(".json"):
+            return self._move_in(name, practice, dry_run=options["dry_run"])
+        try:
+            source = read_source(Path(name).read_bytes(), Path(name).name)
+        except OSError as error:
+            self.stderr.write(f"Could not read {name}: {error.strerror}.")
+            return 2
+        except FileProblem as error:
+            self.stderr.write(f"{name}: {error}")
+            return 2
+        if source.needs_mapping:
+            self.stderr.write(
+                f"{name}: Rapport does not recognise these columns: "
+                f"{', '.join(source.header)[:300]}. Import it in the web app, which lets you say "
+                "what each column is."
+            )
+            return 2
+        return self._import(practice, source.records, options)
+
+    def _import(self, practice: Practice, records: Any, options: dict[str, Any]) -> int:
+        from rapport.portability.importing import commit, counts, plan
+        from rapport.practices.models import Member, Role
+
+        planned = plan(practice, records)
+        total = sum(1 for item in planned if item.outcome in ("create", "merge"))
+        shown = not options["json"] and total >= SHOW_PROGRESS_FROM
+
+        def progress(done: int) -> None:
+            if shown:
+                self.stderr.write(f"\r  {done:,} of {total:,} written", ending="")
+                self.stderr.flush()
+
+        if not options["dry_run"]:
+            owner = Member.objects.filter(practice=practice, role=Role.OWNER).first()
+            commit(practice=practice, planned=planned, member=owner, progress=progress)
+            if shown:
+                self.stderr.write("")
+        summary = counts(planned)
+        if options["json"]:
+            result = {
+                "dry_run": options["dry_run"],
+                "counts": summary,
+                "records": [item.as_dict() for item in planned],
+            }
+            self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+        else:
+            for item in planned:
+                if item.outcome != "create" or item.notes or item.possible:
+                    entry = item.as_dict()
+                    self.stdout.write(f"{entry['outcome']:7} {entry['name']}: {entry['reason']}")
+            verb = "Would import" if options["dry_run"] else "Imported"
+            self.stdout.write(
+                f"{verb}: {summary['create']} new, {summary['merge']} merged, {summary['skip']} "
+                f"skipped, {summary['error']} not readable."
+            )
+        return 1 if summary["error"] else 0
+
+    def _move_in(self, name: str, practice: Practice, *, dry_run: bool) -> int:
+        """A Rapport JSON export into an empty practice: moving from another server."""
+        from django.core.exceptions import ValidationError
+
+        from rapport.portability.moving import practice_import
+        from rapport.practices.models import Member, Role
+
+        try:
+            data = json.loads(Path(name).read_text(encoding="utf-8"))
+        except OSError as error:
+            self.stderr.write(f"Could not read {name}: {error.strerror}.")
+            return 2
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            self.stderr.write(f"{name} is not a JSON file ({error}).")
+            return 2
+        owner = (
+            Member.objects.filter(practice=practice, role=Role.OWNER).select_related("user").first()
+        )
+        if owner is None:
+            self.stderr.write("The practice has no owner to import as.")
+            return 2
+        if dry_run:
+            self.stderr.write("--dry-run is for address books; a JSON export is all or nothing.")
+            return 2
+        try:
+            moved = practice_import(data=data, practice=practice, member=owner)
+        except ValidationError as error:
+            self.stderr.write(f"{name}: {' '.join(error.messages)} Nothing was imported.")
+            return 2
+        self.stdout.write(f"Moved in: {moved['clients']} clients with their history.")
+        return 0
