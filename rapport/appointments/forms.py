@@ -6,10 +6,11 @@ from typing import Any
 from django import forms
 from django.db import models
 
-from rapport.appointments.models import MAX_LENGTH, Appointment
+from rapport.appointments.models import MAX_LENGTH, Appointment, AppointmentMessage
 from rapport.appointments.services import MAX_LATE_MINUTES
 from rapport.clients.models import Client
 from rapport.lib.forms import DateTimeInput
+from rapport.messaging.forms import ComposeForm
 from rapport.practices.models import Member, Practice
 
 
@@ -76,6 +77,42 @@ class AppointmentForm(forms.ModelForm[Appointment]):
 
 class LateForm(forms.Form):
     minutes = forms.IntegerField(min_value=1, max_value=MAX_LATE_MINUTES)
+
+
+class AppointmentMessageForm(ComposeForm):
+    """The composer's form for a message about an appointment. Its hidden fields say which
+    message it is, so that approving it records a late notice or a reminder."""
+
+    late = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    reminder = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    cancelled = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    @staticmethod
+    def marks(kind: AppointmentMessage, minutes: int | None) -> dict[str, object]:
+        """The hidden fields' initial values for this kind of message."""
+        if kind == AppointmentMessage.LATE:
+            return {"late": minutes}
+        return {kind.value: True}
+
+    @property
+    def kind(self) -> AppointmentMessage:
+        """Which message this is; only once the form is valid."""
+        data = self.cleaned_data
+        if data.get("late") is not None:
+            return AppointmentMessage.LATE
+        if data.get("reminder"):
+            return AppointmentMessage.REMINDER
+        return AppointmentMessage.CANCELLED
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("late") is None and not data.get("reminder") and not data.get("cancelled"):
+            self.add_error(
+                None,
+                "Open this from the appointment, to say whether it is a reminder, a late notice "
+                "or a cancellation.",
+            )
+        return data
 
 
 class CalendarImportForm(forms.Form):

@@ -43,6 +43,15 @@ class ClientChoice(models.TextChoices):
     MOVED = "moved", "Chose a new time"
 
 
+class AppointmentMessage(models.TextChoices):
+    """What a message about an appointment tells the client. Approving a late notice or a
+    reminder also records it on the appointment."""
+
+    REMINDER = "reminder", "A reminder"
+    LATE = "late", "Running late"
+    CANCELLED = "cancelled", "It is cancelled"
+
+
 def new_nonce() -> str:
     return secrets.token_urlsafe(12)
 

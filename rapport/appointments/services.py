@@ -16,6 +16,7 @@ from rapport.appointments.models import (
     MET,
     ON_TIME_GRACE,
     Appointment,
+    AppointmentMessage,
     AppointmentStatus,
     ClientChoice,
     new_nonce,
@@ -23,7 +24,7 @@ from rapport.appointments.models import (
 from rapport.appointments.slots import Week, free_slots
 from rapport.clients.models import Client
 from rapport.messaging.models import MessageTemplate, Purpose
-from rapport.messaging.services import placeholder_values
+from rapport.messaging.services import Approved, message_approve, placeholder_values
 from rapport.messaging.starting_templates import STARTING_TEMPLATES
 from rapport.messaging.templating import fill
 from rapport.practices.models import Member, Practice
@@ -298,6 +299,57 @@ def cancel_draft(*, appointment: Appointment, member: Member) -> tuple[str, str]
 def reminder_sent_record(*, appointment: Appointment) -> None:
     appointment.reminder_sent_at = timezone.now()
     appointment.save(update_fields=["reminder_sent_at", "updated_at"])
+
+
+def appointment_message_draft(
+    *,
+    appointment: Appointment,
+    member: Member,
+    kind: AppointmentMessage,
+    minutes: int | None = None,
+) -> tuple[str, str]:
+    """The subject and body to start from; a ValidationError when the message no longer
+    applies (running late outside its hour, a cancellation for one that is not cancelled)."""
+    if kind == AppointmentMessage.LATE:
+        draft = late_draft(appointment=appointment, minutes=minutes or 0, member=member)
+        return draft.subject, draft.body
+    if kind == AppointmentMessage.CANCELLED:
+        return cancel_draft(appointment=appointment, member=member)
+    return reminder_draft(appointment=appointment, member=member)
+
+
+@transaction.atomic
+def appointment_message_send(
+    *,
+    appointment: Appointment,
+    member: Member,
+    kind: AppointmentMessage,
+    channel: str,
+    subject: str,
+    body: str,
+    to_address: str = "",
+    essential: bool = True,
+    minutes: int | None = None,
+) -> Approved:
+    """Approves the provider's words about the appointment and records what they told the
+    client, in one transaction: a late notice or a reminder counts only once its message is
+    approved, and no message is approved whose notice could not be recorded."""
+    if kind == AppointmentMessage.LATE and not 1 <= (minutes or 0) <= MAX_LATE_MINUTES:
+        raise ValidationError(f"Say how late in minutes, between 1 and {MAX_LATE_MINUTES}.")
+    approved = message_approve(
+        client=appointment.client,
+        member=member,
+        channel=channel,
+        subject=subject,
+        body=body,
+        to_address=to_address,
+        essential=essential,
+    )
+    if kind == AppointmentMessage.LATE:
+        late_notice_record(appointment=appointment, minutes=minutes or 0)
+    elif kind == AppointmentMessage.REMINDER:
+        reminder_sent_record(appointment=appointment)
+    return approved
 
 
 def member_week(member: Member) -> Week:

@@ -23,5 +23,10 @@ urlpatterns = [
     path(
         "appointments/<int:appointment_id>/late/", views.appointment_late, name="appointment_late"
     ),
+    path(
+        "appointments/<int:appointment_id>/message/",
+        views.appointment_message,
+        name="appointment_message",
+    ),
     path("r/<str:token>/", views.reschedule, name="reschedule"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -16,13 +17,21 @@ from django.views.decorators.http import require_safe
 
 from rapport.appointments.clock import client_when
 from rapport.appointments.feed import member_feed
-from rapport.appointments.forms import AppointmentForm, CalendarImportForm, FeedForm, LateForm
+from rapport.appointments.forms import (
+    AppointmentForm,
+    AppointmentMessageForm,
+    CalendarImportForm,
+    FeedForm,
+    LateForm,
+)
 from rapport.appointments.ics_import import calendar_import
 from rapport.appointments.links import LinkExpired, LinkInvalid, reschedule_read
-from rapport.appointments.models import Appointment, AppointmentStatus
+from rapport.appointments.models import Appointment, AppointmentMessage, AppointmentStatus
 from rapport.appointments.services import (
     appointment_create,
     appointment_finish,
+    appointment_message_draft,
+    appointment_message_send,
     appointment_start,
     appointment_update,
     late_draft,
@@ -33,6 +42,9 @@ from rapport.appointments.services import (
 )
 from rapport.lib.forms import add_service_errors
 from rapport.lib.http import refuse_unless_post
+from rapport.lib.templatetags.rapport_tags import moment
+from rapport.messaging.composer import composer_open, composer_submit
+from rapport.messaging.services import Approved, templates_ensure
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.practices.models import Member
 
@@ -285,8 +297,7 @@ def appointment_cancel(request: PracticeRequest, appointment_id: int) -> HttpRes
             messages.success(
                 request, f"Cancelled. Now tell {name}; nothing goes until you approve."
             )
-            query = urlencode({"appointment": appointment.pk, "cancelled": 1})
-            return redirect(f"{reverse('compose', args=[appointment.client_id])}?{query}")
+            return redirect(_message_url(appointment, cancelled=1))
         messages.success(
             request, f"Cancelled the appointment with {name}. They have not been told."
         )
@@ -318,8 +329,60 @@ def appointment_late(request: PracticeRequest, appointment_id: int) -> HttpRespo
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(_day_url(appointment))
-    query = urlencode({"appointment": appointment.pk, "late": minutes})
-    return redirect(f"{reverse('compose', args=[appointment.client_id])}?{query}")
+    return redirect(_message_url(appointment, late=minutes))
+
+
+def _message_url(appointment: Appointment, **query: int) -> str:
+    return f"{reverse('appointment_message', args=[appointment.pk])}?{urlencode(query)}"
+
+
+def _message_asked(request: PracticeRequest) -> tuple[AppointmentMessage, int | None]:
+    """Which message the link asks for: ?late=15, ?cancelled=1, or else a reminder."""
+    if request.GET.get("cancelled"):
+        return AppointmentMessage.CANCELLED, None
+    if request.GET.get("late", "").isdigit():
+        return AppointmentMessage.LATE, int(request.GET["late"])
+    return AppointmentMessage.REMINDER, None
+
+
+@member_required
+def appointment_message(request: PracticeRequest, appointment_id: int) -> HttpResponse:
+    """A reminder, a late notice or a cancellation in the composer, drafted on the client's
+    clock; approved, a late notice or a reminder is recorded on the appointment too."""
+    appointment = appointment_for(request, appointment_id)
+    client = appointment.client
+    templates_ensure(practice=request.practice)
+    about = f"About their appointment {moment(appointment.starts_at)}"
+    if request.method == "POST":
+        form = AppointmentMessageForm(request.POST, client=client)
+
+        def approve(data: dict[str, Any]) -> Approved:
+            return appointment_message_send(
+                appointment=appointment,
+                member=request.member,
+                kind=form.kind,
+                channel=data["channel"],
+                subject=data["subject"],
+                body=data["body"],
+                to_address=data["to_address"],
+                essential=data["essential"],
+                minutes=data["late"],
+            )
+
+        return composer_submit(request, client=client, form=form, approve=approve, about=about)
+    kind, minutes = _message_asked(request)
+    try:
+        subject, body = appointment_message_draft(
+            appointment=appointment, member=request.member, kind=kind, minutes=minutes
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(_day_url(appointment))
+    initial = {"subject": subject, "body": body, "essential": True}
+    form = AppointmentMessageForm(
+        initial=initial | AppointmentMessageForm.marks(kind, minutes), client=client
+    )
+    return composer_open(request, client=client, form=form, about=about)
 
 
 @member_required

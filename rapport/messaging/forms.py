@@ -26,11 +26,8 @@ class ComposeForm(forms.Form):
         "unsubscribe link.",
     )
 
-    # Set when the message is about an appointment: a late notice or a reminder.
-    appointment = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    late = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    reminder = forms.BooleanField(required=False, widget=forms.HiddenInput)
     # The client's mail this answers, and "Send anyway" for the warnings on these words.
+    # A page that writes about something else adds its own hidden fields in a subclass.
     answering = forms.IntegerField(required=False, widget=forms.HiddenInput)
     acknowledged = forms.CharField(required=False, widget=forms.HiddenInput)
 

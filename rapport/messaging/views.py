@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from rapport.appointments.models import Appointment
-from rapport.appointments.services import (
-    cancel_draft,
-    late_draft,
-    late_notice_record,
-    reminder_draft,
-    reminder_sent_record,
-)
 from rapport.clients.lookups import client_for
-from rapport.clients.models import Client, ClientStatus, ContactKind, FactCategory
+from rapport.clients.models import Client, ClientStatus, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
-from rapport.lib.forms import add_service_errors
 from rapport.lib.http import local_target, refuse_unless_post
-from rapport.messaging.checker import Finding, blocks_sending
+from rapport.messaging.composer import (
+    composer_open,
+    composer_submit,
+    findings_context,
+)
 from rapport.messaging.forms import ComposeForm, PracticeRuleForm, TemplateForm
-from rapport.messaging.highlight import highlighted
 from rapport.messaging.inbound import mail_import_file, mail_place
 from rapport.messaging.models import (
     InboundMail,
@@ -40,10 +32,10 @@ from rapport.messaging.models import (
     SilencedRule,
 )
 from rapport.messaging.outbox import outbox_send_again, outbox_undo
-from rapport.messaging.rules import BUILT_IN, RULE_IDS, WARNING
+from rapport.messaging.rules import BUILT_IN, RULE_IDS
 from rapport.messaging.services import (
+    Approved,
     client_unsubscribe,
-    conversation_latest,
     mail_to_answer,
     message_approve,
     message_check,
@@ -56,21 +48,6 @@ from rapport.messaging.templating import KNOWN
 from rapport.messaging.unsubscribe import unsubscribe_client
 from rapport.practices.access import PracticeRequest, member_required
 
-
-def _findings_context(findings: list[Finding], body: str) -> dict[str, object]:
-    return {
-        "findings": findings,
-        "blocked": blocks_sending(findings),
-        "marked": highlighted(body, findings),
-    }
-
-
-def acknowledgement(subject: str, body: str, findings: list[Finding]) -> str:
-    """What "Send anyway" vouches for: these warnings, on these exact words. Any edit asks again."""
-    text = "\x00".join([subject.strip(), body.strip(), *sorted({f.rule for f in findings})])
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
 DRAFT_KEY = "rapport.draft.{}"
 
 
@@ -78,60 +55,12 @@ DRAFT_KEY = "rapport.draft.{}"
 def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
     templates_ensure(practice=request.practice)
-    appointment = _appointment_param(request, client)
     answering = _answering(request, client)
     if request.method == "POST":
         form = ComposeForm(request.POST, client=client)
-        if form.is_valid():
-            outcome = _compose_submit(request, client, form, appointment, answering)
-            if isinstance(outcome, HttpResponse):
-                return outcome
-            findings, warnings = outcome
-        else:
-            findings = message_check(
-                client=client,
-                subject=request.POST.get("subject", ""),
-                body=request.POST.get("body", ""),
-            )
-            warnings = []
-        return _compose_page(
-            request, client, form, findings, appointment, answering, warnings=warnings
-        )
-    try:
-        initial, chosen = _compose_initial(request, client, appointment, answering)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("calendar_day")
-    form = ComposeForm(initial=initial, client=client)
-    findings = message_check(
-        client=client,
-        subject=str(initial.get("subject", "")),
-        body=str(initial.get("body", "")),
-    )
-    return _compose_page(request, client, form, findings, appointment, answering, chosen=chosen)
 
-
-def _compose_submit(
-    request: PracticeRequest,
-    client: Client,
-    form: ComposeForm,
-    appointment: Appointment | None,
-    answering: InboundMail | None,
-) -> HttpResponse | tuple[list[Finding], list[Finding]]:
-    """Approves, or says why not yet: errors block; warnings need "Send anyway" on these words."""
-    data = form.cleaned_data
-    findings = message_check(client=client, subject=data["subject"], body=data["body"])
-    warnings = [finding for finding in findings if finding.severity == WARNING]
-    if blocks_sending(findings):
-        form.add_error(None, "Fix what the check marks as an error before this can go.")
-        return findings, []
-    if warnings and data["acknowledged"] != acknowledgement(
-        data["subject"], data["body"], warnings
-    ):
-        return findings, warnings
-    try:
-        with transaction.atomic():
-            approved = message_approve(
+        def approve(data: dict[str, Any]) -> Approved:
+            return message_approve(
                 client=client,
                 member=request.member,
                 channel=data["channel"],
@@ -141,30 +70,23 @@ def _compose_submit(
                 essential=data["essential"],
                 answering=answering,
             )
-            if appointment is not None:
-                _appointment_message_record(appointment, data)
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return findings, []
-    if approved.outbox is not None:
-        return redirect("outbox_status", client.pk, approved.outbox.pk)
-    messages.success(request, "Noted on the timeline.")
-    return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
+
+        return composer_submit(
+            request, client=client, form=form, approve=approve, answering=answering
+        )
+    initial, chosen = _compose_initial(request, client, answering)
+    form = ComposeForm(initial=initial, client=client)
+    return composer_open(request, client=client, form=form, answering=answering, chosen=chosen)
 
 
 def _compose_initial(
-    request: PracticeRequest,
-    client: Client,
-    appointment: Appointment | None,
-    answering: InboundMail | None,
+    request: PracticeRequest, client: Client, answering: InboundMail | None
 ) -> tuple[dict[str, object], MessageTemplate | None]:
-    """The draft to start from: one taken back with Undo, an appointment's, a template's,
-    or a reply to their latest mail."""
+    """The draft to start from: one taken back with Undo, a template's, or a reply to their
+    latest mail."""
     restored = request.session.pop(DRAFT_KEY.format(client.pk), None)
     if restored:
         return restored, None
-    if appointment is not None:
-        return _appointment_draft(request, appointment), None
     chosen = None
     templates = MessageTemplate.objects.for_practice(request.practice)
     if "template" in request.GET:
@@ -194,81 +116,10 @@ def _answering(request: PracticeRequest, client: Client) -> InboundMail | None:
     return mail_to_answer(client=client)
 
 
-def _compose_page(
-    request: PracticeRequest,
-    client: Client,
-    form: ComposeForm,
-    findings: list[Finding],
-    appointment: Appointment | None,
-    answering: InboundMail | None,
-    *,
-    chosen: MessageTemplate | None = None,
-    warnings: list[Finding] | None = None,
-) -> HttpResponse:
-    second_step = ""
-    if warnings:
-        second_step = acknowledgement(
-            form.cleaned_data["subject"], form.cleaned_data["body"], warnings
-        )
-    conversation = conversation_latest(client=client)
-    return render(
-        request,
-        "messaging/compose.html",
-        {
-            "client": client,
-            "form": form,
-            "templates": MessageTemplate.objects.for_practice(request.practice),
-            "chosen": chosen,
-            "remember": _worth_remembering(client),
-            "appointment": appointment,
-            "answering": answering,
-            "conversation": conversation[:3],
-            "conversation_earlier": conversation[3:],
-            "warnings": warnings or [],
-            "second_step": second_step,
-            **_findings_context(findings, str(form["body"].value() or "")),
-        },
-        status=200 if request.method == "GET" or warnings else 400,
-    )
-
-
 def _id_param(raw: str) -> int:
     if not raw.isdigit():
         raise Http404("No such template.")
     return int(raw)
-
-
-def _appointment_param(request: PracticeRequest, client: Client) -> Appointment | None:
-    """The appointment a late notice or reminder is about: this client's, or a 404."""
-    raw = request.POST.get("appointment") or request.GET.get("appointment") or ""
-    if not raw:
-        return None
-    return get_object_or_404(
-        Appointment.objects.for_practice(request.practice).select_related("member__user"),
-        pk=_id_param(raw),
-        client=client,
-    )
-
-
-def _appointment_draft(request: PracticeRequest, appointment: Appointment) -> dict[str, object]:
-    """A late notice or a reminder, drafted; a ValidationError when it no longer applies."""
-    base: dict[str, object] = {"essential": True, "appointment": appointment.pk}
-    if request.GET.get("cancelled"):
-        subject, body = cancel_draft(appointment=appointment, member=request.member)
-        return base | {"subject": subject, "body": body}
-    if request.GET.get("late", "").isdigit():
-        minutes = int(request.GET["late"])
-        draft = late_draft(appointment=appointment, minutes=minutes, member=request.member)
-        return base | {"subject": draft.subject, "body": draft.body, "late": minutes}
-    subject, body = reminder_draft(appointment=appointment, member=request.member)
-    return base | {"subject": subject, "body": body, "reminder": True}
-
-
-def _appointment_message_record(appointment: Appointment, data: dict[str, Any]) -> None:
-    if data.get("late"):
-        late_notice_record(appointment=appointment, minutes=data["late"])
-    elif data.get("reminder"):
-        reminder_sent_record(appointment=appointment)
 
 
 @member_required
@@ -279,18 +130,7 @@ def compose_check(request: PracticeRequest, client_id: int) -> HttpResponse:
         return refused
     body = request.POST.get("body", "")
     findings = message_check(client=client, subject=request.POST.get("subject", ""), body=body)
-    return render(request, "messaging/_findings.html", _findings_context(findings, body))
-
-
-def _worth_remembering(client: Client) -> list[object]:
-    """What makes a message personal: the people, interests and recent events in their life."""
-    useful = [
-        FactCategory.PERSON,
-        FactCategory.INTEREST,
-        FactCategory.LIFE_EVENT,
-        FactCategory.PREFERENCE,
-    ]
-    return list(client.facts.filter(category__in=useful).order_by("-learned_at")[:8])
+    return render(request, "messaging/_findings.html", findings_context(findings, body))
 
 
 def _outbox_message(request: PracticeRequest, client_id: int, outbox_id: int) -> OutboxMessage:
@@ -506,7 +346,11 @@ def mail_triage_place(request: PracticeRequest, mail_id: int) -> HttpResponse:
             contact_points=[ContactPointInput(ContactKind.EMAIL, mail.from_address, "")],
         )
     else:
-        client = client_for(practice, int(request.POST.get("client") or 0))
+        chosen = request.POST.get("client", "")
+        if not chosen.isdigit():  # no client to choose from, or a form not sent by the page
+            messages.error(request, "Choose whose timeline it goes on.")
+            return redirect("mail_triage")
+        client = client_for(practice, int(chosen))
     mail_place(mail=mail, client=client)
     messages.success(request, f"On {client.display_name}'s timeline.")
     return redirect("mail_triage")

@@ -56,9 +56,7 @@ def test_cancel_asks_first_and_offers_to_tell_the_client(
 
     response = owner_http.post(f"/appointments/{session.pk}/cancel/", {"tell": "on"})
     assert response.status_code == 302
-    assert response["Location"] == (
-        f"/clients/{maya.pk}/compose/?appointment={session.pk}&cancelled=1"
-    )
+    assert response["Location"] == f"/appointments/{session.pk}/message/?cancelled=1"
     session.refresh_from_db()
     assert session.status == AppointmentStatus.CANCELLED
     assert Interaction.objects.filter(
@@ -69,7 +67,7 @@ def test_cancel_asks_first_and_offers_to_tell_the_client(
     assert "reply and we&#x27;ll find another time" in draft
     assert re.search(r'name="essential"[^>]*checked', draft)  # about an appointment
     approved = owner_http.post(
-        f"/clients/{maya.pk}/compose/",
+        f"/appointments/{session.pk}/message/",
         {
             "channel": "email",
             "to_address": "maya@example.org",
@@ -77,7 +75,7 @@ def test_cancel_asks_first_and_offers_to_tell_the_client(
             "body": "Hi Maya,\n\nOur appointment on Tuesday 24 November, 10:00 is cancelled. "
             "If you'd like another time, reply and we'll find one.\n\nAda",
             "essential": "on",
-            "appointment": session.pk,
+            "cancelled": "True",
         },
     )
     assert approved.status_code == 302
@@ -104,9 +102,7 @@ def test_cancelling_without_telling_them_and_keeping_it(
 def test_a_cancelled_draft_is_refused_for_an_appointment_that_is_not_cancelled(
     session: Appointment, maya: Client, owner_http: HttpClient
 ) -> None:
-    response = owner_http.get(
-        f"/clients/{maya.pk}/compose/", {"appointment": session.pk, "cancelled": 1}, follow=True
-    )
+    response = owner_http.get(f"/appointments/{session.pk}/message/", {"cancelled": 1}, follow=True)
     assert "is not cancelled" in response.content.decode()
 
 
@@ -141,14 +137,14 @@ def test_running_late_and_starting_now_only_from_an_hour_before_until_the_end(
         assert ("Starting now" in card) is offered, moment
         assert "Running late by" not in _card(_day(owner_http, "2026-11-25"), tomorrow)
         late = owner_http.post(f"/appointments/{session.pk}/late/", {"minutes": 5})
-        assert (late.status_code == 302 and "/compose/" in late["Location"]) is offered, moment
+        assert (late.status_code == 302 and "/message/" in late["Location"]) is offered, moment
     clock.move_to(NOW.replace(hour=8))
     refused = owner_http.post(
         f"/appointments/{session.pk}/late/", {"minutes": 5}, follow=True
     ).content.decode()
     assert "from an hour before it starts" in refused
     composer = owner_http.get(
-        f"/clients/{maya.pk}/compose/", {"appointment": session.pk, "late": 5}, follow=True
+        f"/appointments/{session.pk}/message/", {"late": 5}, follow=True
     ).content.decode()
     assert "from an hour before it starts" in composer
     start = owner_http.post(

@@ -37,14 +37,13 @@ def _approve(http: HttpClient, appointment: Appointment, page: str, minutes: int
     body = re.search(r'<textarea name="body"[^>]*>\n?(.*?)</textarea>', page, re.S)
     assert subject and body
     response = http.post(
-        f"/clients/{appointment.client_id}/compose/",
+        f"/appointments/{appointment.pk}/message/",
         {
             "channel": "email",
             "to_address": "maya@example.org",
             "subject": subject.group(1),
             "body": body.group(1).replace("&#x27;", "'").replace("&amp;", "&"),
             "essential": "on",
-            "appointment": appointment.pk,
             "late": minutes,
         },
     )

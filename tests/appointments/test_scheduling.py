@@ -181,20 +181,19 @@ def test_reminders_are_drafted_for_tomorrow_and_approved_by_the_provider(
     section = appointment_items(owner.practice, "reminder")
     assert [item.headline for item in section] == ["Remind Maya of tomorrow 10:00"]
     today = owner_http.get("/").content.decode()
-    write = re.search(r'href="(/clients/\d+/compose/\?appointment=\d+&amp;reminder=1)"', today)
+    write = re.search(rf'href="(/appointments/{tomorrow.pk}/message/\?reminder=1)"', today)
     assert write is not None
-    draft = owner_http.get(write.group(1).replace("&amp;", "&")).content.decode()
+    draft = owner_http.get(write.group(1)).content.decode()
     assert "See you on Wednesday 25 November, 10:00" in draft
     assert "meeting on Wednesday 25 November, 10:00 at Room 2, 14 Harbour Lane." in draft
     response = owner_http.post(
-        f"/clients/{maya.pk}/compose/",
+        f"/appointments/{tomorrow.pk}/message/",
         {
             "channel": "email",
             "to_address": "maya@example.org",
             "subject": "See you on Wednesday 25 November, 10:00",
             "body": "Hi Maya,\n\nA short reminder that we're meeting tomorrow at 10:00.\n\nAda",
             "essential": "on",
-            "appointment": tomorrow.pk,
             "reminder": "True",
         },
     )
@@ -212,13 +211,14 @@ def test_the_next_appointment_on_the_client_page_and_today(
     assert "Coming up" in today and "today 10:00" in today
 
 
-def test_a_message_about_another_clients_appointment_is_a_404(
+def test_a_message_about_an_appointment_is_written_to_its_client_only(
     session: Appointment, owner: Member, owner_http: HttpClient
 ) -> None:
-    ben = client_create(practice=owner.practice, full_name="Ben Okafor")
-    url = f"/clients/{ben.pk}/compose/"
-    assert owner_http.get(url, {"appointment": session.pk, "late": 5}).status_code == 404
-    assert owner_http.get(url, {"appointment": "x"}).status_code == 404
+    client_create(practice=owner.practice, full_name="Ben Okafor")  # another client, unseen
+    page = owner_http.get(f"/appointments/{session.pk}/message/", {"late": "x"})
+    assert page.status_code == 200 and "Write to Maya" in page.content.decode()
+    assert "Ben" not in page.content.decode()
+    assert owner_http.get("/appointments/999999/message/").status_code == 404
 
 
 def test_calendar_views_take_bad_days_and_foreign_members_calmly(

@@ -55,7 +55,7 @@ def test_cancel_confirms_and_offers_to_tell_the_client_by_keyboard(  # type: ign
     page.get_by_role("button", name="Cancel the appointment").focus()
     page.keyboard.press("Enter")
 
-    expect(page).to_have_url(re.compile(rf"/compose/\?appointment={appointment.pk}&cancelled=1"))
+    expect(page).to_have_url(re.compile(rf"/appointments/{appointment.pk}/message/\?cancelled=1"))
     expect(page.get_by_label("Message")).to_have_value(re.compile(r"is cancelled"))
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.CANCELLED
