@@ -1,16 +1,12 @@
 """Another practice's objects are a 404, for every URL that takes an id, for reads and writes.
 
-The walk reads the URL configuration itself, so a URL added later is covered
-without anyone remembering; an id parameter it does not know fails the test.
+The walk reads the URL configuration itself (tests/url_walk.py), so a URL added later is
+covered without anyone remembering; an id parameter it does not know fails the test.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from django.test import Client as HttpClient
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from rapport.api.models import ApiToken
 from rapport.appointments.models import Appointment
@@ -21,59 +17,15 @@ from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
 from tests.conftest import ClientFile, make_client_file
-
-# The admin is staff-only (tests/practices/test_auth.py); the API answers to tokens, not
-# sessions, and has its own isolation test (tests/api/test_api.py).
-SKIPPED_NAMESPACES = {"admin", "api"}
-# Public pages reached by a signed token, not an id: covered by their own tests.
-TOKEN_URLS = {"unsubscribe", "reschedule", "calendar_feed"}
-
-
-def _id_for(kwarg: str, file: ClientFile) -> int:
-    ids = {
-        "client_id": file.client.pk,
-        "fact_id": file.fact.pk,
-        "date_id": file.important_date.pk,
-        "interaction_id": file.interaction.pk,
-        "promise_id": file.promise.pk,
-        "outbox_id": file.outbox.pk,
-        "template_id": file.template.pk,
-        "rule_id": file.rule.pk,
-        "mail_id": file.mail.pk,
-        "appointment_id": file.appointment.pk,
-        "touch_id": file.touch.pk,
-        "kind_id": file.touch_kind.pk,
-        "token_id": file.api_token.pk,
-        "batch_id": file.import_batch.pk,
-    }
-    if kwarg not in ids:
-        pytest.fail(
-            f"The isolation walk does not know the URL parameter {kwarg!r}: teach it in _id_for."
-        )
-    return ids[kwarg]
-
-
-def _patterns(
-    resolver: URLResolver | None = None, namespace: str = ""
-) -> Iterator[tuple[str, list[str]]]:
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = entry.namespace or namespace
-            if inner in SKIPPED_NAMESPACES:
-                continue
-            for name, kwargs in _patterns(entry, inner):
-                yield name, list(entry.pattern.converters) + kwargs
-        elif isinstance(entry, URLPattern) and entry.name and entry.name not in TOKEN_URLS:
-            yield entry.name, list(entry.pattern.converters)
+from tests.url_walk import pages
 
 
 def id_urls(file: ClientFile, *, only_nested: bool = False) -> list[str]:
     """Every URL that takes an id, filled in with the ids of this client file."""
     return [
-        reverse(name, kwargs={kwarg: _id_for(kwarg, file) for kwarg in kwargs})
-        for name, kwargs in _patterns()
-        if kwargs and not (only_nested and kwargs == ["client_id"])
+        page.url(file)
+        for page in pages()
+        if page.kwargs and not (only_nested and page.kwargs == ["client_id"])
     ]
 
 

@@ -12,10 +12,17 @@ def is_htmx(request: HttpRequest) -> bool:
 
 
 def local_target(request: HttpRequest, name: str = "back") -> str | None:
-    """A "return to" address from the request, only if it stays on this site."""
+    """A "return to" path from the request, only if it stays on this site.
+
+    Only a path: anything else would be taken by redirect() for a URL name to look up.
+    """
     target = request.POST.get(name) or request.GET.get(name)
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        target
+        and target.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return None

@@ -7,6 +7,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
 from rapport.practices.models import Member, Practice
@@ -18,6 +19,10 @@ class PracticeRequest(HttpRequest):
 
 
 View = Callable[..., HttpResponse]
+
+# The mark an owner-only view carries. `functools.wraps` copies it onto any decorator put
+# around the view, so the URL configuration alone says which pages are the owner's.
+OWNER_ONLY = "owner_only"
 
 
 def member_required(view: View) -> View:
@@ -32,3 +37,27 @@ def member_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def owner_required(view: View) -> View:
+    """Only the practice's owner: staff are refused (403), anyone else as by member_required.
+
+    The view is marked, and `is_owner_only` reads the mark: the staff walk
+    (tests/test_staff_walk.py) lists the owner-only pages from it, so a new one is
+    covered without anyone remembering to add it to a list.
+    """
+
+    @wraps(view)
+    def wrapper(request: PracticeRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.member.is_owner:
+            raise PermissionDenied("Only the practice's owner can do this.")
+        return view(request, *args, **kwargs)
+
+    guarded = member_required(wrapper)
+    setattr(guarded, OWNER_ONLY, True)
+    return guarded
+
+
+def is_owner_only(view: Callable[..., object]) -> bool:
+    """Whether a view (as the URL configuration holds it) is for the practice's owner only."""
+    return getattr(view, OWNER_ONLY, False) is True
