@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.test import Client as HttpClient
 from django.utils import timezone
 
@@ -30,6 +31,17 @@ from rapport.touches.services import kinds_ensure, touch_plan
 from tests.imap_server import DOVECOT, ImapServer, start_imap_server
 
 PASSWORD = "correct horse battery"
+
+# The tests' one "now": Tuesday 24 November 2026, 08:00 in London (UTC in winter), a
+# working day before its first appointment. Tests that need a moment say it from here.
+NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> Iterator[time_machine.Traveller]:
+    """Pins now at NOW; a test moves it with clock.move_to(...) or clock.shift(...)."""
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture

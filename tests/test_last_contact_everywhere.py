@@ -13,7 +13,7 @@ import contextlib
 import io
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import time_machine
 from django.test import Client as HttpClient
@@ -33,9 +33,8 @@ from rapport.messaging.services import message_approve
 from rapport.practices.models import Member
 from rapport.practices.services import practice_create
 from rapport.timeline.services import interaction_create
-from tests.conftest import PASSWORD
+from tests.conftest import NOW, PASSWORD
 
-NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 HOURS = st.integers(min_value=1, max_value=24 * 120)
 EVENT = st.one_of(
     st.tuples(

@@ -1,9 +1,8 @@
-"""A client with an email, booked with the owner on a pinned Tuesday morning."""
+"""A client with an email, booked with the owner at 10:00 on the tests' Tuesday (NOW)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -14,16 +13,8 @@ from rapport.clients.models import Client, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.desk.today.agenda import Item, agenda_build
 from rapport.practices.models import Member, Practice
+from tests.conftest import NOW
 from tests.messaging.conftest import MailServer, mail_server  # noqa: F401 (a shared fixture)
-
-# Tuesday 24 November 2026, 08:00 in London (UTC in winter).
-NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> Iterator[time_machine.Coordinates]:
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture
@@ -49,7 +40,7 @@ def book(client: Client, member: Member, hour: int = 10, minutes: int = 60) -> A
 
 
 @pytest.fixture
-def session(maya: Client, owner: Member, clock: time_machine.Coordinates) -> Appointment:
+def session(maya: Client, owner: Member, clock: time_machine.Traveller) -> Appointment:
     return book(maya, owner)
 
 

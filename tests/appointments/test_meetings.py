@@ -17,7 +17,8 @@ from rapport.desk.today.agenda import agenda_build
 from rapport.practices.models import Member
 from rapport.timeline.models import Direction, Interaction, InteractionKind
 from rapport.timeline.services import interaction_create
-from tests.appointments.conftest import NOW, book
+from tests.appointments.conftest import book
+from tests.conftest import NOW
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from rapport.appointments.models import Appointment
 from rapport.appointments.services import late_draft
 from rapport.links.models import ClientLink, LinkPurpose
 from rapport.practices.models import Member
-from tests.appointments.conftest import NOW
+from tests.conftest import NOW
 
 LINK = re.compile(r"https?://\S+/r/[^/\s]+/")
 # Half an hour before the 10:00 session: running late is offered from an hour before.

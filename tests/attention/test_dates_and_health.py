@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from rapport.attention.dates import next_occurrence
 from rapport.attention.health import AT_RISK, THRIVING, OverduePromise, Signals, read_health
-
-NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+from tests.conftest import NOW
 
 
 def test_a_leap_day_birthday_falls_on_28_february_in_common_years() -> None:

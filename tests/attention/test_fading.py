@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from rapport.attention.fading import MonthActivity, add_months, fading_reasons
 
-NOW = date(2026, 11, 1)
+THIS_MONTH = date(2026, 11, 1)
 
 
 def history(
@@ -23,18 +23,22 @@ def history(
 
 def test_nine_then_once_is_fading_and_said_plainly() -> None:
     months = history([4, 3, 2, 1, 1, 0, 0, 0, 1, 0, 0])  # January to November
-    assert fading_reasons(months, current_month=NOW, name="Siobhán") == [
+    assert fading_reasons(months, current_month=THIS_MONTH, name="Siobhán") == [
         "In Siobhán's first 3 months you were in touch 9 times; in the last 3 months, once."
     ]
 
 
 def test_little_history_never_raises_a_flag() -> None:
     assert (
-        fading_reasons(history([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), current_month=NOW, name="A")
+        fading_reasons(
+            history([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), current_month=THIS_MONTH, name="A"
+        )
         == []
     )
     assert (
-        fading_reasons(history([3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), current_month=NOW, name="A")
+        fading_reasons(
+            history([3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), current_month=THIS_MONTH, name="A"
+        )
         == []
     )
 
@@ -42,14 +46,18 @@ def test_little_history_never_raises_a_flag() -> None:
 def test_a_young_relationship_is_not_judged() -> None:
     recent_start = date(2026, 7, 1)
     assert (
-        fading_reasons(history([6, 4, 0, 0, 0], start=recent_start), current_month=NOW, name="A")
+        fading_reasons(
+            history([6, 4, 0, 0, 0], start=recent_start), current_month=THIS_MONTH, name="A"
+        )
         == []
     )
 
 
 def test_a_steady_rhythm_is_not_fading() -> None:
     assert (
-        fading_reasons(history([3, 3, 3, 2, 2, 2, 3, 2, 2, 2, 1]), current_month=NOW, name="A")
+        fading_reasons(
+            history([3, 3, 3, 2, 2, 2, 3, 2, 2, 2, 1]), current_month=THIS_MONTH, name="A"
+        )
         == []
     )
 
@@ -63,7 +71,7 @@ def test_slower_replies_are_noticed() -> None:
         m9=(1, 40.0),
         m10=(1, 44.0),
     )
-    assert fading_reasons(months, current_month=NOW, name="Kofi") == [
+    assert fading_reasons(months, current_month=THIS_MONTH, name="Kofi") == [
         "At first you answered Kofi in about 2 hours; lately, in about 2 days."
     ]
 

@@ -20,7 +20,7 @@ from rapport.demo.bulk import BulkSize, bulk_practice
 from rapport.desk.today.agenda import COUNT_CAP, agenda_build
 from rapport.practices.models import Member
 from rapport.timeline.services import PromiseInput, interaction_create
-from tests.attention.conftest import NOW
+from tests.conftest import NOW
 
 
 def client(member: Member, name: str, **fields: Any) -> Client:
@@ -65,7 +65,8 @@ def test_replies_owed_oldest_first_with_second_message_cleared_by_an_answer(
     replies = agenda.section("reply")
     assert [item.client.full_name for item in replies.items] == ["Maya", "Kofi"]
     assert replies.items[0].badge == "second message"
-    assert replies.items[0].detail == "Waiting 3 days (2 working days)."
+    # Since Saturday morning: the weekend is not counted, Monday's working hours are.
+    assert replies.items[0].detail == "Waiting 3 days (8 working hours)."
     talk(maya, 0.1, "email", "outbound")
     assert section(owner, "reply") == ["Kofi"]
 
@@ -154,19 +155,19 @@ def test_fading_attention_is_explained(owner: Member, clock: Any) -> None:
 def test_dates_ahead_with_and_without_a_year(owner: Member, clock: Any) -> None:
     maya, kofi, old = client(owner, "Maya"), client(owner, "Kofi"), client(owner, "Far")
     ImportantDate.objects.create(
-        practice=owner.practice, client=maya, kind=DateKind.BIRTHDAY, month=11, day=17
+        practice=owner.practice, client=maya, kind=DateKind.BIRTHDAY, month=11, day=23
     )
     ImportantDate.objects.create(
-        practice=owner.practice, client=kofi, kind=DateKind.BIRTHDAY, month=11, day=25, year=1986
+        practice=owner.practice, client=kofi, kind=DateKind.BIRTHDAY, month=12, day=1, year=1986
     )
     ImportantDate.objects.create(
-        practice=owner.practice, client=old, kind=DateKind.BIRTHDAY, month=12, day=20
+        practice=owner.practice, client=old, kind=DateKind.BIRTHDAY, month=12, day=26
     )
-    assert headlines(owner, "date") == ["Kofi: birthday 25 November (turns 40)"]
+    assert headlines(owner, "date") == ["Kofi: birthday 1 December (turns 40)"]
     clock.move_to(NOW + timedelta(days=360))  # the yearless birthday, just past, comes round again
     assert headlines(owner, "date") == [
-        "Maya: birthday Wednesday",
-        "Kofi: birthday 25 November (turns 41)",
+        "Maya: birthday Tuesday",
+        "Kofi: birthday 1 December (turns 41)",
     ]
 
 
@@ -304,10 +305,10 @@ def test_done_snooze_dismiss_in_place_and_a_snoozed_item_comes_back(
     )
     snoozed = owner_http.post(
         f"/today/replies/{kofi.pk}/",
-        {"action": "snoozed", "until": "2026-11-20"},
+        {"action": "snoozed", "until": "2026-11-26"},
         HTTP_HX_REQUEST="true",
     )
-    assert "Snoozed until Fri 20 Nov: Kofi" in snoozed.content.decode()
+    assert "Snoozed until Thu 26 Nov: Kofi" in snoozed.content.decode()
     owner_http.post(f"/today/replies/{rosa.pk}/", {"action": "dismissed"})  # without JavaScript
     assert page_items(owner_http.get("/")) == []
 
@@ -339,7 +340,7 @@ def test_done_on_a_promise_keeps_it(owner: Member, owner_http: HttpClient, clock
 def test_bad_snoozes_are_explained(owner: Member, owner_http: HttpClient, clock: Any) -> None:
     maya = client(owner, "Maya")
     talk(maya, 3, "email", "inbound")
-    for until in ("", "2026-11-18", "2030-01-01"):
+    for until in ("", "2026-11-24", "2030-01-01"):  # none, today, too far
         answer = owner_http.post(
             f"/today/replies/{maya.pk}/",
             {"action": "snoozed", "until": until},
@@ -355,7 +356,7 @@ def test_a_clock_that_moves_backwards_lists_nothing_twice(
     maya = client(owner, "Maya", rhythm_days=7)
     talk(maya, 10)
     clock.move_to(NOW + timedelta(days=3))
-    owner_http.post(f"/today/checkins/{maya.pk}/", {"action": "snoozed", "until": "2026-11-22"})
+    owner_http.post(f"/today/checkins/{maya.pk}/", {"action": "snoozed", "until": "2026-11-28"})
     clock.move_to(NOW - timedelta(hours=6))
     items = page_items(owner_http.get("/"))
     assert len(items) == len(set(items))

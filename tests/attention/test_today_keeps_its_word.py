@@ -26,8 +26,8 @@ from rapport.timeline.models import Interaction
 from rapport.timeline.services import PromiseInput, interaction_create
 from rapport.touches.models import TouchKind
 from rapport.touches.services import kinds_ensure, touch_plan
-from tests.attention.conftest import NOW
 from tests.attention.test_today import client, page_items, talk
+from tests.conftest import NOW
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -57,12 +57,12 @@ def test_done_snooze_and_dismiss_say_who_and_what_with_an_undo(
     greta, kofi, rosa = three_waiting(owner)
     done = owner_http.post(f"/today/replies/{greta.pk}/", {"action": "done"}, **HX).content
     snoozed = owner_http.post(
-        f"/today/replies/{kofi.pk}/", {"action": "snoozed", "until": "2026-11-23"}, **HX
+        f"/today/replies/{kofi.pk}/", {"action": "snoozed", "until": "2026-11-30"}, **HX
     ).content
     dismissed = owner_http.post(f"/today/replies/{rosa.pk}/", {"action": "dismissed"}, **HX).content
     for answer, said in (
         (done, "Done: Greta Lind"),
-        (snoozed, "Snoozed until Mon 23 Nov: Kofi"),
+        (snoozed, "Snoozed until Mon 30 Nov: Kofi"),
         (dismissed, "Dismissed: Rosa"),
     ):
         text = answer.decode()
@@ -97,7 +97,7 @@ def test_undo_brings_a_snoozed_or_dismissed_item_back_with_its_buttons(
 ) -> None:
     greta, kofi, _ = three_waiting(owner)
     url = f"/today/replies/{greta.pk}/"
-    owner_http.post(url, {"action": "snoozed", "until": "2026-11-20"}, **HX)
+    owner_http.post(url, {"action": "snoozed", "until": "2026-11-26"}, **HX)
     assert f"reply-{greta.pk}" not in page_items(owner_http.get("/"))
     answer = _undo(owner_http, url).content.decode()
     assert 'id="item-reply-' in answer and "Greta Lind is waiting for your answer" in answer

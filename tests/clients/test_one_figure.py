@@ -8,11 +8,9 @@ the reading never says Thriving while a check-in is overdue.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 import time_machine
 from django.test import Client as HttpClient
 
@@ -23,11 +21,11 @@ from rapport.desk.today.agenda import agenda_build
 from rapport.lib.humanize import calendar_days, days_ago_phrase
 from rapport.practices.models import Member
 from rapport.timeline.services import interaction_create
+from tests.conftest import NOW
 
 LONDON = ZoneInfo("Europe/London")
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)  # a Wednesday morning in London
-# Late on 30 October: 19 calendar days before NOW, but only 18 full days of 24 hours.
-LATE_EVENING = datetime(2026, 10, 30, 23, 30, tzinfo=LONDON)
+# Late on 5 November: 19 calendar days before NOW, but only 18 full days of 24 hours.
+LATE_EVENING = datetime(2026, 11, 5, 23, 30, tzinfo=LONDON)
 
 DAYS = re.compile(r"\b(\d+ (?:day|week|month|year)s? ago|today|yesterday)\b")
 
@@ -35,12 +33,6 @@ DAYS = re.compile(r"\b(\d+ (?:day|week|month|year)s? ago|today|yesterday)\b")
 def figures(html: str) -> set[str]:
     """Every "... ago" on a part of a page, but for how long they have been a client."""
     return set(DAYS.findall(re.sub(r"Client since [^)]*\)", "", html)))
-
-
-@pytest.fixture
-def clock() -> Iterator[time_machine.Coordinates]:
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 def known_history(owner: Member) -> Client:
@@ -60,7 +52,7 @@ def known_history(owner: Member) -> Client:
 
 
 def test_the_client_page_says_one_figure_everywhere(
-    owner: Member, owner_http: HttpClient, clock: time_machine.Coordinates
+    owner: Member, owner_http: HttpClient, clock: time_machine.Traveller
 ) -> None:
     maya = known_history(owner)
     page = owner_http.get(f"/clients/{maya.pk}/").content.decode()
@@ -79,7 +71,7 @@ def test_the_client_page_says_one_figure_everywhere(
 
 
 def test_the_reading_is_not_thriving_while_a_check_in_is_overdue(
-    owner: Member, owner_http: HttpClient, clock: time_machine.Coordinates
+    owner: Member, owner_http: HttpClient, clock: time_machine.Traveller
 ) -> None:
     maya = known_history(owner)
     assert [item.client for item in agenda_build(owner.practice).section("checkin").items] == [maya]
@@ -89,10 +81,10 @@ def test_the_reading_is_not_thriving_while_a_check_in_is_overdue(
 
 
 def test_a_reading_computed_yesterday_is_read_again_before_it_is_shown(
-    owner: Member, owner_http: HttpClient, clock: time_machine.Coordinates
+    owner: Member, owner_http: HttpClient, clock: time_machine.Traveller
 ) -> None:
     maya = known_history(owner)
-    owner_http.get(f"/clients/{maya.pk}/")  # the reading is computed on 18 November
+    owner_http.get(f"/clients/{maya.pk}/")  # the reading is computed on 24 November
     clock.move_to(NOW + timedelta(days=1))  # the worker has not run since midnight
     page = owner_http.get(f"/clients/{maya.pk}/").content.decode()
     head = page[page.index('class="page-head"') : page.index("<figure>")]
@@ -100,7 +92,7 @@ def test_a_reading_computed_yesterday_is_read_again_before_it_is_shown(
 
 
 def test_days_are_calendar_days_where_the_practice_is() -> None:
-    # 23:30 on 30 October to 10:00 on 18 November, in London: 19 days, not 18.
+    # 23:30 on 5 November to 08:00 on 24 November, in London: 19 days, not 18.
     assert calendar_days(LATE_EVENING, NOW, LONDON) == 19
     # Half an hour before midnight and half an hour after: a day apart.
     evening = datetime(2026, 11, 17, 23, 30, tzinfo=LONDON)
@@ -134,7 +126,7 @@ def test_health_counts_calendar_days_and_caps_the_word_when_a_check_in_is_due() 
     assert "Last contact 19 days ago; you meant to be in touch every 14 days." in reading.reasons
     assert reading.word != THRIVING and reading.score < 80
     # Due at the very instant Today lists the check-in, not a calendar day earlier or later.
-    contact = datetime(2026, 11, 4, 11, 0, tzinfo=LONDON)  # 14 days ago, an hour later
+    contact = datetime(2026, 11, 10, 9, 0, tzinfo=LONDON)  # 14 days ago, an hour later
     fresh = signals.__dict__ | {
         "last_contact_at": contact,
         "checkin_due_at": contact + timedelta(days=14),

@@ -17,27 +17,27 @@ from rapport.lib.humanize import (
     short_moment,
 )
 
-NOW = datetime(2026, 11, 24, 15, 0)  # a Tuesday
+WALL_CLOCK = datetime(2026, 11, 24, 15, 0)  # naive, as the practice reads it: a Tuesday afternoon
 
 
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
-        (NOW - timedelta(seconds=20), "just now"),
-        (NOW - timedelta(minutes=1), "1 minute ago"),
-        (NOW - timedelta(minutes=45), "45 minutes ago"),
-        (NOW - timedelta(hours=3), "3 hours ago"),
-        (NOW - timedelta(hours=15, minutes=30), "yesterday"),
-        (NOW - timedelta(days=3), "3 days ago"),
-        (NOW - timedelta(days=20), "2 weeks ago"),
-        (NOW - timedelta(days=100), "3 months ago"),
-        (NOW - timedelta(days=800), "2 years ago"),
-        (NOW + timedelta(days=1), "tomorrow"),
-        (NOW + timedelta(days=5), "in 5 days"),
+        (WALL_CLOCK - timedelta(seconds=20), "just now"),
+        (WALL_CLOCK - timedelta(minutes=1), "1 minute ago"),
+        (WALL_CLOCK - timedelta(minutes=45), "45 minutes ago"),
+        (WALL_CLOCK - timedelta(hours=3), "3 hours ago"),
+        (WALL_CLOCK - timedelta(hours=15, minutes=30), "yesterday"),
+        (WALL_CLOCK - timedelta(days=3), "3 days ago"),
+        (WALL_CLOCK - timedelta(days=20), "2 weeks ago"),
+        (WALL_CLOCK - timedelta(days=100), "3 months ago"),
+        (WALL_CLOCK - timedelta(days=800), "2 years ago"),
+        (WALL_CLOCK + timedelta(days=1), "tomorrow"),
+        (WALL_CLOCK + timedelta(days=5), "in 5 days"),
     ],
 )
 def test_ago(moment: datetime, expected: str) -> None:
-    assert ago(moment, NOW) == expected
+    assert ago(moment, WALL_CLOCK) == expected
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_ago(moment: datetime, expected: str) -> None:
     ],
 )
 def test_moment_phrase(moment: datetime, expected: str) -> None:
-    assert moment_phrase(moment, NOW) == expected
+    assert moment_phrase(moment, WALL_CLOCK) == expected
 
 
 def test_day_phrase_across_a_year_end() -> None:
@@ -66,15 +66,15 @@ def test_day_phrase_across_a_year_end() -> None:
 @given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1)))
 def test_phrases_never_fail_and_are_never_empty(moment: datetime) -> None:
     for phrase in (
-        ago(moment, NOW),
-        moment_phrase(moment, NOW),
-        day_phrase(moment.date(), NOW.date()),
+        ago(moment, WALL_CLOCK),
+        moment_phrase(moment, WALL_CLOCK),
+        day_phrase(moment.date(), WALL_CLOCK.date()),
     ):
         assert phrase and "-" not in phrase.split()[0]
 
 
 def test_short_days_and_moments_name_the_date_whenever_they_are_read() -> None:
-    assert short_day(date(2026, 12, 7), NOW.date()) == "Mon 7 Dec"
-    assert short_day(date(2027, 1, 4), NOW.date()) == "Mon 4 Jan 2027"
-    assert short_moment(datetime(2026, 12, 8, 11, 0), NOW.date()) == "Tue 8 Dec 11:00"
-    assert short_moment(datetime(2026, 11, 24, 9, 5), NOW.date()) == "Tue 24 Nov 09:05"
+    assert short_day(date(2026, 12, 7), WALL_CLOCK.date()) == "Mon 7 Dec"
+    assert short_day(date(2027, 1, 4), WALL_CLOCK.date()) == "Mon 4 Jan 2027"
+    assert short_moment(datetime(2026, 12, 8, 11, 0), WALL_CLOCK.date()) == "Tue 8 Dec 11:00"
+    assert short_moment(datetime(2026, 11, 24, 9, 5), WALL_CLOCK.date()) == "Tue 24 Nov 09:05"

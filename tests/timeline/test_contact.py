@@ -4,14 +4,13 @@ How the outbox moves an email into contact is in tests/messaging/test_delivery_i
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from rapport.timeline.summary import Contact, counts_as_contact, summarize
-
-NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+from tests.conftest import NOW
 
 # (kind, direction, delivered) -> contact?  Appointments are on the timeline as meetings only
 # once completed or started (tests/appointments), so a cancelled or missed one never appears.

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rapport.timeline.summary import Contact, summarize
+from tests.conftest import NOW
 
 LONDON = ZoneInfo("Europe/London")
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
 
 def at(days: float) -> datetime:

@@ -4,12 +4,11 @@ for repeats, boundaries, closeness and budget through the pages a provider uses.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
-import time_machine
 from django.test import Client as HttpClient
 
 from rapport.clients.models import Client, FactCategory
@@ -19,14 +18,6 @@ from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, InteractionKind
 from rapport.touches.models import Touch, TouchKind
 from rapport.touches.services import budget_status, kinds_ensure, touch_done, touch_plan
-
-NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> Any:
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture
