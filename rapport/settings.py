@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "rapport.api",
     "rapport.portability",
     "rapport.server",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +175,27 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("RAPPORT_LOG_LEVEL", "INFO")},
     # Request logs can carry search terms (client names); keep them out.
     "loggers": {"django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"}},
+}
+
+# Background work goes through Django's Tasks framework (the django-tasks backport of Django 6's
+# django.tasks). The database backend needs no other server, so a laptop runs as it is;
+# RAPPORT_TASKS_BACKEND=rq puts the queue on Redis when web and task workers are on many hosts
+# (docs/deploy.md).
+TASKS_BACKEND = os.environ.get("RAPPORT_TASKS_BACKEND", "database")
+if TASKS_BACKEND not in ("database", "rq"):
+    raise ValueError(f"RAPPORT_TASKS_BACKEND must be database or rq; got {TASKS_BACKEND!r}")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_rq.RQBackend"
+        if TASKS_BACKEND == "rq"
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+RQ_QUEUES = {
+    "default": {"URL": os.environ.get("RAPPORT_REDIS_URL", "redis://127.0.0.1:6379/0")},
 }
 
 # Where members and clients reach Rapport, for links in emails. Unset, `rapport serve` and

@@ -102,6 +102,18 @@ def test_serve_runs_gunicorn_and_opens_on_the_welcome_page(serve: Server) -> Non
     # The background worker lives and dies with the server.
     worker = int(re.search(r"Started the Rapport worker \(pid (\d+)\)", log).group(1))  # type: ignore[union-attr]
     os.kill(worker, 0)
+    # A worker that dies is started again.
+    os.kill(worker, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        started = re.findall(r"Started the Rapport worker \(pid (\d+)\)", serve.log.read_text())
+        if len(started) > 1:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail(f"the worker was not started again:\n{serve.log.read_text()}")
+    worker = int(started[-1])
+    os.kill(worker, 0)
     serve.stop()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

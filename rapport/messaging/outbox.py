@@ -53,7 +53,6 @@ log = logging.getLogger(__name__)
 
 RETRY_DELAYS = [timedelta(minutes=minutes) for minutes in (1, 5, 15, 60, 180, 360)]
 CLAIM_TIMEOUT = timedelta(minutes=10)
-BATCH = 20
 
 
 class TemporaryFailure(Exception):
@@ -137,6 +136,27 @@ def outbox_claim(message_id: int, now: datetime) -> bool:
         )
 
 
+def outbox_claim_next(now: datetime) -> int | None:
+    """Claims the next due message for this worker; None when nothing is due.
+
+    Workers running side by side skip the rows another one is claiming (PostgreSQL's
+    SKIP LOCKED; SQLite lets one writer in at a time), so they spread over the queue
+    instead of racing for the same message; the conditional UPDATE in the same
+    transaction is what makes a claim exclusive either way.
+    """
+    due = OutboxMessage.objects.filter(status=OutboxStatus.QUEUED, next_attempt_at__lte=now)
+    with transaction.atomic():
+        message_id = (
+            due.order_by("next_attempt_at", "pk")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if message_id is None:
+            return None
+        return message_id if outbox_claim(message_id, now) else None
+
+
 @transaction.atomic
 def outbox_record(message: OutboxMessage, now: datetime, failure: Exception | None) -> None:
     message.attempts += 1
@@ -173,37 +193,49 @@ def outbox_mark_unsure(now: datetime) -> int:
 
 
 def outbox_send_due(
-    *, now: datetime | None = None, connection: BaseEmailBackend | None = None
+    *,
+    now: datetime | None = None,
+    connection: BaseEmailBackend | None = None,
+    limit: int | None = None,
 ) -> int:
-    """Sends what is due; returns how many went. One message's trouble never stops the rest."""
+    """Sends what is due, up to `limit` messages; returns how many went.
+
+    Safe to run in several workers at once: each message is claimed before it is sent.
+    One message's trouble never stops the rest."""
     now = now or timezone.now()
     outbox_mark_unsure(now)
-    due = OutboxMessage.objects.filter(status=OutboxStatus.QUEUED, next_attempt_at__lte=now)
-    sent = 0
-    for message_id in list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:BATCH]):
-        if not outbox_claim(message_id, now):
-            continue
-        message = OutboxMessage.objects.select_related("practice", "client", "interaction").get(
-            pk=message_id
-        )
-        if not message.essential and message.client.messages_opt_out:
-            outbox_cancel(message=message)
-            continue
-        failure: Exception | None = None
-        try:
-            _deliver(message, connection or get_connection())
-        except (TemporaryFailure, PermanentFailure) as error:
-            failure = error
-        except Exception as error:  # a fault of ours with this one message: say so, go on
-            log.exception("outbox message %s could not be built", message.pk)
-            failure = PermanentFailure(
-                f"Rapport could not prepare this email ({type(error).__name__})."
-            )
-        if failure is not None:
-            log.warning("outbox message %s not sent: %s", message.pk, type(failure).__name__)
-        outbox_record(message, max(now, timezone.now()), failure)
-        sent += failure is None
+    sent = tried = 0
+    while limit is None or tried < limit:
+        message_id = outbox_claim_next(now)
+        if message_id is None:
+            break
+        tried += 1
+        sent += _send_claimed(message_id, now, connection)
     return sent
+
+
+def _send_claimed(message_id: int, now: datetime, connection: BaseEmailBackend | None) -> bool:
+    """One claimed message: sent and recorded, or cancelled if they have opted out since."""
+    message = OutboxMessage.objects.select_related("practice", "client", "interaction").get(
+        pk=message_id
+    )
+    if not message.essential and message.client.messages_opt_out:
+        outbox_cancel(message=message)
+        return False
+    failure: Exception | None = None
+    try:
+        _deliver(message, connection or get_connection())
+    except (TemporaryFailure, PermanentFailure) as error:
+        failure = error
+    except Exception as error:  # a fault of ours with this one message: say so, go on
+        log.exception("outbox message %s could not be built", message.pk)
+        failure = PermanentFailure(
+            f"Rapport could not prepare this email ({type(error).__name__})."
+        )
+    if failure is not None:
+        log.warning("outbox message %s not sent: %s", message.pk, type(failure).__name__)
+    outbox_record(message, max(now, timezone.now()), failure)
+    return failure is None
 
 
 @transaction.atomic

@@ -1,81 +1,114 @@
-"""The background worker: the outbox and morning digests every minute, the practice's mailbox
-every five minutes, health readings every hour.
+"""The task worker: runs queued tasks on the configured backend, with the scheduler beside it.
 
-Runs beside the web server (`rapport serve` starts it) or on its own with
-`rapport worker`; it keeps its state in the database, so no broker is needed.
+One mechanism for all background work: the outbox, mail, health readings, morning
+digests, large imports and exports are tasks (Django's Tasks framework through the
+django-tasks backport). `rapport worker` runs this; `rapport serve` starts it beside
+gunicorn and starts it again if it dies (gunicorn_conf.py). With the database
+backend the queue is a table, so a laptop needs no broker; with RQ it is Redis,
+for many hosts (docs/deploy.md). Any number of workers may run: the scheduler
+enqueues each period once (scheduler.py) and each task is safe to run beside
+itself (the outbox claims every message before sending it).
 """
 
 from __future__ import annotations
 
 import logging
-import signal
-import time
-from datetime import datetime, timedelta
-from types import FrameType
+import threading
+from typing import Any
 
-from django.utils import timezone
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.crypto import get_random_string
+from django_tasks import DEFAULT_TASK_QUEUE_NAME, task_backends
+from django_tasks_db import DatabaseBackend
+from django_tasks_rq import RQBackend
 
-from rapport.attention.services import readings_refresh
-from rapport.attention.snapshots import snapshot_ensure
-from rapport.desk.today.agenda import agenda_build
-from rapport.desk.today.digest import digests_send_due
-from rapport.messaging.imap import mailboxes_sync
-from rapport.messaging.outbox import outbox_send_due
-from rapport.practices.models import Practice
+from rapport.server.scheduler import schedule_due, schedule_forever
 
 log = logging.getLogger(__name__)
-TICK_SECONDS = 60
-READINGS_EVERY = timedelta(hours=1)
-MAIL_EVERY = timedelta(minutes=5)
+QUEUES = [DEFAULT_TASK_QUEUE_NAME]
 
 
-def practices_refresh(*, now: datetime | None = None) -> int:
-    """Readings for every client, and the morning count for each practice."""
-    now = now or timezone.now()
-    clients = 0
-    for practice in Practice.objects.all():
-        clients += readings_refresh(practice=practice, now=now)
-        agenda = agenda_build(practice, now=now, limit=0)
-        snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
-    return clients
+def work(*, once: bool = False, signals: bool = True, worker_id: str = "") -> None:
+    """Runs queued tasks: until the queue is empty with `once`, else until stopped.
+
+    `signals=False` leaves SIGTERM and SIGINT alone, for a worker in a thread (tests)."""
+    backend = task_backends["default"]
+    worker_id = worker_id or get_random_string(32)
+    if isinstance(backend, DatabaseBackend):
+        _work_on_database(once=once, signals=signals, worker_id=worker_id)
+    elif isinstance(backend, RQBackend):
+        _work_on_rq(once=once, signals=signals, worker_id=worker_id)
+    else:
+        raise ImproperlyConfigured(f"No worker for the task backend {type(backend).__name__}.")
 
 
-def run_once(*, now: datetime | None = None) -> None:
-    mailboxes_sync()
-    outbox_send_due(now=now)
-    practices_refresh(now=now)
-    digests_send_due(now=now)
+def _work_on_database(*, once: bool, signals: bool, worker_id: str) -> None:
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.utils import exclusive_transaction
+
+    worker = Worker(
+        queue_names=QUEUES,
+        interval=1,
+        batch=once,
+        backend_name="default",
+        startup_delay=not once,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    )
+    if not once:
+        if signals:
+            worker.configure_signals()
+        worker.run()
+        return
+    # The library's loop, less its connection recycling, which would drop a connection that
+    # is inside a transaction (a test's): claim the next ready task, run it, until none is left.
+    while True:
+        ready = DBTaskResult.objects.ready().filter(backend_name="default", queue_name__in=QUEUES)
+        with exclusive_transaction(ready.db):
+            claimed = ready.get_locked()
+            if claimed is not None:
+                claimed.claim(worker_id)
+        if claimed is None:
+            return
+        worker.run_task(claimed)
+
+
+def _work_on_rq(*, once: bool, signals: bool, worker_id: str) -> None:
+    import django_rq
+    from django_tasks_rq import Job
+    from rq.worker import SimpleWorker
+
+    class Worker(SimpleWorker):
+        """Runs each task in this process (Django is set up here), never in a forked child."""
+
+        def _install_signal_handlers(self) -> None:
+            if signals:
+                super()._install_signal_handlers()  # type: ignore[no-untyped-call]
+
+    worker_class: Any = Worker  # django-rq's types name its forking Worker; any BaseWorker runs
+    worker = django_rq.get_worker(
+        *QUEUES, job_class=Job, worker_class=worker_class, name=f"rapport-{worker_id}"
+    )
+    worker.work(burst=once, logging_level="WARNING" if once else "INFO")
+
+
+def run_once() -> None:
+    """For cron, and for tests: enqueue what is due, run everything queued, return."""
+    schedule_due()
+    work(once=True, signals=False)
 
 
 def run_forever() -> None:
-    stopping = False
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    stopping = threading.Event()
+    scheduler = threading.Thread(
+        target=schedule_forever, args=(stopping,), name="scheduler", daemon=True
+    )
+    scheduler.start()
     log.info("worker started")
-    last_refresh: datetime | None = None
-    last_mail: datetime | None = None
-    while not stopping:
-        now = timezone.now()
-        try:
-            if last_refresh is None or now - last_refresh >= READINGS_EVERY or now < last_refresh:
-                count = practices_refresh(now=now)
-                last_refresh = now
-                log.info("refreshed %d health readings", count)
-            if last_mail is None or now - last_mail >= MAIL_EVERY or now < last_mail:
-                report = mailboxes_sync()
-                last_mail = now
-                log.info("read mail: %s", report)
-            outbox_send_due(now=now)
-            digests_send_due(now=now)
-        except Exception:  # one bad tick must not stop the worker; the next tick retries
-            log.exception("worker tick failed")
-        for _ in range(TICK_SECONDS):
-            if stopping:
-                break
-            time.sleep(1)
-    log.info("worker stopped")
+    try:
+        work()
+    finally:
+        stopping.set()
+        log.info("worker stopped")

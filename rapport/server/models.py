@@ -1,0 +1,17 @@
+"""When each periodic task is next due, shared by every worker that runs the scheduler."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class PeriodicRun(models.Model):
+    """One row a periodic task: a scheduler enqueues it only by moving `due_at` on, atomically,
+    so any number of workers on any number of hosts enqueue it once per period."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    due_at = models.DateTimeField()
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} due {self.due_at:%Y-%m-%d %H:%M:%S}"
