@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from rapport.lib.http import is_htmx, refuse_unless_post
-from rapport.portability.background import LARGE, interrupted, progress_of, start
 from rapport.portability.importing import (
     CREATE,
     MERGE,
@@ -24,6 +23,7 @@ from rapport.portability.importing import (
 )
 from rapport.portability.models import ImportBatch
 from rapport.portability.records import FIELDS, FileProblem, read_source
+from rapport.portability.tasks import LARGE, import_batch_start
 from rapport.practices.access import PracticeRequest, member_required
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -76,13 +76,13 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
     if batch.finished_at is not None:
         return render(request, "portability/import_done.html", {"batch": batch})
     if batch.started_at is not None:
-        done, total = progress_of(batch)
+        done, total = batch.written, batch.total
         context = {
             "batch": batch,
             "done": done,
             "total": total,
             "percent": int(done * 100 / total) if total else 0,
-            "interrupted": interrupted(batch),
+            "interrupted": batch.interrupted(),
         }
         template = (
             "portability/_import_progress.html"
@@ -112,7 +112,7 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
         choices = {key: str(request.POST[key]) for key in request.POST if key.startswith("record-")}
         apply_choices(choices, planned)
         if sum(1 for item in planned if item.outcome in (CREATE, MERGE)) > LARGE:
-            start(batch, choices)
+            import_batch_start(batch=batch, choices=choices)
             return redirect("import_batch", batch_id=batch.pk)
         result = commit(practice=request.practice, planned=planned, member=request.member)
         batch.finished_at, batch.result = timezone.now(), result

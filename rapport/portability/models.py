@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.db import models
 from django.utils import timezone
 
@@ -38,6 +40,10 @@ class ImportBatch(PracticeOwned):
     finished_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField(default=dict, blank=True)
     problem = models.CharField(max_length=300, blank=True)
+    # How far a large import has got, written by its task (portability.tasks), read by the page.
+    written = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    heard_at = models.DateTimeField(null=True, blank=True)
 
     objects = PracticeQuerySet["ImportBatch"].as_manager()
 
@@ -46,3 +52,17 @@ class ImportBatch(PracticeOwned):
 
     def __str__(self) -> str:
         return self.filename
+
+    def interrupted(self, now: datetime | None = None) -> bool:
+        """Started, not finished, and not heard from for a while: its worker stopped (a crash,
+        a restart), and the import's one transaction went with it, so nothing was imported."""
+        last = self.heard_at or self.started_at
+        return (
+            self.finished_at is None
+            and not self.problem
+            and last is not None
+            and (now or timezone.now()) - last > IMPORT_SILENT_AFTER
+        )
+
+
+IMPORT_SILENT_AFTER = timedelta(minutes=30)

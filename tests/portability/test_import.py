@@ -14,6 +14,7 @@ from rapport.cli import main
 from rapport.clients.models import Client, ContactKind, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.portability.cards import vcards
+from rapport.portability.models import ImportBatch
 from rapport.practices.models import Member
 from rapport.practices.services import practice_create
 from tests.conftest import ClientFile
@@ -218,28 +219,29 @@ def test_rapport_import_dry_run_json_then_for_real(
     assert ImportantDate.objects.count() == 0 and Client.objects.count() == 1
 
 
+@pytest.mark.tasks
 @pytest.mark.django_db(transaction=True)
-def test_a_large_import_runs_in_the_background_with_progress(
-    owner: Member, owner_http: HttpClient
-) -> None:
-    from rapport.portability import background
+def test_a_large_import_runs_as_a_task_with_progress(owner: Member, owner_http: HttpClient) -> None:
+    from rapport.portability.tasks import LARGE
+    from rapport.server.worker import work
 
     cards = "".join(
         f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {number}\r\n"
         f"EMAIL:person{number}@example.org\r\nEND:VCARD\r\n"
-        for number in range(background.LARGE + 100)
+        for number in range(LARGE + 100)
     )
     url = _upload(owner_http, "big.vcf", cards.encode())
     response = owner_http.post(url, {})
     assert response.status_code == 302
-    running = owner_http.get(url).content.decode()
-    assert "Importing big.vcf" in running or "Imported" in running
-    thread = background.RUNNING.get(int(url.rstrip("/").rsplit("/", 1)[1]))
-    if thread is not None:
-        thread.join(timeout=60)
+    waiting = owner_http.get(url).content.decode()
+    assert "Importing big.vcf" in waiting and "Reading the file" in waiting
+    assert not Client.objects.exists()  # queued for a worker, not run in the web process
+    work(once=True, signals=False)
     done = owner_http.get(url).content.decode()
     assert "600 new clients" in done
-    assert Client.objects.count() == background.LARGE + 100
+    assert Client.objects.count() == LARGE + 100
+    batch = ImportBatch.objects.get()
+    assert (batch.written, batch.total, batch.content) == (600, 600, b"")
 
 
 def test_progress_while_running_and_an_interrupted_import(
@@ -249,19 +251,40 @@ def test_progress_while_running_and_an_interrupted_import(
 
     from django.utils import timezone
 
-    from rapport.portability import background
-    from rapport.portability.models import ImportBatch
-
     batch = ImportBatch.objects.create(
         practice=owner.practice, member=owner, filename="big.vcf", content=b"",
-        started_at=timezone.now(),
+        started_at=timezone.now(), heard_at=timezone.now(), written=250, total=600,
     )  # fmt: skip
-    background.progress_file(batch.pk).write_text("250 600")
     fragment = owner_http.get(f"/clients/import/{batch.pk}/", HTTP_HX_REQUEST="true")
     text = fragment.content.decode()
     assert "250 of 600 written (41%)" in text and 'hx-trigger="every 1s"' in text
-    background.progress_file(batch.pk).unlink()
-    batch.started_at = timezone.now() - timedelta(hours=1)
+    # Silent for an hour: its worker stopped, and the transaction went with it.
+    batch.heard_at = batch.started_at = timezone.now() - timedelta(hours=1)
     batch.save()
     page = owner_http.get(f"/clients/import/{batch.pk}/").content.decode()
     assert "was interrupted" in page and "nothing was imported" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_is_readable_while_the_imports_transaction_is_open(owner: Member) -> None:
+    from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+
+    from rapport.portability.tasks import _progress_recorder
+
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite has one writer at a time: the import itself")
+    batch = ImportBatch.objects.create(practice=owner.practice, filename="big.vcf", content=b"")
+    reader = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with transaction.atomic(), _progress_recorder(batch.pk) as progress:
+            Client.objects.create(practice=owner.practice, full_name="Written, not committed")
+            progress(250)
+            with reader.cursor() as cursor:
+                cursor.execute(
+                    "SELECT written FROM portability_importbatch WHERE id = %s", [batch.pk]
+                )
+                assert cursor.fetchone() == (250,)
+                cursor.execute("SELECT count(*) FROM clients_client")
+                assert cursor.fetchone() == (0,)
+    finally:
+        reader.close()

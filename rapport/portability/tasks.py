@@ -1,0 +1,84 @@
+"""Large imports as tasks: the page enqueues one and shows how far it has got.
+
+The import itself stays one transaction, all or nothing, so a worker that stops
+halfway leaves nothing imported (the page says so once the batch has been silent
+for a while: ImportBatch.interrupted). Its progress is written to the batch on a
+database connection of its own, so the page, in any web process on any host, can
+read it while that transaction is still open. SQLite lets one writer in at a
+time, and the import is that writer: there the count is written before and after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.utils import timezone
+from django_tasks import task
+
+from rapport.portability.importing import CREATE, MERGE, apply_choices, commit, plan
+from rapport.portability.models import ImportBatch
+from rapport.portability.records import read_source
+
+LARGE = 500  # more records to write than this, and the import runs as a task
+
+
+def import_batch_start(*, batch: ImportBatch, choices: dict[str, str]) -> None:
+    """Keeps the provider's choices and queues the import; the page then shows its progress."""
+    now = timezone.now()
+    batch.choices, batch.started_at, batch.heard_at = choices, now, now
+    batch.save(update_fields=["choices", "started_at", "heard_at"])
+    import_run.enqueue(batch.pk)
+
+
+@task()
+def import_run(batch_id: int) -> dict[str, int]:
+    """The whole import for a batch whose choices are stored; returns the counts."""
+    batch = ImportBatch.objects.select_related("practice", "member").get(pk=batch_id)
+    try:
+        mapping = {int(key): value for key, value in batch.mapping.items()}
+        source = read_source(bytes(batch.content), batch.filename, mapping or None)
+        planned = plan(batch.practice, source.records)
+        apply_choices(batch.choices, planned)
+        total = sum(1 for item in planned if item.outcome in (CREATE, MERGE))
+        ImportBatch.objects.filter(pk=batch_id).update(
+            total=total, written=0, heard_at=timezone.now()
+        )
+        with _progress_recorder(batch_id) as progress:
+            result = commit(
+                practice=batch.practice, planned=planned, member=batch.member, progress=progress
+            )
+        ImportBatch.objects.filter(pk=batch_id).update(
+            finished_at=timezone.now(), result=result, content=b"", written=total
+        )
+    except Exception as error:  # the page must learn that it failed, whatever the reason
+        ImportBatch.objects.filter(pk=batch_id).update(
+            problem=f"The import stopped and nothing was imported: {type(error).__name__}."
+        )
+        raise
+    return result
+
+
+@contextmanager
+def _progress_recorder(batch_id: int) -> Iterator[Callable[[int], None]]:
+    """A progress callback that writes outside the import's transaction, where it can."""
+    if connections[DEFAULT_DB_ALIAS].vendor == "sqlite":
+        yield lambda done: None
+        return
+    side = connections.create_connection(DEFAULT_DB_ALIAS)
+    quote = side.ops.quote_name
+    table, written, heard_at, key = map(
+        quote, (ImportBatch._meta.db_table, "written", "heard_at", "id")
+    )
+    # Names from the model, values as parameters.
+    update = f"UPDATE {table} SET {written} = %s, {heard_at} = %s WHERE {key} = %s"  # noqa: S608
+
+    def progress(done: int) -> None:
+        with side.cursor() as cursor:
+            cursor.execute(update, [done, timezone.now(), batch_id])
+
+    try:
+        yield progress
+    finally:
+        side.close()
