@@ -8,6 +8,7 @@ from rapport.messaging.views import unsubscribe
 
 urlpatterns = [
     path("", include("rapport.practices.urls")),
+    path("", include("rapport.desk.urls")),
     path("", include("rapport.attention.urls")),
     path("clients/", include("rapport.clients.urls")),
     path("clients/", include("rapport.timeline.urls")),

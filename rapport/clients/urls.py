@@ -6,7 +6,6 @@ urlpatterns = [
     path("", views.client_list, name="client_list"),
     path("new/", views.client_new, name="client_new"),
     path("bulk/", views.client_bulk, name="client_bulk"),
-    path("<int:client_id>/", views.client_detail, name="client_detail"),
     path("<int:client_id>/edit/", views.client_edit, name="client_edit"),
     path("<int:client_id>/unarchive/", views.client_unarchive, name="client_unarchive"),
     path("<int:client_id>/facts/new/", views.fact_new, name="fact_new"),

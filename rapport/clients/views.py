@@ -1,4 +1,4 @@
-"""The client list and the client page, and editing what we know about a client."""
+"""The client list, and editing what we know about a client (the client page is on the desk)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from rapport.clients.forms import (
 )
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, Fact, ImportantDate, Tag
-from rapport.clients.page import client_page_context
 from rapport.lib.forms import add_service_errors
 from rapport.lib.http import UrlPattern, is_htmx, local_target, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
@@ -172,13 +171,6 @@ def client_new(request: PracticeRequest) -> HttpResponse:
 @member_required
 def client_edit(request: PracticeRequest, client_id: int) -> HttpResponse:
     return _client_form_page(request, client_for(request.practice, client_id))
-
-
-@member_required
-def client_detail(request: PracticeRequest, client_id: int) -> HttpResponse:
-    client = client_for(request.practice, client_id)
-    context = client_page_context(client, request.GET.get("page"))
-    return render(request, "clients/detail.html", context)
 
 
 @member_required

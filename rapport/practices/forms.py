@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 import phonenumbers
 from django import forms
 
-from rapport.practices.models import validate_time_zone
+from rapport.practices.models import Member, Practice, validate_time_zone
 
 
 class TimeZoneInput(forms.TextInput):
@@ -68,4 +70,52 @@ class WelcomeForm(forms.Form):
         data = super().clean() or {}
         if data.get("password") and data.get("password") != data.get("password_again"):
             self.add_error("password_again", "The two passwords are not the same.")
+        return data
+
+
+class MemberSettingsForm(forms.ModelForm[Member]):
+    time_zone = time_zone_field(required=False, help_text="Leave empty to use the practice's.")
+
+    class Meta:
+        model = Member
+        fields = [
+            "digest_enabled", "digest_time", "time_zone", "work_starts", "work_ends", "work_days",
+        ]  # fmt: skip
+        widgets = {
+            "digest_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "work_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts = data.get("work_starts") or self.instance.practice.work_starts
+        ends = data.get("work_ends") or self.instance.practice.work_ends
+        if starts >= ends:
+            self.add_error("work_ends", "Your day must end after it starts.")
+        return data
+
+
+class PracticeSettingsForm(forms.ModelForm[Practice]):
+    time_zone = time_zone_field()
+
+    class Meta:
+        model = Practice
+        fields = [
+            "name", "core_values", "time_zone", "work_starts", "work_ends",
+            "currency", "gift_budget_month", "gift_budget_year", "undo_seconds",
+        ]  # fmt: skip
+        widgets = {
+            "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "work_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("work_starts")
+            and data.get("work_ends")
+            and data["work_ends"] <= data["work_starts"]
+        ):
+            self.add_error("work_ends", "The working day has to end after it starts.")
         return data

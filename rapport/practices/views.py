@@ -1,18 +1,27 @@
-"""Logging in and out, the first-run page, and the provider's home."""
+"""Logging in and out, the first-run page, and the settings page."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from rapport.lib.http import local_target
-from rapport.practices.forms import LoginForm, WelcomeForm
+from rapport.practices.access import PracticeRequest, member_required
+from rapport.practices.forms import (
+    LoginForm,
+    MemberSettingsForm,
+    PracticeSettingsForm,
+    WelcomeForm,
+)
 from rapport.practices.models import Practice
 from rapport.practices.services import practice_create
+from rapport.practices.settings_panels import settings_panels
+from rapport.practices.signals import practice_time_zone_changed
 from rapport.practices.throttle import (
     login_failure_record,
     login_is_throttled,
@@ -96,3 +105,41 @@ def welcome(request: HttpRequest) -> HttpResponse:
             )
             return redirect("client_new")
     return render(request, "practices/welcome.html", {"form": form})
+
+
+@member_required
+def settings_page(request: PracticeRequest) -> HttpResponse:
+    """A member's own settings; for the owner, the practice's too, and the parts other apps
+    add (the mailbox). Each form is posted on its own, named by a hidden field."""
+    member, practice = request.member, request.practice
+    panels = settings_panels()
+    names = ["member", "practice", *(panel.name for panel in panels)]
+    posted = next((name for name in names if name in request.POST), "")
+
+    def data(name: str) -> QueryDict | None:
+        return request.POST if posted == name else None
+
+    mine = MemberSettingsForm(data("member"), instance=member, prefix="member")
+    practice_form = None
+    parts = []
+    if member.is_owner:
+        practice_form = PracticeSettingsForm(data("practice"), instance=practice, prefix="practice")
+        parts = [(panel, panel.form(practice, data(panel.name), panel.name)) for panel in panels]
+    form = {"member": mine, "practice": practice_form, **{p.name: f for p, f in parts}}.get(posted)
+    if form is not None and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            if form is practice_form and "time_zone" in form.changed_data:
+                practice_time_zone_changed.send(sender=Practice, practice=practice)
+        panel = next((panel for panel, shown in parts if shown is form), None)
+        if panel is not None:
+            panel.saved(request, form)
+        else:
+            messages.success(request, "Saved.")
+        return redirect("settings")
+    return render(
+        request,
+        "practices/settings.html",
+        {"mine": mine, "practice_form": practice_form, "parts": parts},
+        status=400 if posted else 200,
+    )

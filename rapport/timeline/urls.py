@@ -3,7 +3,6 @@ from django.urls import path
 from rapport.timeline import views
 
 urlpatterns = [
-    path("<int:client_id>/capture/", views.quick_capture, name="quick_capture"),
     path("<int:client_id>/interactions/new/", views.interaction_new, name="interaction_new"),
     path(
         "<int:client_id>/interactions/<int:interaction_id>/edit/",

@@ -1,4 +1,4 @@
-"""Logging what happened with a client, and the quick-capture box."""
+"""Logging what happened with a client, and keeping promises."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from rapport.clients.lookups import client_for
-from rapport.clients.models import Client, Fact
-from rapport.clients.page import client_page_context
+from rapport.clients.models import Client
 from rapport.lib.forms import add_service_errors
-from rapport.lib.http import is_htmx, local_target, refuse_unless_post
+from rapport.lib.http import local_target, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline import services
-from rapport.timeline.forms import InteractionForm, PromiseFormSet, QuickCaptureForm
+from rapport.timeline.forms import InteractionForm, PromiseFormSet
 from rapport.timeline.models import Interaction, Promise
 
 
@@ -97,39 +96,3 @@ def promise_done(request: PracticeRequest, client_id: int, promise_id: int) -> H
     services.promise_set_done(promise=promise, done=done)
     messages.success(request, f"Kept: {promise.text}" if done else f"Open again: {promise.text}")
     return redirect(local_target(request) or reverse("client_detail", args=[client.pk]))
-
-
-@member_required
-def quick_capture(request: PracticeRequest, client_id: int) -> HttpResponse:
-    """With htmx, answers the refreshed box and page sections; without, a plain post-redirect."""
-    client = client_for(request.practice, client_id)
-    if refused := refuse_unless_post(request):
-        return refused
-    form = QuickCaptureForm(request.POST)
-    saved: Fact | Interaction | None = None
-    if form.is_valid():
-        try:
-            saved = services.quick_capture(
-                client=client, text=form.cleaned_data["text"], member=request.member
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-    htmx = is_htmx(request)
-    if saved is not None and not htmx:
-        messages.success(request, _saved_message(saved))
-        return redirect("client_detail", client_id=client.pk)
-    context = client_page_context(client)
-    if htmx:
-        context |= {
-            "capture_form": QuickCaptureForm() if saved else form,
-            "saved_message": _saved_message(saved) if saved else "",
-        }
-        return render(request, "clients/_capture_response.html", context)
-    context["capture_form"] = form
-    return render(request, "clients/detail.html", context, status=400)
-
-
-def _saved_message(saved: Fact | Interaction) -> str:
-    if isinstance(saved, Fact):
-        return f"Remembered under {saved.get_category_display()}: {saved.text}"
-    return "Note added to the timeline."

@@ -1,8 +1,8 @@
 """What the client page shows: the person first, how they are doing, then their timeline.
 
 Shared by the page itself and by the htmx fragments that refresh parts of it,
-with a fixed number of queries however long the history is. Like the views, this
-is a face: it reads from every floor.
+with a fixed number of queries however long the history is. It reads from every
+capability, which is why it lives on the desk.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""The client page: the person first, how they are doing, what is planned, then their story."""

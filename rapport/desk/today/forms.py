@@ -1,0 +1,13 @@
+"""What an action on one of Today's items posts."""
+
+from __future__ import annotations
+
+from django import forms
+
+from rapport.attention.models import ActionKind
+from rapport.lib.forms import DateInput
+
+
+class AgendaActionForm(forms.Form):
+    action = forms.ChoiceField(choices=ActionKind.choices)
+    until = forms.DateField(required=False, widget=DateInput())
