@@ -32,7 +32,7 @@ from rapport.practices.models import Member
 from rapport.touches.models import TouchKind
 from rapport.touches.reflection import reflection_for
 from rapport.touches.services import kinds_ensure, touch_plan
-from tests.attention.test_today import client, talk
+from tests.desk.test_today import client, talk
 
 DECLINED = {"checkin_consent": CheckinConsent.NO}
 PAUSED_WITHOUT_AGREEING = {

@@ -26,8 +26,8 @@ from rapport.timeline.models import Interaction
 from rapport.timeline.services import PromiseInput, interaction_create
 from rapport.touches.models import TouchKind
 from rapport.touches.services import kinds_ensure, touch_plan
-from tests.attention.test_today import client, page_items, talk
 from tests.conftest import NOW
+from tests.desk.test_today import client, page_items, talk
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
