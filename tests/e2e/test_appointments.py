@@ -50,7 +50,7 @@ def test_running_late_and_the_client_reschedules(  # type: ignore[no-untyped-def
     row = page.locator(".appointment", has_text="Maya")
     row.get_by_label("Running late by").select_option(label="15 minutes")
     row.get_by_role("button", name="Tell them").click()
-    body = page.get_by_label("Message")
+    body = page.get_by_role("textbox", name="Message")
     expect(body).to_have_value(re.compile(r"/r/[^/\s]+/"))
     expect(body).to_have_value(re.compile(rf"with you at {start + timedelta(minutes=15):%H:%M}"))
     page.get_by_role("button", name="Approve").click()

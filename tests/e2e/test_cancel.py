@@ -56,7 +56,7 @@ def test_cancel_confirms_and_offers_to_tell_the_client_by_keyboard(  # type: ign
     page.keyboard.press("Enter")
 
     expect(page).to_have_url(re.compile(rf"/appointments/{appointment.pk}/message/\?cancelled=1"))
-    expect(page.get_by_label("Message")).to_have_value(re.compile(r"is cancelled"))
+    expect(page.get_by_role("textbox", name="Message")).to_have_value(re.compile(r"is cancelled"))
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.CANCELLED
     assert Appointment.objects.filter(status=AppointmentStatus.CANCELLED).count() == 1

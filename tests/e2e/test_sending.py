@@ -41,7 +41,9 @@ def test_flagged_then_sent_anyway_then_undone_then_sent_once(  # type: ignore[no
     # 1. Write with a flagged word.
     page.goto(f"{live_server.url}/clients/{greta.pk}/compose/")
     page.get_by_label("Subject").fill("Thursday")
-    page.get_by_label("Message").fill("Hi Greta,\n\nSee you Thursday, sweetie.\n\nSam")
+    page.get_by_role("textbox", name="Message").fill(
+        "Hi Greta,\n\nSee you Thursday, sweetie.\n\nSam"
+    )
     expect(page.locator("#findings")).to_contain_text("sweetie")  # the live check
     page.get_by_role("button", name="Approve").click()
 
@@ -56,7 +58,9 @@ def test_flagged_then_sent_anyway_then_undone_then_sent_once(  # type: ignore[no
     # 3. Undo within the window: the draft comes back, and nothing arrives.
     page.get_by_role("button", name="Undo").click()
     expect(page.get_by_text("Taken back: nothing was sent")).to_be_visible()
-    expect(page.get_by_label("Message")).to_have_value(re.compile("See you Thursday, sweetie"))
+    expect(page.get_by_role("textbox", name="Message")).to_have_value(
+        re.compile("See you Thursday, sweetie")
+    )
     time.sleep(UNDO_SECONDS + 0.5)
     assert outbox_send_due() == 0
     assert mail_server.received == []
