@@ -20,7 +20,7 @@ from rapport.clients.models import Client
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
-from tests.appointments.conftest import NOW
+from tests.conftest import NOW
 
 PACKAGE = Path(rapport.__file__).parent
 LATE = {

@@ -21,7 +21,8 @@ from rapport.clients.models import Client
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, InteractionKind
-from tests.appointments.conftest import NOW, appointment_items, book
+from tests.appointments.conftest import appointment_items, book
+from tests.conftest import NOW
 
 
 def _day(http: HttpClient, day: str = "2026-11-24") -> str:

@@ -18,7 +18,8 @@ from rapport.clients.models import Client
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
-from tests.appointments.conftest import NOW, appointment_items, book
+from tests.appointments.conftest import appointment_items, book
+from tests.conftest import NOW
 from tests.messaging.conftest import MailServer, send_after_undo_window
 
 LINK = re.compile(r"https?://\S+/r/[^/\s]+/")

@@ -17,7 +17,8 @@ from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, InteractionKind
 from rapport.timeline.services import PromiseInput, interaction_create
-from tests.appointments.conftest import NOW, appointment_items, book
+from tests.appointments.conftest import appointment_items, book
+from tests.conftest import NOW
 
 
 def _book(http: HttpClient, client: Client, member: Member, when: str, length: int = 60) -> str:
