@@ -4,8 +4,9 @@ Every `rapport worker` runs it beside the tasks, so a laptop needs nothing more 
 many workers on many hosts need no leader: a period is claimed by moving its
 `PeriodicRun.due_at` on with one conditional UPDATE, which only one scheduler can
 win, and only the winner enqueues. The schedule lives in the database, so a
-restart neither repeats a period nor skips one; a clock that jumped back (the
-due time is more than one period ahead) counts as due.
+restart neither repeats a period nor skips one. A clock that jumped back (the due
+time is more than two periods ahead) counts as due; hosts' clocks are taken to
+agree within a period (NTP), or a period could be enqueued by two of them.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def period_claim(periodic: Periodic, now: datetime) -> bool:
         PeriodicRun.objects.bulk_create(
             [PeriodicRun(name=periodic.name, due_at=now)], ignore_conflicts=True
         )
-        due = Q(due_at__lte=now) | Q(due_at__gt=now + periodic.every)
+        due = Q(due_at__lte=now) | Q(due_at__gt=now + 2 * periodic.every)
         return bool(
             PeriodicRun.objects.filter(due, name=periodic.name).update(
                 due_at=now + periodic.every, enqueued_at=now

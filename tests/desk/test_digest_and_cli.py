@@ -142,6 +142,7 @@ def test_rapport_today_asks_which_practice_when_there_are_several(
     assert main(["today", "--practice", "harbour lane"]) == 0
 
 
+@pytest.mark.tasks
 def test_the_worker_refreshes_readings_and_keeps_the_morning_count(owner: Member) -> None:
     waiting_client(owner)
     ClientReading.objects.all().delete()

@@ -118,6 +118,7 @@ def test_an_unreachable_server_and_a_missing_folder_are_explained(
     assert mailbox.last_error.startswith("Could not reach 127.0.0.1:1")
 
 
+@pytest.mark.tasks
 def test_the_worker_reads_the_mailbox(
     client_file: ClientFile, imap_server: ImapServer, imap: imaplib.IMAP4
 ) -> None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from rapport.desk.today.agenda import Agenda, agenda_build
@@ -65,11 +66,15 @@ def digests_send_due(*, now: datetime | None = None) -> int:
         if member.last_digest_on is not None and member.last_digest_on >= local.date():
             continue
         agenda = agenda_build(member.practice, now=now, limit=10)
-        # Marked and sent in one transaction: a failed send is retried at the next run.
+        # Marked and sent in one transaction: a failed send is retried at the next run. Marked
+        # only if still unmarked, so a second worker running this at once sends no second copy.
         with transaction.atomic():
-            member.last_digest_on = local.date()
-            member.save(update_fields=["last_digest_on"])
-            if agenda.total:
+            marked = (
+                Member.objects.filter(pk=member.pk)
+                .filter(Q(last_digest_on__isnull=True) | Q(last_digest_on__lt=local.date()))
+                .update(last_digest_on=local.date())
+            )
+            if marked and agenda.total:
                 send_mail(
                     subject=f"Today: {things_need_you(agenda.total)} ({local:%A %-d %B})",
                     message=digest_body(agenda, member),
