@@ -21,7 +21,7 @@ from rapport.clients.services import ContactPointInput, client_create, fact_crea
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.messaging.services import message_approve, templates_ensure
-from rapport.portability.models import ImportBatch
+from rapport.portability.models import ExportFile, ExportKind, ImportBatch
 from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add, practice_create
 from rapport.timeline.models import Interaction, InteractionKind, Promise
@@ -114,6 +114,7 @@ class ClientFile:
     touch_kind: TouchKind
     api_token: ApiToken
     import_batch: ImportBatch
+    export_file: ExportFile
 
 
 def make_client_file(
@@ -211,6 +212,13 @@ def make_client_file(
             member=member,
             filename="contacts.vcf",
             content=b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEND:VCARD\r\n",
+        ),
+        ExportFile.objects.create(
+            practice=member.practice,
+            member=member,
+            kind=ExportKind.CSV,
+            finished_at=timezone.now(),
+            content=b"full_name\r\nSiobhan\r\n",
         ),
     )
 

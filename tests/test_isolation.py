@@ -93,6 +93,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.touch_kind,
         client_file.api_token,
         client_file.import_batch,
+        client_file.export_file,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

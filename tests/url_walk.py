@@ -49,6 +49,7 @@ def id_for(kwarg: str, file: ClientFile) -> int:
         "kind_id": file.touch_kind.pk,
         "token_id": file.api_token.pk,
         "batch_id": file.import_batch.pk,
+        "export_id": file.export_file.pk,
     }
     if kwarg not in ids:
         pytest.fail(f"The URL walk does not know the URL parameter {kwarg!r}: teach it in id_for.")

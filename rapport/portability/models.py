@@ -66,3 +66,29 @@ class ImportBatch(PracticeOwned):
 
 
 IMPORT_SILENT_AFTER = timedelta(minutes=30)
+
+
+class ExportKind(models.TextChoices):
+    JSON = "json", "Everything (JSON)"
+    VCARD = "vcard", "Address book (vCard)"
+    CSV = "csv", "Spreadsheet (CSV)"
+
+
+class ExportFile(PracticeOwned):
+    """A practice's data written by a task (portability.tasks.export_write) for a member to
+    download: one at a time per practice, a new request replacing the last."""
+
+    member = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=10, choices=ExportKind.choices)
+    requested_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    content = models.BinaryField(default=b"")
+    problem = models.CharField(max_length=300, blank=True)
+
+    objects = PracticeQuerySet["ExportFile"].as_manager()
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} export {self.pk}"

@@ -1,4 +1,4 @@
-"""Large imports as tasks: the page enqueues one and shows how far it has got.
+"""Large imports and exports as tasks: the page enqueues one and shows how far it has got.
 
 The import itself stays one transaction, all or nothing, so a worker that stops
 halfway leaves nothing imported (the page says so once the batch has been silent
@@ -6,6 +6,8 @@ for a while: ImportBatch.interrupted). Its progress is written to the batch on a
 database connection of its own, so the page, in any web process on any host, can
 read it while that transaction is still open. SQLite lets one writer in at a
 time, and the import is that writer: there the count is written before and after.
+
+An export is read in one go and kept on its ExportFile until the next one replaces it.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from rapport.portability.export import practice_file
 from rapport.portability.importing import CREATE, MERGE, apply_choices, commit, plan
-from rapport.portability.models import ImportBatch
+from rapport.portability.models import ExportFile, ExportKind, ImportBatch
 from rapport.portability.records import read_source
+from rapport.practices.models import Member
 
 LARGE = 500  # more records to write than this, and the import runs as a task
 
@@ -82,3 +86,27 @@ def _progress_recorder(batch_id: int) -> Iterator[Callable[[int], None]]:
         yield progress
     finally:
         side.close()
+
+
+def export_file_request(*, member: Member, kind: ExportKind) -> ExportFile:
+    """Queues the practice's data in this format; the one prepared before is removed."""
+    with transaction.atomic():
+        ExportFile.objects.for_practice(member.practice).delete()
+        export = ExportFile.objects.create(practice=member.practice, member=member, kind=kind)
+    export_write.enqueue(export.pk)
+    return export
+
+
+@task()
+def export_write(export_id: int) -> int:
+    """Writes the file; returns its size in bytes."""
+    export = ExportFile.objects.select_related("practice").get(pk=export_id)
+    try:
+        body = practice_file(export.practice, export.kind).encode("utf-8")
+    except Exception as error:  # the page must learn that it failed, whatever the reason
+        ExportFile.objects.filter(pk=export_id).update(
+            problem=f"The file could not be written: {type(error).__name__}."
+        )
+        raise
+    ExportFile.objects.filter(pk=export_id).update(content=body, finished_at=timezone.now())
+    return len(body)

@@ -11,6 +11,7 @@ urlpatterns = [
         name="import_mapping",
     ),
     path("settings/export/", views.export_page, name="export"),
+    path("settings/export/<int:export_id>/", views.export_download, name="export_download"),
     path("clients/<int:client_id>/data/", views.client_data, name="client_data"),
     path("clients/<int:client_id>/erase/", views.client_erase_page, name="client_erase"),
 ]

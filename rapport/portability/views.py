@@ -6,14 +6,15 @@ import json
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 
 from rapport.clients.lookups import client_for
 from rapport.portability.export import client_export, practice_file
-from rapport.portability.models import Erasure
+from rapport.portability.models import Erasure, ExportFile, ExportKind
 from rapport.portability.services import client_erase
+from rapport.portability.tasks import export_file_request
 from rapport.practices.access import PracticeRequest, member_required
 
 FORMATS = {
@@ -23,7 +24,7 @@ FORMATS = {
 }
 
 
-def _download(body: str, content_type: str, filename: str) -> HttpResponse:
+def _download(body: str | bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
@@ -32,14 +33,36 @@ def _download(body: str, content_type: str, filename: str) -> HttpResponse:
 
 @member_required
 def export_page(request: PracticeRequest) -> HttpResponse:
+    if request.method == "POST" and request.POST.get("format") in ExportKind.values:
+        export_file_request(member=request.member, kind=ExportKind(request.POST["format"]))
+        messages.success(request, "Being prepared: it will be ready to download here.")
+        return redirect("export")
     kind = request.GET.get("format", "")
     if kind in FORMATS:
-        content_type, suffix = FORMATS[kind]
-        stamp = timezone.localdate().isoformat()
-        name = f"{slugify(request.practice.name) or 'rapport'}-{stamp}.{suffix}"
-        return _download(practice_file(request.practice, kind), content_type, name)
+        return _download(practice_file(request.practice, kind), *_named(request, kind))
     erasures = Erasure.objects.for_practice(request.practice)[:20]
-    return render(request, "portability/export.html", {"erasures": erasures})
+    prepared = ExportFile.objects.for_practice(request.practice).defer("content").first()
+    return render(
+        request,
+        "portability/export.html",
+        {"erasures": erasures, "prepared": prepared, "kinds": ExportKind.choices},
+    )
+
+
+def _named(request: PracticeRequest, kind: str) -> tuple[str, str]:
+    content_type, suffix = FORMATS[kind]
+    stamp = timezone.localdate().isoformat()
+    return content_type, f"{slugify(request.practice.name) or 'rapport'}-{stamp}.{suffix}"
+
+
+@member_required
+def export_download(request: PracticeRequest, export_id: int) -> HttpResponse:
+    """The file a task prepared; another practice's is a 404, and so is one not ready yet."""
+    prepared = ExportFile.objects.for_practice(request.practice).filter(finished_at__isnull=False)
+    export = get_object_or_404(prepared, pk=export_id)
+    if request.method != "GET":
+        return HttpResponse(status=405, headers={"Allow": "GET"})
+    return _download(bytes(export.content), *_named(request, export.kind))
 
 
 @member_required

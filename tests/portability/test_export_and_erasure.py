@@ -177,3 +177,27 @@ def test_a_tampered_export_imports_nothing_and_says_where(
     assert main(["import", str(path), "--practice", outsider.practice.name]) == 2
     assert "important_dates" in capsys.readouterr().err
     assert not Client.objects.for_practice(outsider.practice).exists()
+
+
+@pytest.mark.tasks
+def test_an_export_prepared_by_a_task_then_downloaded(
+    client_file: ClientFile, owner_http: HttpClient, outsider_http: HttpClient
+) -> None:
+    from rapport.portability.models import ExportFile
+    from rapport.server.worker import work
+
+    response = owner_http.post("/settings/export/", {"format": "json"})
+    assert response.status_code == 302
+    export = ExportFile.objects.get(finished_at__isnull=True)  # the last one was replaced
+    assert ExportFile.objects.count() == 1
+    page = owner_http.get("/settings/export/").content.decode()
+    assert "is being prepared" in page
+    assert owner_http.get(f"/settings/export/{export.pk}/").status_code == 404  # not yet
+    work(once=True, signals=False)
+    page = owner_http.get("/settings/export/").content.decode()
+    assert f"/settings/export/{export.pk}/" in page
+    download = owner_http.get(f"/settings/export/{export.pk}/")
+    assert download["Content-Disposition"].endswith('.json"')
+    data = json.loads(download.content)
+    assert data["clients"][0]["full_name"] == "Siobhán Ní Bhriain"
+    assert outsider_http.get(f"/settings/export/{export.pk}/").status_code == 404
