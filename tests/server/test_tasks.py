@@ -3,11 +3,13 @@ everything queued is run; background work goes through the Tasks framework only.
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
@@ -19,6 +21,7 @@ from rapport.messaging.tasks import outbox_send
 from rapport.practices.models import Member
 from rapport.server.models import PeriodicRun
 from rapport.server.scheduler import PERIODIC, period_claim, schedule_due
+from rapport.server.tasks import task_results_prune
 from rapport.server.worker import run_once, work
 from tests.messaging.conftest import MailServer
 
@@ -28,7 +31,7 @@ EVERY = {periodic.name: periodic.every for periodic in PERIODIC}
 
 def test_each_period_is_enqueued_once_however_many_schedulers_ask(db: None) -> None:
     now = timezone.now()
-    assert schedule_due(now=now) == ["outbox", "digests", "mail", "readings"]
+    assert schedule_due(now=now) == ["outbox", "digests", "mail", "readings", "prune"]
     # Every other worker's scheduler, at the same moment or a little later: nothing more.
     assert schedule_due(now=now) == []
     assert schedule_due(now=now + timedelta(seconds=59)) == []
@@ -46,6 +49,18 @@ def test_a_clock_that_jumped_back_does_not_stop_the_schedule(db: None) -> None:
     assert not period_claim(readings, now - timedelta(minutes=30))
     # Set back by more than a period (a wrong clock corrected): due at once, not in days.
     assert period_claim(readings, now - timedelta(days=3))
+
+
+def test_finished_task_results_are_kept_two_weeks(db: None) -> None:
+    if settings.TASKS_BACKEND != "database":
+        pytest.skip("RQ expires its own results")
+    from django_tasks_db.models import DBTaskResult
+
+    old, recent = outbox_send.enqueue(), outbox_send.enqueue()
+    work(once=True, signals=False)
+    DBTaskResult.objects.filter(id=old.id).update(finished_at=timezone.now() - timedelta(days=15))
+    assert task_results_prune.call() == 1
+    assert list(DBTaskResult.objects.values_list("id", flat=True)) == [uuid.UUID(recent.id)]
 
 
 def test_the_worker_runs_what_is_queued_and_keeps_the_result(
