@@ -206,18 +206,7 @@ def message_approve(
             created_by=member,
         )
         return Approved(interaction, None)
-    if not subject:
-        raise ValidationError({"subject": "An email needs a subject."})
-    addresses = set(
-        client.contact_points.filter(kind=ContactKind.EMAIL).values_list("normalized", flat=True)
-    )
-    if to_address.strip().lower() not in addresses:
-        raise ValidationError({"to_address": "Choose one of this client's email addresses."})
-    if client.messages_opt_out and not essential:
-        raise ValidationError(
-            f"{client.display_name} asked not to get messages other than about appointments. "
-            "Send this only if it is about an appointment, and mark it so."
-        )
+    _email_allowed(client=client, subject=subject, to_address=to_address, essential=essential)
     interaction = interaction_create(
         client=client,
         kind=InteractionKind.EMAIL,
@@ -244,3 +233,20 @@ def message_approve(
         created_by=member,
     )
     return Approved(interaction, outbox)
+
+
+def _email_allowed(*, client: Client, subject: str, to_address: str, essential: bool) -> None:
+    """An email goes with a subject, to one of the client's addresses, and not at all to a client
+    who opted out, unless it is about an appointment."""
+    if not subject:
+        raise ValidationError({"subject": "An email needs a subject."})
+    addresses = set(
+        client.contact_points.filter(kind=ContactKind.EMAIL).values_list("normalized", flat=True)
+    )
+    if to_address.strip().lower() not in addresses:
+        raise ValidationError({"to_address": "Choose one of this client's email addresses."})
+    if client.messages_opt_out and not essential:
+        raise ValidationError(
+            f"{client.display_name} asked not to get messages other than about appointments. "
+            "Send this only if it is about an appointment, and mark it so."
+        )
