@@ -208,7 +208,7 @@ def _undo(
     return render(
         request,
         "desk/today/_item_back.html",
-        {"item": item, "agenda": agenda, "snooze_options": _snooze_options(agenda.today)},
+        {"back": [item], "agenda": agenda, "snooze_options": _snooze_options(agenda.today)},
     )
 
 
