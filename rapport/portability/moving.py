@@ -8,6 +8,8 @@ naming the client and the field.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -47,6 +49,10 @@ class Maps:
 
     def get(self, kind: str, old: Any) -> int | None:
         return self.ids.get(kind, {}).get(old) if isinstance(old, int) else None
+
+    def member_id(self, old: Any) -> int | None:
+        """Someone who is not in this practice here: their rows become the importer's."""
+        return self.get("member", old) or (None if old is None else self.member.pk)
 
 
 def _build(
@@ -143,103 +149,111 @@ def practice_import(*, data: Any, practice: Practice, member: Member) -> dict[st
 
 def _client(row: dict[str, Any], practice: Practice, maps: Maps) -> None:
     where = f"Client “{row.get('full_name', '?')}”"
-
-    def member(old: Any) -> int | None:
-        """Someone who is not in this practice here: their rows become the importer's."""
-        return maps.get("member", old) or (None if old is None else maps.member.pk)
-
     client = _build(
         Client,
         row,
         practice=practice,
         where=where,
-        links={"created_by_id": member(row.get("created_by_id"))},
+        links={"created_by_id": maps.member_id(row.get("created_by_id"))},
     )
     assert isinstance(client, Client)
     client.practice = practice
     client.save()
     client.tags.set(Tag.objects.filter(practice=practice, name__in=row.get("tags", [])))
-    owned: dict[str, int | None] = {"client_id": client.pk}
+    _Belongings(row=row, practice=practice, maps=maps, client_id=client.pk, where=where).load()
 
-    def each(key: str, model: type[models.Model], links: Any = None, kind: str = "") -> None:
-        for item in _rows(row, key):
-            made = _build(
-                model,
-                item,
-                practice=practice,
-                where=f"{where}, {key}",
-                links=owned | (links(item) if links else {}),
-            )
+
+_Links = Callable[[dict[str, Any]], dict[str, int | None]]
+
+
+@dataclass
+class _Belongings:
+    """One client's rows in the file (contacts, history, appointments...), saved as theirs.
+
+    A row points at rows saved before it by their old ids (a fact at the
+    interaction it was learned in, a touch at its fact and interaction), so the
+    order in `load` matters.
+    """
+
+    row: dict[str, Any]
+    practice: Practice
+    maps: Maps
+    client_id: int
+    where: str
+
+    def load(self) -> None:
+        interaction = self._old_id("interaction", "interaction_id")
+        self._each("contact_points", ContactPoint)
+        self._each("important_dates", ImportantDate)
+        self._each("interactions", Interaction, self._created_by, kind="interaction")
+        self._each("facts", Fact, self._old_id("interaction", "learned_from_id"), kind="fact")
+        self._each("promises", Promise, interaction)
+        self._messages()
+        self._each("mail", InboundMail, interaction)
+        self._appointments()
+        self._each("touches", Touch, self._touch_links)
+
+    def _old_id(self, kind: str, name: str) -> _Links:
+        """The links of a row whose field `name` holds the old id of a `kind` saved before."""
+        return lambda item: {name: self.maps.get(kind, item.get(name))}
+
+    def _created_by(self, item: dict[str, Any]) -> dict[str, int | None]:
+        return {"created_by_id": self.maps.member_id(item.get("created_by_id"))}
+
+    def _touch_links(self, item: dict[str, Any]) -> dict[str, int | None]:
+        return {
+            "kind_id": self.maps.get("kind", item.get("kind_id")),
+            "source_fact_id": self.maps.get("fact", item.get("source_fact_id")),
+            "interaction_id": self.maps.get("interaction", item.get("interaction_id")),
+        } | self._created_by(item)
+
+    def _build(
+        self,
+        key: str,
+        model: type[models.Model],
+        item: dict[str, Any],
+        links: dict[str, int | None],
+    ) -> models.Model:
+        owned: dict[str, int | None] = {"client_id": self.client_id}
+        return _build(
+            model, item, practice=self.practice, where=f"{self.where}, {key}", links=owned | links
+        )
+
+    def _each(
+        self, key: str, model: type[models.Model], links: _Links | None = None, kind: str = ""
+    ) -> None:
+        for item in _rows(self.row, key):
+            made = self._build(key, model, item, links(item) if links else {})
             made.save()
             if kind:
-                maps.put(kind, item.get("id"), made.pk)
+                self.maps.put(kind, item.get("id"), made.pk)
 
-    each("contact_points", ContactPoint)
-    each("important_dates", ImportantDate)
-    each(
-        "interactions",
-        Interaction,
-        lambda item: {"created_by_id": member(item.get("created_by_id"))},
-        "interaction",
-    )
-    each(
-        "facts",
-        Fact,
-        lambda item: {"learned_from_id": maps.get("interaction", item.get("learned_from_id"))},
-        "fact",
-    )
-    each(
-        "promises",
-        Promise,
-        lambda item: {"interaction_id": maps.get("interaction", item.get("interaction_id"))},
-    )
-    for item in _rows(row, "messages"):
-        linked = maps.get("interaction", item.get("interaction_id"))
-        if linked is None:
-            raise ValidationError(f"{where}, messages: a message without its conversation.")
-        message = _build(
-            OutboxMessage,
-            item,
-            practice=practice,
-            where=f"{where}, messages",
-            links=owned
-            | {"interaction_id": linked, "created_by_id": member(item.get("created_by_id"))},
-        )
-        assert isinstance(message, OutboxMessage)
-        if (
-            not message.message_id
-            or OutboxMessage.objects.filter(message_id=message.message_id).exists()
-        ):
-            message.message_id = f"<{uuid.uuid4().hex}@rapport>"
-        message.save()
-    each(
-        "mail",
-        InboundMail,
-        lambda item: {"interaction_id": maps.get("interaction", item.get("interaction_id"))},
-    )
-    for item in _rows(row, "appointments"):
-        appointment = _build(
-            Appointment,
-            item,
-            practice=practice,
-            where=f"{where}, appointments",
-            links=owned
-            | {
-                "member_id": member(item.get("member_id")),
-                "created_by_id": member(item.get("created_by_id")),
-            },
-        )
-        assert isinstance(appointment, Appointment)
-        if not appointment.uid or Appointment.objects.filter(uid=appointment.uid).exists():
-            appointment.uid = f"{uuid.uuid4()}@rapport"
-        appointment.save()
-    each(
-        "touches",
-        Touch,
-        lambda item: {
-            "kind_id": maps.get("kind", item.get("kind_id")),
-            "source_fact_id": maps.get("fact", item.get("source_fact_id")),
-            "interaction_id": maps.get("interaction", item.get("interaction_id")),
-            "created_by_id": member(item.get("created_by_id")),
-        },
-    )
+    def _messages(self) -> None:
+        for item in _rows(self.row, "messages"):
+            linked = self.maps.get("interaction", item.get("interaction_id"))
+            if linked is None:
+                raise ValidationError(
+                    f"{self.where}, messages: a message without its conversation."
+                )
+            links = self._created_by(item) | {"interaction_id": linked}
+            message = self._build("messages", OutboxMessage, item, links)
+            assert isinstance(message, OutboxMessage)
+            # Message-ids are unique in the whole database: a file moved in twice gets new ones.
+            if (
+                not message.message_id
+                or OutboxMessage.objects.filter(message_id=message.message_id).exists()
+            ):
+                message.message_id = f"<{uuid.uuid4().hex}@rapport>"
+            message.save()
+
+    def _appointments(self) -> None:
+        for item in _rows(self.row, "appointments"):
+            links = {"member_id": self.maps.member_id(item.get("member_id"))}
+            appointment = self._build(
+                "appointments", Appointment, item, links | self._created_by(item)
+            )
+            assert isinstance(appointment, Appointment)
+            # Calendar uids are unique in the whole database, as message-ids are.
+            if not appointment.uid or Appointment.objects.filter(uid=appointment.uid).exists():
+                appointment.uid = f"{uuid.uuid4()}@rapport"
+            appointment.save()

@@ -7,14 +7,15 @@ touches and contacts.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from django.db.models import Max, Q
 from django.utils import timezone
 
 from rapport.clients.models import Client, ClientStatus, Closeness
-from rapport.practices.models import Member
+from rapport.practices.models import Member, Practice
 from rapport.timeline.models import Interaction
 from rapport.touches.models import Behaviour, Touch
 
@@ -66,20 +67,16 @@ def reflection_for(member: Member, month: date) -> Reflection:
     practice = member.practice
     month = month_start(month)
     months = [add_months(month, offset) for offset in range(-GRID_MONTHS + 1, 1)]
-    result = Reflection(month=month, months=months)
     start, end = _bounds(month, add_months(month, 1), member)
     mine = Touch.objects.for_practice(practice).done().filter(created_by=member)
-    this_month = list(
+    done = list(
         mine.filter(done_at__gte=start, done_at__lt=end)
         .select_related("client", "kind")
         .order_by("done_at")
     )
-    result.done = this_month
-    per_client = Counter(touch.client for touch in this_month)
-    result.touched = sorted(per_client.items(), key=lambda pair: pair[0].display_name)
-    behaviours = Counter(touch.kind.behaviour for touch in this_month)
-    result.by_behaviour = [(label, behaviours[value]) for value, label in Behaviour.choices]
-    result.contacted = (
+    per_client = Counter(touch.client for touch in done)
+    behaviours = Counter(touch.kind.behaviour for touch in done)
+    contacted = (
         Interaction.objects.for_practice(practice)
         .contacts()
         .filter(created_by=member, occurred_at__gte=start, occurred_at__lt=end)
@@ -87,8 +84,23 @@ def reflection_for(member: Member, month: date) -> Reflection:
         .distinct()
         .count()
     )
+    not_touched = _not_touched(practice, month)
+    grid_start, _ = _bounds(months[0], months[0], member)
+    grid_touches = mine.filter(done_at__gte=grid_start, done_at__lt=end).select_related("client")
+    return Reflection(
+        month=month,
+        months=months,
+        touched=sorted(per_client.items(), key=lambda pair: pair[0].display_name),
+        contacted=contacted,
+        not_touched=not_touched,
+        by_behaviour=[(label, behaviours[value]) for value, label in Behaviour.choices],
+        done=done,
+        grid=_grid(grid_touches, months, practice.zone, [client for client, _ in not_touched]),
+    )
 
-    # Clients who matter (current, regular or close) with no touch from anyone in 90 days.
+
+def _not_touched(practice: Practice, month: date) -> list[tuple[Client, date | None]]:
+    """Clients who matter (current, regular or close) with no touch from anyone in 90 days."""
     cutoff = min(timezone.localdate(), add_months(month, 1) - timedelta(days=1)) - timedelta(
         days=NOT_TOUCHED_DAYS
     )
@@ -99,28 +111,31 @@ def reflection_for(member: Member, month: date) -> Reflection:
         .filter(status=ClientStatus.ACTIVE, closeness__in=[Closeness.REGULAR, Closeness.CLOSE])
         .annotate(last_touch=Max("touches__planned_on", filter=Q(touches__done_at__isnull=False)))
     )
-    result.not_touched = [
+    return [
         (client, client.last_touch)  # type: ignore[attr-defined]
         for client in mattering.order_by("-closeness", "full_name")
         if client.last_touch is None or client.last_touch < cutoff  # type: ignore[attr-defined]
     ][:20]
 
-    grid_start, _ = _bounds(months[0], months[0], member)
+
+def _grid(
+    touches: Iterable[Touch], months: list[date], zone: tzinfo, not_touched: list[Client]
+) -> list[GridRow]:
+    """The most-touched clients month by month, then the untouched who matter, one row each."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0] * GRID_MONTHS)
     clients: dict[int, Client] = {}
-    for touch in mine.filter(done_at__gte=grid_start, done_at__lt=end).select_related("client"):
-        local = timezone.localtime(touch.done_at, practice.zone).date()
+    for touch in touches:
+        local = timezone.localtime(touch.done_at, zone).date()
         index = (local.year - months[0].year) * 12 + local.month - months[0].month
         if 0 <= index < GRID_MONTHS:
             counts[touch.client_id][index] += 1
             clients[touch.client_id] = touch.client
     rows = [GridRow(clients[pk], cells) for pk, cells in counts.items()]
-    rows += [GridRow(client, [0] * GRID_MONTHS) for client, _ in result.not_touched]
+    rows += [GridRow(client, [0] * GRID_MONTHS) for client in not_touched]
     seen: set[int] = set()
     unique = []
     for row in sorted(rows, key=lambda row: (-row.total, row.client.display_name)):
-        if row.client.pk not in seen:
+        if row.client.pk not in seen:  # an untouched client may also have a row of touches
             seen.add(row.client.pk)
             unique.append(row)
-    result.grid = unique[:GRID_ROWS]
-    return result
+    return unique[:GRID_ROWS]
