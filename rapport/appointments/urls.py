@@ -1,13 +1,13 @@
 from django.urls import path
 
-from rapport.appointments import views
+from rapport.appointments import ics_views, message_views, reschedule_views, views
 
 urlpatterns = [
     path("calendar/", views.day_view, name="calendar_day"),
     path("calendar/week/", views.week_view, name="calendar_week"),
-    path("calendar/import/", views.calendar_import_page, name="calendar_import"),
-    path("calendar/feed/", views.feed_settings, name="calendar_feed_settings"),
-    path("calendar/feed/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("calendar/import/", ics_views.calendar_import_page, name="calendar_import"),
+    path("calendar/feed/", ics_views.feed_settings, name="calendar_feed_settings"),
+    path("calendar/feed/<str:token>.ics", ics_views.calendar_feed, name="calendar_feed"),
     path("appointments/new/", views.appointment_new, name="appointment_new"),
     path("appointments/<int:appointment_id>/", views.appointment_edit, name="appointment_edit"),
     path(
@@ -25,8 +25,8 @@ urlpatterns = [
     ),
     path(
         "appointments/<int:appointment_id>/message/",
-        views.appointment_message,
+        message_views.appointment_message,
         name="appointment_message",
     ),
-    path("r/<str:token>/", views.reschedule, name="reschedule"),
+    path("r/<str:token>/", reschedule_views.reschedule, name="reschedule"),
 ]

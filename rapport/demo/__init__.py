@@ -17,9 +17,7 @@ from django.utils import timezone
 from rapport.attention.models import AgendaSnapshot
 from rapport.attention.services import readings_refresh
 from rapport.clients.models import (
-    CheckinConsent,
     Client,
-    ClientStatus,
     Closeness,
     ContactKind,
     DateKind,
@@ -30,15 +28,8 @@ from rapport.clients.models import (
 )
 from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.demo.appointments import demo_appointments
-from rapport.demo.people import (
-    FIRST_NAMES,
-    INTERESTS,
-    PEOPLE,
-    PREFERENCES,
-    SUMMARIES,
-    SURNAMES,
-    Person,
-)
+from rapport.demo.generated import generated_people
+from rapport.demo.people import PEOPLE, Person
 from rapport.demo.touches import demo_touches
 from rapport.desk.today.agenda import agenda_build
 from rapport.messaging.models import OutboxStatus
@@ -62,12 +53,25 @@ def _at(days_ago: int, rng: random.Random, zone: ZoneInfo) -> datetime:
 
 
 def _add_person(practice: Practice, member: Member, person: Person, rng: random.Random) -> None:
+    client = _client(practice, member, person)
+    interactions = _history(client, member, person, rng)
+    first = min(interactions, key=lambda item: item.occurred_at) if interactions else None
+    _facts(client, person, first)
+    _dates(client, person)
+    client_history_refresh(client=client)
+
+
+def _contact_points(person: Person) -> list[ContactPointInput]:
     points = []
     if person.phone:
         points.append(ContactPointInput(ContactKind.PHONE, person.phone, "mobile"))
     local = person.preferred.lower().replace(" ", "") or person.full_name.split()[0].lower()
     points.append(ContactPointInput(ContactKind.EMAIL, f"{_ascii(local)}@example.org", "personal"))
-    client = client_create(
+    return points
+
+
+def _client(practice: Practice, member: Member, person: Person) -> Client:
+    return client_create(
         practice=practice,
         full_name=person.full_name,
         preferred_name=person.preferred,
@@ -79,10 +83,17 @@ def _add_person(practice: Practice, member: Member, person: Person, rng: random.
         client_since=timezone.localdate() - timedelta(days=30 * person.months),
         checkin_consent=person.consent,
         paused_note_ok=person.paused_note_ok,
-        contact_points=points,
+        contact_points=_contact_points(person),
         tag_names=person.tags,
         created_by=member,
     )
+
+
+def _history(
+    client: Client, member: Member, person: Person, rng: random.Random
+) -> list[Interaction]:
+    """The person's history, written in one go: the stored summaries are refreshed after."""
+    practice = client.practice
     interactions = [
         Interaction(
             practice=practice,
@@ -97,10 +108,15 @@ def _add_person(practice: Practice, member: Member, person: Person, rng: random.
         for days, kind, direction, summary, words in person.story
     ]
     Interaction.objects.bulk_create(interactions)
-    first = min(interactions, key=lambda item: item.occurred_at) if interactions else None
+    return interactions
+
+
+def _facts(client: Client, person: Person, first: Interaction | None) -> None:
+    """What they told us, learned at their first contact. A regular's fourth fact is marked to
+    ask about again, so the demo shows that prompt too."""
     for index, (category, text) in enumerate(person.facts):
         Fact.objects.create(
-            practice=practice,
+            practice=client.practice,
             client=client,
             category=category,
             text=text,
@@ -110,9 +126,12 @@ def _add_person(practice: Practice, member: Member, person: Person, rng: random.
             learned_from=first,
             ask_again=(index == 3 and person.closeness == Closeness.REGULAR),
         )
+
+
+def _dates(client: Client, person: Person) -> None:
     ImportantDate.objects.bulk_create(
         ImportantDate(
-            practice=practice,
+            practice=client.practice,
             client=client,
             kind=kind,
             label=label,
@@ -122,77 +141,10 @@ def _add_person(practice: Practice, member: Member, person: Person, rng: random.
         )
         for kind, label, day, month, year in person.dates
     )
-    client_history_refresh(client=client)
 
 
 def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or "client"
-
-
-def _generated_people(rng: random.Random, count: int) -> list[Person]:
-    people = []
-    for index in range(count):
-        first, last = FIRST_NAMES[index % len(FIRST_NAMES)], rng.choice(SURNAMES)
-        months = rng.randint(1, 36)
-        story: list[tuple[int, str, str, str, str]] = []
-        days = min(months * 30, 1000)
-        while days > 3:
-            kind = rng.choice(
-                [
-                    InteractionKind.MEETING,
-                    InteractionKind.MEETING,
-                    InteractionKind.CALL,
-                    InteractionKind.EMAIL,
-                    InteractionKind.MESSAGE,
-                ]
-            )
-            direction = (
-                Direction.NONE
-                if kind == InteractionKind.MEETING
-                else rng.choice([Direction.INBOUND, Direction.OUTBOUND])
-            )
-            story.append((days, kind, direction, rng.choice(SUMMARIES[kind]), ""))
-            if direction == Direction.INBOUND and kind != InteractionKind.CALL and days > 1:
-                # A careful provider answers within a day or two; Today shows the exceptions.
-                story.append(
-                    (
-                        days - rng.randint(0, 1),
-                        InteractionKind.EMAIL,
-                        Direction.OUTBOUND,
-                        "Answered.",
-                        "",
-                    )
-                )
-            days -= rng.randint(10, 45) if months < 4 else rng.randint(20, 120)
-        people.append(
-            Person(
-                f"{first} {last}",
-                first,
-                status=rng.choice([ClientStatus.ACTIVE] * 4 + [ClientStatus.PROSPECT]),
-                closeness=rng.choice(list(Closeness)),
-                met=rng.choice(["a referral", "our website", "a workshop"]),
-                months=months,
-                tags=(rng.choice(["coaching", "counselling"]),),
-                facts=[
-                    (FactCategory.INTEREST, rng.choice(INTERESTS)),
-                    (FactCategory.PREFERENCE, rng.choice(PREFERENCES)),
-                ],
-                dates=[
-                    (
-                        DateKind.BIRTHDAY,
-                        "",
-                        rng.randint(1, 28),
-                        rng.randint(1, 12),
-                        rng.choice([None, 1975, 1982, 1991]),
-                    )
-                ],
-                story=story,
-                consent=rng.choice(
-                    [CheckinConsent.YES] * 3 + [CheckinConsent.UNKNOWN, CheckinConsent.NO]
-                ),
-            )
-        )
-    return people
 
 
 def _promises(practice: Practice) -> None:
@@ -324,7 +276,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
         password="kettle-tuesday-24",  # noqa: S106
     )
     rng = random.Random(2026)
-    for person in PEOPLE + _generated_people(rng, 24):
+    for person in PEOPLE + generated_people(rng, 24):
         _add_person(practice, owner, person, rng)
     _promises(practice)
     _moments_ahead(practice, owner, rng)

@@ -58,7 +58,27 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
     recent = now - timedelta(days=42)
     regulars = [c for c in active if c.last_contact_at and c.last_contact_at >= recent][:8]
     others = [client for client in active if client not in regulars]
-    # Fortnightly sessions over the last three months: mostly on time, a few honestly late.
+    _past_sessions(practice, owner, regulars, rng)
+    # Around the moment the demo is opened, so there is always one to run late for.
+    half_hour = now.replace(minute=0 if now.minute < 30 else 30, second=0, microsecond=0)
+    _today(practice, owner, regulars, others, half_hour)
+    _days_ahead(practice, owner, regulars, others)
+    _moved_by_the_client(practice, owner, regulars[6], now, half_hour)
+    # Seen two days ago, not a word since: Today suggests the follow-up. Someone with no other
+    # appointment in the demo, in touch lately but not in the last few days.
+    quiet = next(
+        client
+        for client in others[5:]
+        if client.last_contact_at is not None
+        and recent <= client.last_contact_at < now - timedelta(days=3)
+    )
+    _book(practice, owner, quiet, _slot(-2, time(11, 0), practice))
+
+
+def _past_sessions(
+    practice: Practice, owner: Member, regulars: list[Client], rng: random.Random
+) -> None:
+    """Fortnightly sessions over the last three months: mostly on time, a few honestly late."""
     for index, client in enumerate(regulars):
         for weeks_ago in range(2, 13, 2):
             clock = time(9 + index % 8, 0)
@@ -73,9 +93,16 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
                 late_minutes=15 if delay > 10 else None,
                 late_notices=1 if delay > 10 else 0,
             )
-    # Today and the days ahead.
-    # Around the moment the demo is opened, so there is always one to run late for.
-    half_hour = now.replace(minute=0 if now.minute < 30 else 30, second=0, microsecond=0)
+
+
+def _today(
+    practice: Practice,
+    owner: Member,
+    regulars: list[Client],
+    others: list[Client],
+    half_hour: datetime,
+) -> None:
+    """Today's sessions either side of now, for the owner and, if there is one, the staff."""
     # The second regular (Tomek) comes later today: seen this morning, he would not need the
     # gentle check after his hard session that Today shows.
     today_order = [regulars[0], regulars[2], regulars[1], regulars[3]]
@@ -85,14 +112,24 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
     if staff is not None:
         for client, hours in zip(others[:3], [-2, 0.5, 2], strict=True):
             _book(practice, staff, client, half_hour + timedelta(hours=hours))
+
+
+def _days_ahead(
+    practice: Practice, owner: Member, regulars: list[Client], others: list[Client]
+) -> None:
+    """The coming week, starting with tomorrow's session for a client who wants reminders."""
     reminded = regulars[4]
     reminded.wants_reminders = True
     reminded.save(update_fields=["wants_reminders"])
     _book(practice, owner, reminded, _slot(1, time(10, 0), practice))
     for offset, client in zip([2, 3, 5, 6], [regulars[5], regulars[7], *others[3:5]], strict=True):
         _book(practice, owner, client, _slot(offset, time(9 + offset, 30), practice))
-    # A client who took the reschedule link in a late notice for this morning's session.
-    mover = regulars[6]
+
+
+def _moved_by_the_client(
+    practice: Practice, owner: Member, mover: Client, now: datetime, half_hour: datetime
+) -> None:
+    """A client who took the reschedule link in a late notice for this morning's session."""
     _book(
         practice,
         owner,
@@ -104,12 +141,3 @@ def demo_appointments(practice: Practice, owner: Member, rng: random.Random) -> 
         late_notices=1,
         sequence=1,
     )
-    # Seen two days ago, not a word since: Today suggests the follow-up. Someone with no other
-    # appointment in the demo, in touch lately but not in the last few days.
-    quiet = next(
-        client
-        for client in others[5:]
-        if client.last_contact_at is not None
-        and recent <= client.last_contact_at < now - timedelta(days=3)
-    )
-    _book(practice, owner, quiet, _slot(-2, time(11, 0), practice))

@@ -31,7 +31,7 @@ from rapport.clients.models import (
     FactCategory,
     ImportantDate,
 )
-from rapport.demo.people import FIRST_NAMES, SURNAMES
+from rapport.demo.generated import FIRST_NAMES, SURNAMES
 from rapport.practices.models import Member, Practice
 from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
 from rapport.timeline.services import summary_apply
@@ -40,6 +40,7 @@ from rapport.touches.models import Touch, TouchKind
 from rapport.touches.services import kinds_ensure
 
 KINDS = ["meeting", "meeting", "call", "email", "email", "message", "note"]
+HOUR = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,32 @@ def bulk_practice(
     now: datetime | None = None,
     progress: Callable[[str], None] = lambda message: None,
 ) -> None:
+    # One random stream for the whole practice, drawn in a fixed order: the same seed gives
+    # the same practice, which the benchmark's figures depend on.
     rng = random.Random(seed)
     now = now or timezone.now()
     span = timedelta(days=365 * size.years)
+    clients = _clients(practice, size.clients, rng, now, span)
+    progress(f"{len(clients)} clients")
+    history = _interactions(practice, clients, size.interactions, rng, now, span, progress)
+    with transaction.atomic():
+        _facts(practice, clients, size.facts, rng, now, span)
+        _dates(practice, clients, size.dates, rng)
+        _promises(practice, clients, rng, now)
+    progress("facts, dates and promises")
+    _appointments(practice, clients, rng, now, history)
+    _touches(practice, clients, rng, now)
+    progress("appointments and touches")
+    _summaries(practice, clients, history, now)
+    progress("summaries")
+    readings_refresh(practice=practice, now=now)
+    progress("health readings")
+
+
+def _clients(
+    practice: Practice, count: int, rng: random.Random, now: datetime, span: timedelta
+) -> list[Client]:
+    """Clients with an email address each; the number in the name keeps every name unique."""
     statuses = [ClientStatus.ACTIVE] * 6 + [
         ClientStatus.PROSPECT,
         ClientStatus.PAUSED,
@@ -78,7 +102,7 @@ def bulk_practice(
                 checkin_consent=rng.choice(consents),
                 client_since=(now - span * rng.random()).date(),
             )
-            for index in range(size.clients)
+            for index in range(count)
         )
         ContactPoint.objects.bulk_create(
             ContactPoint(
@@ -90,11 +114,23 @@ def bulk_practice(
             )
             for client in clients
         )
-    progress(f"{len(clients)} clients")
+    return clients
 
+
+def _interactions(
+    practice: Practice,
+    clients: list[Client],
+    count: int,
+    rng: random.Random,
+    now: datetime,
+    span: timedelta,
+    progress: Callable[[str], None],
+) -> dict[int, list[Contact]]:
+    """The interactions, written in batches so memory stays flat; returns each client's
+    contact, which their stored summary is computed from at the end."""
     history: dict[int, list[Contact]] = defaultdict(list)
     batch: list[Interaction] = []
-    for number in range(size.interactions):
+    for number in range(count):
         client = clients[rng.randrange(len(clients))]
         kind = rng.choice(KINDS)
         direction = "none" if kind in ("meeting", "note") else rng.choice(["inbound", "outbound"])
@@ -110,59 +146,76 @@ def bulk_practice(
             )
         )
         history[client.pk].append(Contact(at, kind, direction))
-        if len(batch) == 20_000 or number == size.interactions - 1:
+        if len(batch) == 20_000 or number == count - 1:
             with transaction.atomic():
                 Interaction.objects.bulk_create(batch)
             batch = []
             progress(f"{number + 1} interactions")
+    return history
 
-    with transaction.atomic():
-        Fact.objects.bulk_create(
-            Fact(
-                practice=practice,
-                client=clients[rng.randrange(len(clients))],
-                category=rng.choice(list(FactCategory)),
-                text=f"Something they told us ({index})",
-                important=rng.random() < 0.2,
-                ask_again=rng.random() < 0.01,
-                learned_at=now - span * rng.random(),
-            )
-            for index in range(size.facts)
-        )
-        ImportantDate.objects.bulk_create(
-            ImportantDate(
-                practice=practice,
-                client=clients[rng.randrange(len(clients))],
-                kind=rng.choice(list(DateKind)),
-                month=rng.randint(1, 12),
-                day=rng.randint(1, 28),
-                year=rng.choice([None, 1970 + rng.randrange(40)]),
-            )
-            for _ in range(size.dates)
-        )
-        some = rng.sample(clients, min(len(clients), max(1, size.clients // 20)))
-        first_interaction = {
-            row["client_id"]: row["id"]
-            for row in Interaction.objects.filter(client__in=some)
-            .values("client_id", "id")
-            .order_by()
-        }
-        Promise.objects.bulk_create(
-            Promise(
-                practice=practice,
-                client=client,
-                interaction_id=first_interaction[client.pk],
-                text="Send the notes",
-                due_on=(now + timedelta(days=rng.randint(-10, 10))).date(),
-            )
-            for client in some
-            if client.pk in first_interaction
-        )
-    progress("facts, dates and promises")
-    _appointments(practice, clients, rng, now, history)
-    _touches(practice, clients, rng, now)
-    progress("appointments and touches")
 
+def _facts(
+    practice: Practice,
+    clients: list[Client],
+    count: int,
+    rng: random.Random,
+    now: datetime,
+    span: timedelta,
+) -> None:
+    Fact.objects.bulk_create(
+        Fact(
+            practice=practice,
+            client=clients[rng.randrange(len(clients))],
+            category=rng.choice(list(FactCategory)),
+            text=f"Something they told us ({index})",
+            important=rng.random() < 0.2,
+            ask_again=rng.random() < 0.01,
+            learned_at=now - span * rng.random(),
+        )
+        for index in range(count)
+    )
+
+
+def _dates(practice: Practice, clients: list[Client], count: int, rng: random.Random) -> None:
+    ImportantDate.objects.bulk_create(
+        ImportantDate(
+            practice=practice,
+            client=clients[rng.randrange(len(clients))],
+            kind=rng.choice(list(DateKind)),
+            month=rng.randint(1, 12),
+            day=rng.randint(1, 28),
+            year=rng.choice([None, 1970 + rng.randrange(40)]),
+        )
+        for _ in range(count)
+    )
+
+
+def _promises(practice: Practice, clients: list[Client], rng: random.Random, now: datetime) -> None:
+    """A promise for one client in twenty, due within ten days either side of now. A promise
+    is made in an interaction, so a client without one makes none."""
+    some = rng.sample(clients, min(len(clients), max(1, len(clients) // 20)))
+    first_interaction = {
+        row["client_id"]: row["id"]
+        for row in Interaction.objects.filter(client__in=some).values("client_id", "id").order_by()
+    }
+    Promise.objects.bulk_create(
+        Promise(
+            practice=practice,
+            client=client,
+            interaction_id=first_interaction[client.pk],
+            text="Send the notes",
+            due_on=(now + timedelta(days=rng.randint(-10, 10))).date(),
+        )
+        for client in some
+        if client.pk in first_interaction
+    )
+
+
+def _summaries(
+    practice: Practice, clients: list[Client], history: dict[int, list[Contact]], now: datetime
+) -> None:
+    """Each client's stored contact summary and months, from the same pure function the
+    timeline uses, written once at the end instead of after every interaction."""
     zone = practice.zone
     months: list[ContactMonth] = []
     for client in clients:
@@ -171,9 +224,6 @@ def bulk_practice(
         months += summary_apply(client=client, summary=summary)
     with transaction.atomic():
         ContactMonth.objects.bulk_create(months, batch_size=5000)
-    progress("summaries")
-    readings_refresh(practice=practice, now=now)
-    progress("health readings")
 
 
 def _appointments(
@@ -188,49 +238,12 @@ def _appointments(
     member = Member.objects.filter(practice=practice).first()
     if member is None:
         return
-    hour = timedelta(hours=1)
-    rows = []
-    for client in clients:
-        for _ in range(2):
-            start = now - timedelta(days=rng.randint(8, 700), hours=rng.randint(0, 8))
-            rows.append(
-                Appointment(
-                    practice=practice,
-                    client=client,
-                    member=member,
-                    starts_at=start,
-                    ends_at=start + hour,
-                    status=AppointmentStatus.COMPLETED,
-                    actual_start_at=start + timedelta(minutes=rng.choice([0, 0, 0, 2, 8, 15])),
-                )
-            )
+    rows = _past_appointments(practice, member, clients, rng, now)
     few = max(1, len(clients) // 50)
-    tomorrow = now + timedelta(days=1)
-    for client in rng.sample(clients, min(len(clients), few)):
-        rows.append(
-            Appointment(
-                practice=practice, client=client, member=member, starts_at=tomorrow,
-                ends_at=tomorrow + hour,
-            )
-        )  # fmt: skip
-    reminded = [row.client_id for row in rows[-few:]]
-    for client in rng.sample(clients, min(len(clients), few)):
-        start = now + timedelta(days=rng.randint(2, 9))
-        rows.append(
-            Appointment(
-                practice=practice, client=client, member=member, starts_at=start,
-                ends_at=start + hour, client_choice=ClientChoice.MOVED,
-                client_choice_at=now - timedelta(days=rng.randint(0, 10)),
-            )
-        )  # fmt: skip
-    for client in rng.sample(clients, min(len(clients), few)):
-        start = now - timedelta(days=rng.randint(1, 6))
-        rows.append(
-            Appointment(
-                practice=practice, client=client, member=member, starts_at=start,
-                ends_at=start + hour, status=AppointmentStatus.COMPLETED, actual_start_at=start,
-            )
-        )  # fmt: skip
+    tomorrow = _tomorrow(practice, member, rng.sample(clients, min(len(clients), few)), now)
+    rows += tomorrow
+    rows += _moved(practice, member, clients, few, rng, now)
+    rows += _just_met(practice, member, clients, few, rng, now)
     met = [row for row in rows if row.status == AppointmentStatus.COMPLETED]
     meetings = [
         Interaction(
@@ -252,7 +265,88 @@ def _appointments(
                 Contact(meeting.occurred_at, meeting.kind, meeting.direction)
             )
         Appointment.objects.bulk_create(rows, batch_size=5000)
-        Client.objects.filter(pk__in=reminded).update(wants_reminders=True)
+        # Tomorrow's clients want reminders, so Today has reminders to suggest.
+        Client.objects.filter(pk__in=[row.client_id for row in tomorrow]).update(
+            wants_reminders=True
+        )
+
+
+def _past_appointments(
+    practice: Practice, member: Member, clients: list[Client], rng: random.Random, now: datetime
+) -> list[Appointment]:
+    """Two a client over the last two years, mostly started on time."""
+    rows = []
+    for client in clients:
+        for _ in range(2):
+            start = now - timedelta(days=rng.randint(8, 700), hours=rng.randint(0, 8))
+            rows.append(
+                Appointment(
+                    practice=practice,
+                    client=client,
+                    member=member,
+                    starts_at=start,
+                    ends_at=start + HOUR,
+                    status=AppointmentStatus.COMPLETED,
+                    actual_start_at=start + timedelta(minutes=rng.choice([0, 0, 0, 2, 8, 15])),
+                )
+            )
+    return rows
+
+
+def _tomorrow(
+    practice: Practice, member: Member, clients: list[Client], now: datetime
+) -> list[Appointment]:
+    tomorrow = now + timedelta(days=1)
+    return [
+        Appointment(
+            practice=practice, client=client, member=member, starts_at=tomorrow,
+            ends_at=tomorrow + HOUR,
+        )
+        for client in clients
+    ]  # fmt: skip
+
+
+def _moved(
+    practice: Practice,
+    member: Member,
+    clients: list[Client],
+    few: int,
+    rng: random.Random,
+    now: datetime,
+) -> list[Appointment]:
+    """Moved by the client through the reschedule link, in the coming days."""
+    rows = []
+    for client in rng.sample(clients, min(len(clients), few)):
+        start = now + timedelta(days=rng.randint(2, 9))
+        rows.append(
+            Appointment(
+                practice=practice, client=client, member=member, starts_at=start,
+                ends_at=start + HOUR, client_choice=ClientChoice.MOVED,
+                client_choice_at=now - timedelta(days=rng.randint(0, 10)),
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _just_met(
+    practice: Practice,
+    member: Member,
+    clients: list[Client],
+    few: int,
+    rng: random.Random,
+    now: datetime,
+) -> list[Appointment]:
+    """Met in the last week, so Today has follow-ups to suggest."""
+    rows = []
+    for client in rng.sample(clients, min(len(clients), few)):
+        start = now - timedelta(days=rng.randint(1, 6))
+        rows.append(
+            Appointment(
+                practice=practice, client=client, member=member, starts_at=start,
+                ends_at=start + HOUR, status=AppointmentStatus.COMPLETED, actual_start_at=start,
+            )
+        )  # fmt: skip
+    return rows
 
 
 def _touches(practice: Practice, clients: list[Client], rng: random.Random, now: datetime) -> None:

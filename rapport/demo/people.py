@@ -1,4 +1,7 @@
-"""The demo practice's people: hand-written clients, and pools for the generated ones."""
+"""The demo practice's hand-written clients, each with a story: the people the demo is about.
+
+The crowd of generated clients around them is in `rapport.demo.generated`.
+"""
 
 from __future__ import annotations
 
@@ -428,88 +431,3 @@ PEOPLE = [
         ],
     ),
 ]
-
-FIRST_NAMES = [
-    "Aisha",
-    "Ben",
-    "Chiara",
-    "Dmitri",
-    "Efua",
-    "Farid",
-    "Greta",
-    "Hamish",
-    "Ines",
-    "Jonas",
-    "Kalinda",
-    "Leon",
-    "Mei",
-    "Nadia",
-    "Oren",
-    "Pilar",
-    "Quentin",
-    "Rosa",
-    "Sunil",
-    "Tove",
-    "Uma",
-    "Viktor",
-    "Wen",
-    "Yusuf",
-    "Zainab",
-    "Anneke",
-    "Bilal",
-    "Carys",
-]
-SURNAMES = [
-    "Abara",
-    "Brennan",
-    "Castellano",
-    "Demir",
-    "Eriksen",
-    "Fitzgerald",
-    "Gallagher",
-    "Haddad",
-    "Iqbal",
-    "Jansen",
-    "Kowalczyk",
-    "Lindqvist",
-    "Moreau",
-    "Nakamura",
-    "O'Neill",
-    "Petrovic",
-]
-INTERESTS = [
-    "Allotment gardening",
-    "Trail running",
-    "Jazz piano",
-    "Birdwatching on the marshes",
-    "Baking sourdough",
-    "Rock climbing",
-    "Watercolours",
-    "Vintage motorbikes",
-    "Chess club on Tuesdays",
-]
-PREFERENCES = [
-    "Prefers texts to calls during the day",
-    "Morning appointments only",
-    "Likes a written summary after each session",
-    "Would rather meet by video",
-]
-SUMMARIES = {
-    InteractionKind.MEETING: [
-        "Session on priorities for the quarter.",
-        "Worked through a difficult conversation with a colleague.",
-        "Reviewed progress since last month; more confident about delegating.",
-    ],
-    InteractionKind.CALL: [
-        "Short call to check how the new routine is going.",
-        "Talked through a setback at work.",
-    ],
-    InteractionKind.EMAIL: [
-        "Sent the notes from our last session.",
-        "Asked to move next week's session.",
-    ],
-    InteractionKind.MESSAGE: [
-        "Quick message to say the interview went well.",
-        "Asked for the book we mentioned.",
-    ],
-}

@@ -4,7 +4,7 @@ planned for the coming days, a budget, and two clients with boundaries."""
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -46,56 +46,84 @@ def demo_touches(practice: Practice, owner: Member, rng: random.Random) -> None:
     kinds = {kind.key: kind for kind in TouchKind.objects.for_practice(practice)}
     practice.gift_budget_month, practice.gift_budget_year = Decimal(60), Decimal(500)
     practice.save(update_fields=["gift_budget_month", "gift_budget_year"])
-    now = timezone.now()
-    today = timezone.localdate(now, practice.zone)
+    today = timezone.localdate(timezone.now(), practice.zone)
     clients = list(Client.objects.for_practice(practice).current().order_by("pk"))
+    _boundaries(clients)
+    for client in clients[:18]:
+        _past_touches(practice, owner, client, list(kinds.values()), today, rng)
+    _planned_touches(practice, owner, clients, kinds, today)
+
+
+def _boundaries(clients: list[Client]) -> None:
+    """Two clients whose limits the touch suggestions must respect."""
     guarded = clients[3]
     guarded.no_gifts = True  # a counselling client: no gifts, by the practice's own rule
     guarded.save(update_fields=["no_gifts"])
     clients[5].no_physical_contact = True
     clients[5].save(update_fields=["no_physical_contact"])
-    for client in clients[:18]:
-        interest = next(
-            (fact for fact in client.facts.all() if fact.category == FactCategory.INTEREST), None
+
+
+def _past_touches(
+    practice: Practice,
+    owner: Member,
+    client: Client,
+    kinds: list[TouchKind],
+    today: date,
+    rng: random.Random,
+) -> None:
+    """One to four touches over the last year, each of a kind the client's boundaries allow,
+    and on the timeline as the contact it was."""
+    interest = next(
+        (fact for fact in client.facts.all() if fact.category == FactCategory.INTEREST), None
+    )
+    allowed = [
+        kind
+        for kind in kinds
+        if kind.suits(client) and not kind.crosses(client)
+        and not (kind.key == "in_person" and client.closeness != Closeness.CLOSE)
+    ]  # fmt: skip
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.choice(allowed)
+        day = today - timedelta(days=rng.randint(3, 360))
+        moment = datetime.combine(day, time(rng.choice([10, 12, 15, 17])), practice.zone)
+        note = _note(kind.key, interest.text if interest else "their news")
+        response = rng.choice(RESPONSES)
+        interaction = interaction_create(
+            client=client,
+            kind=kind.shows_as,
+            direction=Direction.OUTBOUND
+            if kind.shows_as == InteractionKind.CALL
+            else Direction.NONE,
+            occurred_at=moment,
+            summary=f"{kind.name}: {note}"
+            + (f"\nHow they responded: {response}" if response else ""),
+            created_by=owner,
         )
-        allowed = [
-            kind
-            for kind in kinds.values()
-            if kind.suits(client) and not kind.crosses(client)
-            and not (kind.key == "in_person" and client.closeness != Closeness.CLOSE)
-        ]  # fmt: skip
-        for _ in range(rng.randint(1, 4)):
-            kind = rng.choice(allowed)
-            days_ago = rng.randint(3, 360)
-            day = today - timedelta(days=days_ago)
-            moment = datetime.combine(day, time(rng.choice([10, 12, 15, 17])), practice.zone)
-            note = _note(kind.key, interest.text if interest else "their news")
-            response = rng.choice(RESPONSES)
-            interaction = interaction_create(
-                client=client,
-                kind=kind.shows_as,
-                direction=Direction.OUTBOUND
-                if kind.shows_as == InteractionKind.CALL
-                else Direction.NONE,
-                occurred_at=moment,
-                summary=f"{kind.name}: {note}"
-                + (f"\nHow they responded: {response}" if response else ""),
-                created_by=owner,
-            )
-            Touch.objects.create(
-                practice=practice,
-                client=client,
-                kind=kind,
-                planned_on=day,
-                done_at=moment,
-                note=note,
-                response=response,
-                cost=Decimal(rng.choice([8, 12, 15, 22])) if kind.is_gift else None,
-                source_fact=interest if kind.key in ("gift", "knowledge") else None,
-                source_text=interest.text if interest and kind.key in ("gift", "knowledge") else "",
-                interaction=interaction,
-                created_by=owner,
-            )
+        grounded = interest if kind.key in ("gift", "knowledge") else None
+        Touch.objects.create(
+            practice=practice,
+            client=client,
+            kind=kind,
+            planned_on=day,
+            done_at=moment,
+            note=note,
+            response=response,
+            cost=Decimal(rng.choice([8, 12, 15, 22])) if kind.is_gift else None,
+            source_fact=grounded,
+            source_text=grounded.text if grounded else "",
+            interaction=interaction,
+            created_by=owner,
+        )
+
+
+def _planned_touches(
+    practice: Practice,
+    owner: Member,
+    clients: list[Client],
+    kinds: dict[str, TouchKind],
+    today: date,
+) -> None:
+    """A few for the coming days, so Today has touches to suggest; none that crosses a line."""
     planned = [
         (clients[1], "card", 0, "A card for finishing the course: she worked hard for it."),
         (clients[2], "knowledge", 1, "The podcast episode on pricing we talked about."),
