@@ -100,6 +100,24 @@ class Appointment(PracticeOwned):
     # The time the client moved away from, through their reschedule link.
     client_choice_from = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The emails that told them: taking one back (Undo, or deleting it from the timeline) takes
+    # back what it recorded here.
+    late_notice_message = models.OneToOneField(
+        Interaction,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    reminder_message = models.OneToOneField(
+        Interaction,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     # The meeting on the client's timeline while the appointment has started or happened.
     interaction = models.OneToOneField(
         Interaction,

@@ -28,7 +28,7 @@ from rapport.messaging.services import Approved, message_approve, placeholder_va
 from rapport.messaging.starting_templates import STARTING_TEMPLATES
 from rapport.messaging.templating import fill
 from rapport.practices.models import Member, Practice
-from rapport.timeline.models import Direction, InteractionKind
+from rapport.timeline.models import Direction, Interaction, InteractionKind
 from rapport.timeline.services import interaction_create, interaction_delete, interaction_update
 
 # Past this, the apology also offers the client another time.
@@ -264,10 +264,15 @@ def late_draft(
 
 
 @transaction.atomic
-def late_notice_record(*, appointment: Appointment, minutes: int) -> Appointment:
+def late_notice_record(
+    *, appointment: Appointment, minutes: int, message: Interaction | None = None
+) -> Appointment:
     appointment.late_minutes = minutes
     appointment.late_notices += 1
-    appointment.save(update_fields=["late_minutes", "late_notices", "updated_at"])
+    appointment.late_notice_message = message
+    appointment.save(
+        update_fields=["late_minutes", "late_notices", "late_notice_message", "updated_at"]
+    )
     return appointment
 
 
@@ -296,9 +301,20 @@ def cancel_draft(*, appointment: Appointment, member: Member) -> tuple[str, str]
 
 
 @transaction.atomic
-def reminder_sent_record(*, appointment: Appointment) -> None:
+def reminder_sent_record(*, appointment: Appointment, message: Interaction | None = None) -> None:
     appointment.reminder_sent_at = timezone.now()
-    appointment.save(update_fields=["reminder_sent_at", "updated_at"])
+    appointment.reminder_message = message
+    appointment.save(update_fields=["reminder_sent_at", "reminder_message", "updated_at"])
+
+
+def appointment_notice_taken_back(*, message: Interaction) -> None:
+    """The email that told them was taken back before it went (or removed from the timeline):
+    the appointment no longer says they were told."""
+    for appointment in Appointment.objects.filter(late_notice_message=message):
+        appointment.late_minutes = None
+        appointment.late_notices = max(0, appointment.late_notices - 1)
+        appointment.save(update_fields=["late_minutes", "late_notices", "updated_at"])
+    Appointment.objects.filter(reminder_message=message).update(reminder_sent_at=None)
 
 
 def appointment_message_draft(
@@ -346,9 +362,11 @@ def appointment_message_send(
         essential=essential,
     )
     if kind == AppointmentMessage.LATE:
-        late_notice_record(appointment=appointment, minutes=minutes or 0)
+        late_notice_record(
+            appointment=appointment, minutes=minutes or 0, message=approved.interaction
+        )
     elif kind == AppointmentMessage.REMINDER:
-        reminder_sent_record(appointment=appointment)
+        reminder_sent_record(appointment=appointment, message=approved.interaction)
     return approved
 
 

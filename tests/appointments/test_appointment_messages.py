@@ -182,3 +182,28 @@ def test_another_practice_cannot_write_about_the_appointment(
     assert outsider_http.get(url, {"late": 5}).status_code == 404
     assert outsider_http.post(url, LATE).status_code == 404
     assert not OutboxMessage.objects.exists()
+
+
+def test_a_late_notice_taken_back_is_no_longer_told(
+    session: Appointment, owner: Member, near: None
+) -> None:
+    """Undo on the email takes back what the appointment says was told (and counted)."""
+    from rapport.messaging.outbox import outbox_undo
+
+    approved = appointment_message_send(
+        appointment=session,
+        member=owner,
+        kind=AppointmentMessage.LATE,
+        channel="email",
+        subject=str(LATE["subject"]),
+        body=str(LATE["body"]),
+        to_address="maya@example.org",
+        minutes=15,
+    )
+    session.refresh_from_db()
+    assert (session.late_minutes, session.late_notices) == (15, 1)
+    assert approved.outbox is not None
+    outbox_undo(message=approved.outbox)
+    session.refresh_from_db()
+    assert (session.late_minutes, session.late_notices) == (None, 0)
+    assert session.late_notice_message is None
