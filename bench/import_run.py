@@ -64,8 +64,10 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from rapport.portability.importing import commit, plan
+    from rapport.portability.importing import plan
+    from rapport.portability.models import ImportBatch
     from rapport.portability.records import read_source
+    from rapport.portability.writing import commit
     from rapport.practices.services import practice_create
 
     owner = practice_create(
@@ -80,7 +82,10 @@ def main() -> int:
     read = time.perf_counter()
     planned = plan(owner.practice, source.records)
     previewed = time.perf_counter()
-    result = commit(practice=owner.practice, planned=planned, member=owner)
+    batch = ImportBatch.objects.create(  # recorded row by row for undo, as the app does
+        practice=owner.practice, member=owner, filename=source_file.name, content=b""
+    )
+    result = commit(practice=owner.practice, planned=planned, member=owner, batch=batch)
     done = time.perf_counter()
     meminfo = Path("/proc/meminfo").read_text().splitlines()
     free = next(line.split()[1] for line in meminfo if line.startswith("MemAvailable"))

@@ -11,19 +11,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from rapport.lib.http import is_htmx, refuse_unless_post
+from rapport.portability.changes import merge_changes
 from rapport.portability.importing import (
     CREATE,
     MERGE,
     SKIP,
     Planned,
     apply_choices,
-    commit,
     counts,
     plan,
 )
 from rapport.portability.models import ImportBatch
 from rapport.portability.records import FIELDS, FileProblem, read_source
 from rapport.portability.tasks import LARGE, import_batch_start
+from rapport.portability.writing import commit
 from rapport.practices.access import PracticeRequest, member_required
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -114,7 +115,9 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
         if sum(1 for item in planned if item.outcome in (CREATE, MERGE)) > LARGE:
             import_batch_start(batch=batch, choices=choices)
             return redirect("import_batch", batch_id=batch.pk)
-        result = commit(practice=request.practice, planned=planned, member=request.member)
+        result = commit(
+            practice=request.practice, planned=planned, member=request.member, batch=batch
+        )
         batch.finished_at, batch.result = timezone.now(), result
         batch.content = b""  # the file is no longer needed: do not keep people's data twice
         batch.save(update_fields=["finished_at", "result", "content"])
@@ -128,10 +131,12 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
 
 def _preview(batch: ImportBatch, planned: list[Planned]) -> dict[str, Any]:
     creates = [item for item in planned if item.outcome == CREATE and item.possible is None]
+    decide = [item for item in planned if item.outcome == MERGE or item.possible is not None]
+    merge_changes(decide)
     return {
         "batch": batch,
         "counts": counts(planned),
-        "decide": [item for item in planned if item.outcome == MERGE or item.possible is not None],
+        "decide": decide,
         "errors": [item for item in planned if item.outcome == "error"],
         "skips": [item for item in planned if item.outcome == SKIP],
         "creates": creates[:SHOWN_NEW],

@@ -1,39 +1,28 @@
 """Bringing contacts in: a preview of what will happen to each record, then one transaction.
 
-Each record becomes a new client, is merged into the client it matches (same
-email or phone), or is skipped, with the reason; a close name is shown as a
-possible match for the provider to decide. Writing is in bulk so ten thousand
-contacts take seconds, and all or nothing: a failure leaves nothing half-made.
+Each record becomes a new client, is merged into the client it matches, or is
+skipped, with the reason. Matching errs on the side of the person: a merge is
+proposed for the same email, or for the same phone when the names agree too
+(portability.names); a shared phone under another name (families and offices
+share numbers), or a close name, is only shown as a possible match for the
+provider to decide. Writing is in portability.writing.
 """
 
 from __future__ import annotations
 
 import calendar
 import difflib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
-from django.utils import timezone
 
 from rapport.clients.contact import normalize_contact
-from rapport.clients.models import (
-    Client,
-    ContactKind,
-    ContactPoint,
-    DateKind,
-    Fact,
-    FactCategory,
-    FactSource,
-    ImportantDate,
-    Tag,
-)
+from rapport.clients.models import Client, ContactKind, ContactPoint
+from rapport.portability.names import names_agree
 from rapport.portability.records import Record
-from rapport.practices.models import Member, Practice
-from rapport.timeline.models import Interaction, InteractionKind
+from rapport.practices.models import Practice
 
 CREATE, MERGE, SKIP, ERROR = "create", "merge", "skip", "error"
 OUTCOMES = (CREATE, MERGE, SKIP, ERROR)
@@ -57,6 +46,8 @@ class Planned:
     possible: Client | None = None  # a close name: the provider may choose to merge
     points: list[Point] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # What merging would add to or change on the client, field by field (portability.changes).
+    changes: list[Any] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -93,7 +84,7 @@ def plan(practice: Practice, records: Sequence[Record]) -> list[Planned]:
     """What would happen to each record; nothing is written."""
     by_point = _clients_by_point(practice)
     by_name = _clients_by_name(practice)
-    seen: dict[str, int] = {}  # a matchable email or phone → the record in this file that had it
+    seen: dict[str, Record] = {}  # a matchable email or phone → the record in this file with it
     result = []
     for record in records:
         if record.problem:
@@ -108,17 +99,30 @@ def plan(practice: Practice, records: Sequence[Record]) -> list[Planned]:
         if problem:
             result.append(Planned(record, ERROR, problem))
             continue
-        earlier = next((seen[key] for key in matchable if key in seen), None)
+        earlier = _earlier(record, matchable, seen)
         if earlier is not None:
-            result.append(Planned(record, SKIP, f"The same person as record {earlier} in this "
-                                  "file.", points=points))  # fmt: skip
+            result.append(Planned(record, SKIP, f"The same person as record {earlier.number} in "
+                                  "this file.", points=points))  # fmt: skip
             continue
         for key in matchable:
-            seen[key] = record.number
+            seen.setdefault(key, record)
         result.append(
             _merge_or_create(record, points, notes, matchable, by_point=by_point, by_name=by_name)
         )
     return result
+
+
+def _same_person(key: str, name: str, other: str) -> bool:
+    """An email is one person's; a phone may be a family's or an office's, so the names decide."""
+    return "@" in key or names_agree(name, other)
+
+
+def _earlier(record: Record, matchable: Sequence[str], seen: Mapping[str, Record]) -> Record | None:
+    """The record earlier in this file that is the same person, if any."""
+    for key in matchable:
+        if key in seen and _same_person(key, record.full_name, seen[key].full_name):
+            return seen[key]
+    return None
 
 
 def _clients_by_point(practice: Practice) -> dict[str, Client]:
@@ -173,17 +177,29 @@ def _merge_or_create(
     by_point: Mapping[str, Client],
     by_name: dict[str, Client],
 ) -> Planned:
-    """A merge into the client with the same email or phone, else a new client.
+    """A merge into the client with the same email, or the same phone and name; else new.
 
-    A name alone is too weak to merge on (two people can share one), so a close
-    name is only offered to the provider as a possible match.
+    A name alone is too weak to merge on (two people can share one), and so is a
+    phone alone: either is only offered to the provider as a possible match.
     """
-    same = next((key for key in matchable if key in by_point), None)
+    found = [key for key in matchable if key in by_point]
+    emails = [key for key in found if "@" in key]
+    same = next(iter(emails), None) or next(
+        (key for key in found if names_agree(record.full_name, by_point[key].full_name)), None
+    )
     if same is not None:
         match = by_point[same]
         reason = f"Same {'email' if '@' in same else 'phone'} as {match.full_name}: {same}."
         return Planned(record, MERGE, reason, match, points=points, notes=notes)
     planned = Planned(record, CREATE, "New client.", points=points, notes=notes)
+    if found:
+        shared = by_point[found[0]]
+        planned.possible = shared
+        planned.reason = (
+            f"New client: shares the phone {found[0]} with {shared.full_name}, under another "
+            "name (families and offices share numbers). Merge only if they are one person."
+        )
+        return planned
     name = record.full_name.casefold()
     close = by_name.get(name) or _close_name(name, by_name)
     if close is not None:
@@ -224,206 +240,3 @@ def _close_name(name: str, names: dict[str, Client]) -> Client | None:
 
 def counts(planned: Sequence[Planned]) -> dict[str, int]:
     return {outcome: sum(1 for item in planned if item.outcome == outcome) for outcome in OUTCOMES}
-
-
-def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
-    """Rows straight into the table, with the model's defaults for the fields not given.
-
-    bulk_create builds and validates a model object per row, which was most of an
-    import's time; these rows are built here from checked values, so plain
-    `executemany` is enough. Dates and times are adapted as the ORM would.
-    """
-    if not rows:
-        return
-    fields = [
-        field
-        for field in model._meta.concrete_fields
-        if not field.primary_key and not isinstance(field, models.GeneratedField)
-    ]
-    defaults = {field.attname: field.get_default() for field in fields}
-    ops = connection.ops
-    adapt = {
-        field.attname: ops.adapt_datetimefield_value
-        if isinstance(field, models.DateTimeField)
-        else ops.adapt_datefield_value
-        for field in fields
-        if isinstance(field, models.DateField)
-    }
-    names = [field.attname for field in fields]
-    columns = ", ".join(ops.quote_name(field.column) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608 (names from metadata)
-    values = []
-    for row in rows:
-        full = defaults | row
-        values.append([adapt[name](full[name]) if name in adapt else full[name] for name in names])
-    with connection.cursor() as cursor:
-        for start in range(0, len(values), 2000):
-            cursor.executemany(sql, values[start : start + 2000])
-
-
-def _tag_name(name: str) -> str:
-    """A tag as written in an address book ("#VIP ") as the name Rapport keeps ("VIP")."""
-    return name.strip().lstrip("#").strip()[:50]
-
-
-def _tags(practice: Practice, names: set[str]) -> dict[str, Tag]:
-    wanted = {_tag_name(name) for name in names}
-    wanted.discard("")
-    existing = {tag.name.casefold(): tag for tag in Tag.objects.for_practice(practice)}
-    new = [Tag(practice=practice, name=name) for name in sorted(wanted)
-           if name.casefold() not in existing]  # fmt: skip
-    for tag in Tag.objects.bulk_create(new):
-        existing[tag.name.casefold()] = tag
-    return existing
-
-
-@transaction.atomic
-def commit(
-    *,
-    practice: Practice,
-    planned: Sequence[Planned],
-    member: Member | None,
-    progress: Callable[[int], None] = lambda done: None,
-) -> dict[str, int]:
-    """Writes the plan as decided (outcomes may have been changed by the provider)."""
-    now = timezone.now()
-    chosen = [item for item in planned if item.outcome in (CREATE, MERGE)]
-    tags = _tags(practice, {tag for item in chosen for tag in item.record.tags})
-    _create_clients(practice=practice, chosen=chosen, member=member, now=now)
-    matched = [(item, item.match) for item in chosen if item.match is not None]
-    batch = _Batch.start(
-        practice=practice,
-        member=member,
-        now=now,
-        tags=tags,
-        clients=[person.pk for _, person in matched],
-    )
-    for done, (item, person) in enumerate(matched, 1):
-        batch.add(person, item)
-        if item.outcome == MERGE and item.record.extras:
-            person.imported_extras = {**person.imported_extras, **item.record.extras}
-            person.save(update_fields=["imported_extras"])
-        if done % 500 == 0:
-            progress(done)
-    batch.insert()
-    progress(len(chosen))
-    return counts(planned)
-
-
-def _create_clients(
-    *, practice: Practice, chosen: Sequence[Planned], member: Member | None, now: datetime
-) -> None:
-    """A client for each record to be created, in one bulk insert; each becomes its item's match."""
-    new_clients = []
-    for item in chosen:
-        if item.outcome == CREATE or item.match is None:
-            record = item.record
-            client = Client(
-                practice=practice,
-                full_name=record.full_name.strip()[:200] or record.display_name[:200],
-                preferred_name=record.preferred_name.strip()[:100],
-                pronouns=record.pronouns[:40],
-                client_since=timezone.localdate(now, practice.zone),
-                imported_extras=record.extras,
-                created_by=member,
-            )
-            client.derive()
-            item.match = client
-            new_clients.append(client)
-    Client.objects.bulk_create(new_clients, batch_size=1000)
-
-
-@dataclass
-class _Batch:
-    """The rows the chosen records add to their clients, gathered for a few bulk inserts.
-
-    What the clients already have is read once at the start, so a merge adds no
-    second copy of a phone, a birthday or a tag the client already has.
-    """
-
-    practice_id: int
-    now: datetime
-    member: Member | None
-    tags: dict[str, Tag]
-    clients: list[int]
-    existing_points: set[tuple[int, str, str]]
-    dated: set[tuple[int, str]]
-    points: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[dict[str, Any]] = field(default_factory=list)
-    links: list[dict[str, Any]] = field(default_factory=list)
-
-    @classmethod
-    def start(
-        cls,
-        *,
-        practice: Practice,
-        member: Member | None,
-        now: datetime,
-        tags: dict[str, Tag],
-        clients: list[int],
-    ) -> _Batch:
-        return cls(
-            practice_id=practice.pk,
-            now=now,
-            member=member,
-            tags=tags,
-            clients=clients,
-            existing_points={
-                (point.client_id, point.kind, point.normalized or point.value)
-                for point in ContactPoint.objects.filter(client_id__in=clients)
-            },
-            dated=set(
-                ImportantDate.objects.filter(client_id__in=clients).values_list("client_id", "kind")
-            ),
-        )
-
-    def add(self, person: Client, item: Planned) -> None:
-        who = {"practice_id": self.practice_id, "client_id": person.pk}
-        self._add_points(who, item.points)
-        self._add_dates(who, item.record)
-        self._add_work_and_note(who, item.record)
-        for name in item.record.tags:
-            tag = self.tags.get(_tag_name(name).casefold())
-            if tag is not None:
-                self.links.append({"client_id": person.pk, "tag_id": tag.pk})
-
-    def _add_points(self, who: dict[str, Any], points: Sequence[Point]) -> None:
-        for point in points:
-            key = (who["client_id"], point.kind, point.normalized or point.value)
-            if key not in self.existing_points:
-                self.existing_points.add(key)
-                self.points.append(who | {"kind": point.kind, "value": point.value[:500],
-                    "label": point.label[:40], "normalized": point.normalized[:254]})  # fmt: skip
-
-    def _add_dates(self, who: dict[str, Any], record: Record) -> None:
-        for kind, value in ((DateKind.BIRTHDAY, record.birthday),
-                            (DateKind.ANNIVERSARY, record.anniversary)):  # fmt: skip
-            if value is not None and (who["client_id"], kind) not in self.dated:
-                day, month, year = value
-                if month == 2 and day == 29 and year is not None and year % 4:
-                    year = None  # 29 February of a year without one: keep the day, not the year
-                self.dates.append(who | {"kind": kind, "day": day, "month": month, "year": year})
-
-    def _add_work_and_note(self, who: dict[str, Any], record: Record) -> None:
-        work = " at ".join(part for part in (record.title, record.organisation) if part)
-        if work:
-            self.facts.append(who | {"category": FactCategory.OTHER, "text": f"Work: {work}"[:500],
-                "source": FactSource.IMPORTED, "learned_at": self.now})  # fmt: skip
-        if record.note:
-            self.notes.append(who | {"kind": InteractionKind.NOTE, "occurred_at": self.now,
-                "summary": f"Note from the imported address book:\n{record.note[:5000]}",
-                "created_by_id": self.member.pk if self.member else None})  # fmt: skip
-
-    def insert(self) -> None:
-        insert_rows(ContactPoint, self.points)
-        insert_rows(ImportantDate, self.dates)
-        insert_rows(Fact, self.facts)
-        insert_rows(Interaction, self.notes)
-        through = Client.tags.through
-        unique_links = {(row["client_id"], row["tag_id"]) for row in self.links} - set(
-            through.objects.filter(client_id__in=self.clients).values_list("client_id", "tag_id")
-        )
-        insert_rows(through, [{"client_id": c, "tag_id": t} for c, t in sorted(unique_links)])

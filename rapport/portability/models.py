@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
@@ -44,6 +45,9 @@ class ImportBatch(PracticeOwned):
     written = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     heard_at = models.DateTimeField(null=True, blank=True)
+    # Undone from Settings → Your data (portability.undo), within UNDO_FOR of finished_at.
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
 
     objects = PracticeQuerySet["ImportBatch"].as_manager()
 
@@ -66,6 +70,36 @@ class ImportBatch(PracticeOwned):
 
 
 IMPORT_SILENT_AFTER = timedelta(minutes=30)
+UNDO_FOR = timedelta(days=30)
+
+
+class RowKind(models.TextChoices):
+    CLIENT = "client", "new client"
+    POINT = "point", "contact point"
+    DATE = "date", "date"
+    FACT = "fact", "fact"
+    NOTE = "note", "note"
+    TAG_LINK = "tag_link", "tag"
+    TAG = "tag", "new tag"
+    EXTRAS = "extras", "imported extras"
+
+
+class ImportedRow(models.Model):
+    """One row an import wrote, with its values as written, so that undo can remove it and
+    say which were edited since. EXTRAS holds, for a merged client, the extras it had
+    before ("before") and those the import set ("after")."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    kind = models.CharField(max_length=10, choices=RowKind.choices)
+    row_id = models.BigIntegerField()
+    client_id = models.BigIntegerField(null=True)
+    values = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        indexes = [models.Index(fields=["batch", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.row_id} of import {self.batch_id}"
 
 
 class ExportKind(models.TextChoices):

@@ -20,9 +20,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from rapport.portability.export import practice_file
-from rapport.portability.importing import CREATE, MERGE, apply_choices, commit, plan
+from rapport.portability.importing import CREATE, MERGE, apply_choices, plan
 from rapport.portability.models import ExportFile, ExportKind, ImportBatch
 from rapport.portability.records import read_source
+from rapport.portability.writing import commit
 from rapport.practices.models import Member
 
 LARGE = 500  # more records to write than this, and the import runs as a task
@@ -51,7 +52,11 @@ def import_run(batch_id: int) -> dict[str, int]:
         )
         with _progress_recorder(batch_id) as progress:
             result = commit(
-                practice=batch.practice, planned=planned, member=batch.member, progress=progress
+                practice=batch.practice,
+                planned=planned,
+                member=batch.member,
+                progress=progress,
+                batch=batch,
             )
         ImportBatch.objects.filter(pk=batch_id).update(
             finished_at=timezone.now(), result=result, content=b"", written=total

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rapport.portability import import_views, views
+from rapport.portability import import_views, undo_views, views
 
 urlpatterns = [
     path("clients/import/", import_views.import_start, name="import_start"),
@@ -11,6 +11,11 @@ urlpatterns = [
         name="import_mapping",
     ),
     path("settings/export/", views.export_page, name="export"),
+    path(
+        "settings/imports/<int:batch_id>/undo/",
+        undo_views.import_undo_page,
+        name="import_undo",
+    ),
     path("settings/export/<int:export_id>/", views.export_download, name="export_download"),
     path("clients/<int:client_id>/data/", views.client_data, name="client_data"),
     path("clients/<int:client_id>/erase/", views.client_erase_page, name="client_erase"),

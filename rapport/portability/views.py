@@ -15,6 +15,7 @@ from rapport.portability.export import client_export, practice_file
 from rapport.portability.models import Erasure, ExportFile, ExportKind
 from rapport.portability.services import client_erase
 from rapport.portability.tasks import export_file_request
+from rapport.portability.undo import undoable
 from rapport.practices.access import PracticeRequest, member_required
 
 FORMATS = {
@@ -41,11 +42,17 @@ def export_page(request: PracticeRequest) -> HttpResponse:
     if kind in FORMATS:
         return _download(practice_file(request.practice, kind), *_named(request, kind))
     erasures = Erasure.objects.for_practice(request.practice)[:20]
+    imports = undoable(request.practice.pk)[:20]
     prepared = ExportFile.objects.for_practice(request.practice).defer("content").first()
     return render(
         request,
         "portability/export.html",
-        {"erasures": erasures, "prepared": prepared, "kinds": ExportKind.choices},
+        {
+            "erasures": erasures,
+            "imports": imports,
+            "prepared": prepared,
+            "kinds": ExportKind.choices,
+        },
     )
 
 

@@ -37,10 +37,16 @@ class Command(RapportCommand):
         parser.add_argument(
             "--json", action="store_true", help="print the preview or result as one JSON object"
         )
+        parser.add_argument(
+            "--map",
+            metavar="HEADER=FIELD,...",
+            help="for a CSV, what a column is (a field, or nothing to leave it out); the other "
+            "columns are guessed by their header or their values",
+        )
         practice_arguments(parser)
 
     def run(self, **options: Any) -> int:
-        from rapport.portability.records import FileProblem, read_source
+        from rapport.portability.records import FIELDS, FileProblem, read_source
 
         practice = practice_or_say_why(options, self.stderr)
         if practice is None:
@@ -49,7 +55,12 @@ class Command(RapportCommand):
         if name.lower().endswith(".json"):
             return self._move_in(name, practice, dry_run=options["dry_run"])
         try:
-            source = read_source(Path(name).read_bytes(), Path(name).name)
+            source = read_source(
+                Path(name).read_bytes(),
+                Path(name).name,
+                region=practice.default_region,
+                columns=options.get("map"),
+            )
         except OSError as error:
             self.stderr.write(f"Could not read {name}: {error.strerror}.")
             return 2
@@ -57,17 +68,18 @@ class Command(RapportCommand):
             self.stderr.write(f"{name}: {error}")
             return 2
         if source.needs_mapping:
+            unclear = source.unclear or source.header
+            fields = ", ".join(field for field in FIELDS if field)
             self.stderr.write(
-                f"{name}: Rapport does not recognise these columns: "
-                f"{', '.join(source.header)[:300]}. Import it in the web app, which lets you say "
-                "what each column is."
+                f"{name}: Rapport cannot tell what these columns are: {', '.join(unclear)[:300]}. "
+                f'Say so with --map "{unclear[0]}=FIELD,..." (one of {fields}; nothing after = '
+                "leaves a column out), or import it in the web app."
             )
             return 2
         return self._import(practice, source.records, options)
 
     def _import(self, practice: Practice, records: Any, options: dict[str, Any]) -> int:
-        from rapport.portability.importing import commit, counts, plan
-        from rapport.practices.models import Member, Role
+        from rapport.portability.importing import counts, plan
 
         planned = plan(practice, records)
         total = sum(1 for item in planned if item.outcome in ("create", "merge"))
@@ -79,8 +91,7 @@ class Command(RapportCommand):
                 self.stderr.flush()
 
         if not options["dry_run"]:
-            owner = Member.objects.filter(practice=practice, role=Role.OWNER).first()
-            commit(practice=practice, planned=planned, member=owner, progress=progress)
+            _commit(practice, planned, Path(options["file"]).name, progress)
             if shown:
                 self.stderr.write("")
         summary = counts(planned)
@@ -88,14 +99,17 @@ class Command(RapportCommand):
             result = {
                 "dry_run": options["dry_run"],
                 "counts": summary,
-                "records": [item.as_dict() for item in planned],
+                "records": [
+                    item.as_dict() | {"left_out": item.record.left_out} for item in planned
+                ],
             }
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
         else:
             for item in planned:
-                if item.outcome != "create" or item.notes or item.possible:
+                if item.outcome != "create" or item.notes or item.possible or item.record.left_out:
                     entry = item.as_dict()
-                    self.stdout.write(f"{entry['outcome']:7} {entry['name']}: {entry['reason']}")
+                    said = " ".join([entry["reason"], *item.record.left_out])
+                    self.stdout.write(f"{entry['outcome']:7} {entry['name']}: {said}")
             verb = "Would import" if options["dry_run"] else "Imported"
             self.stdout.write(
                 f"{verb}: {summary['create']} new, {summary['merge']} merged, {summary['skip']} "
@@ -134,3 +148,24 @@ class Command(RapportCommand):
             return 2
         self.stdout.write(f"Moved in: {moved['clients']} clients with their history.")
         return 0
+
+
+def _commit(practice: Practice, planned: Any, filename: str, progress: Any) -> None:
+    """The import, kept as a batch like the web's, so Settings → Your data can undo it."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from rapport.portability.models import ImportBatch
+    from rapport.portability.writing import commit
+    from rapport.practices.models import Member, Role
+
+    owner = Member.objects.filter(practice=practice, role=Role.OWNER).first()
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(
+            practice=practice, member=owner, filename=filename[:200], content=b""
+        )
+        result = commit(
+            practice=practice, planned=planned, member=owner, progress=progress, batch=batch
+        )
+        batch.finished_at, batch.result = timezone.now(), result
+        batch.save(update_fields=["finished_at", "result"])
