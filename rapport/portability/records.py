@@ -9,13 +9,28 @@ line a problem is on.
 
 from __future__ import annotations
 
-import csv
-import io
+import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import vobject  # type: ignore[import-untyped]
+
+from rapport.portability.cardlines import readable
+from rapport.portability.charsets import decode
+from rapport.portability.columns import FIELDS
+from rapport.portability.csvfiles import SYSTEM_TAGS, clear, records, table
+from rapport.portability.entries import FileProblem, Record, clean, parse_date
+
+__all__ = ["FIELDS", "FileProblem", "Record", "Source", "parse_date", "read_source"]
+
+# vobject writes its own log lines to the terminal; what it could not read is said here.
+_vobject_log = logging.getLogger("vobject.base")
+for _handler in list(_vobject_log.handlers):
+    _vobject_log.removeHandler(_handler)
+_vobject_log.addHandler(logging.NullHandler())
+_vobject_log.propagate = False
 
 MAX_BYTES = 50 * 1024 * 1024
 LABELS = {
@@ -23,74 +38,12 @@ LABELS = {
     "main": "main", "other": "other", "internet": "", "pref": "", "voice": "", "x400": "",
 }  # fmt: skip
 ANNIVERSARIES = {"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"}
-# Groups every contact is in, as Google and others export them: not the provider's tags.
-SYSTEM_TAGS = {"mycontacts", "starred", "* mycontacts", "* starred"}
 SKIPPED_PROPERTIES = {
     "VERSION", "PRODID", "UID", "REV", "FN", "N", "NICKNAME", "EMAIL", "TEL", "ADR", "ORG",
     "TITLE", "BDAY", "ANNIVERSARY", "NOTE", "CATEGORIES", "PHOTO", "LABEL", "X-ABLABEL",
     "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-ABDATE", "KIND",
     "X-PRONOUNS", "SOURCE", "CLIENTPIDMAP", "X-ABUID", "X-ABSHOWAS", "LOGO", "SOUND", "KEY",
 }  # fmt: skip
-
-
-class FileProblem(Exception):
-    """The whole file cannot be read; the message says what to do."""
-
-
-@dataclass
-class Record:
-    number: int  # 1-based position in the file
-    line: int
-    full_name: str = ""
-    preferred_name: str = ""
-    pronouns: str = ""
-    emails: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
-    phones: list[tuple[str, str]] = field(default_factory=list)
-    addresses: list[tuple[str, str]] = field(default_factory=list)
-    organisation: str = ""
-    title: str = ""
-    birthday: tuple[int, int, int | None] | None = None  # (day, month, year)
-    anniversary: tuple[int, int, int | None] | None = None
-    note: str = ""
-    tags: list[str] = field(default_factory=list)
-    extras: dict[str, str] = field(default_factory=dict)
-    had_photo: bool = False
-    problem: str = ""
-
-    @property
-    def display_name(self) -> str:
-        return (
-            self.full_name
-            or (self.emails[0][0] if self.emails else "")
-            or (self.phones[0][0] if self.phones else f"record {self.number}")
-        )
-
-
-def decode(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise FileProblem("That file is larger than 50 MB: export fewer contacts at a time.")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Outlook and older Windows programs write the system code page.
-        return data.decode("cp1252", errors="replace")
-
-
-_DATE = re.compile(r"^(?:(\d{4})|--)-?(\d{2})-?(\d{2})")
-
-
-def parse_date(text: str) -> tuple[int, int, int | None] | None:
-    """ "1980-03-07", "19800307", "--0307", "--03-07", "1980-03-07T00:00:00Z"."""
-    match = _DATE.match(text.strip())
-    if not match:
-        return None
-    year = int(match.group(1)) if match.group(1) else None
-    month, day = int(match.group(2)), int(match.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31) or year == 1604:  # Apple's "no year"
-        return (day, month, None) if year == 1604 and 1 <= month <= 12 else None
-    return day, month, year
 
 
 def _label(line: Any, item_labels: dict[str, str]) -> str:
@@ -140,6 +93,8 @@ def _name(value: Any) -> str:
     # family; given; additional; prefixes; suffixes
     parts = _split(str(value), ";") + [""] * 5
     family, given, additional, prefix, suffix = parts[:5]
+    if family and ord(family[0]) >= 0x3000:  # Japanese, Chinese, Korean: the family name first
+        return " ".join(part for part in (family, given, additional) if part)
     return " ".join(part for part in (prefix, given, additional, family, suffix) if part)
 
 
@@ -197,6 +152,12 @@ def _from_card(card: Any, number: int, line: int) -> Record:
             record.extras[key] = _text(value)[:1000]
     if not record.full_name and record.organisation:
         record.full_name = record.organisation
+    if not record.addresses:  # Apple's and vCard 2.1's LABEL: the address as printed
+        record.addresses += [
+            (", ".join(part.strip() for part in _text(child.value).splitlines() if part.strip()),
+             _label(child, item_labels))
+            for child in card.getChildren() if child.name.upper() == "LABEL" and _text(child.value)
+        ]  # fmt: skip
     return record
 
 
@@ -217,132 +178,16 @@ def read_vcards(text: str) -> list[Record]:
             records.append(Record(number=number, line=line, problem="it is cut off (no END:VCARD)"))
             continue
         try:
-            card = vobject.readOne(chunk, transform=False, ignoreUnreadable=True)
-            records.append(_from_card(card, number, line))
+            text_card, left_out = readable(chunk, line)
+            card = vobject.readOne(text_card, transform=False, ignoreUnreadable=True)
+            record = _from_card(card, number, line)
+            record.left_out += left_out
+            records.append(clean(record))
         except Exception as error:
             records.append(
                 Record(number=number, line=line, problem=f"it cannot be read ({error})"[:200])
             )
     return records
-
-
-# Column names as Google Contacts and Outlook export them, mapped to our fields.
-GOOGLE = {"Name", "Given Name", "Family Name", "E-mail 1 - Value", "Phone 1 - Value"}
-OUTLOOK = {"First Name", "Last Name", "E-mail Address", "Mobile Phone"}
-FIELDS = ["full_name", "first_name", "last_name", "preferred_name", "email", "phone", "address",
-          "organisation", "title", "birthday", "note", "tags", ""]  # fmt: skip
-
-
-def csv_layout(header: list[str]) -> str:
-    names = {name.strip() for name in header}
-    if {"First Name", "Last Name"} <= names and GOOGLE & names:
-        return "google"
-    if len(OUTLOOK & names) >= 3:
-        return "outlook"
-    if GOOGLE & names:
-        return "google"
-    return ""
-
-
-def csv_mapping(header: list[str], layout: str) -> dict[int, str]:
-    """Column index to field, for the layouts we know."""
-    mapping: dict[int, str] = {}
-    for index, raw in enumerate(header):
-        name = raw.strip()
-        lowered = name.lower()
-        target = ""
-        if name in ("Name", "Display Name"):
-            target = "full_name"
-        elif name in ("Given Name", "First Name"):
-            target = "first_name"
-        elif name in ("Family Name", "Last Name"):
-            target = "last_name"
-        elif name in ("Nickname",):
-            target = "preferred_name"
-        elif "e-mail" in lowered and ("value" in lowered or "address" in lowered):
-            target = "email"
-        elif (
-            "phone" in lowered and ("value" in lowered or layout == "outlook")
-        ) and "type" not in lowered:
-            target = "phone"
-        elif lowered in ("home street", "business street") or (
-            "address" in lowered and "formatted" in lowered
-        ):
-            target = "address"
-        elif name in ("Organization 1 - Name", "Organization Name", "Company"):
-            target = "organisation"
-        elif name in ("Organization 1 - Title", "Job Title"):
-            target = "title"
-        elif name == "Birthday":
-            target = "birthday"
-        elif name in ("Notes",):
-            target = "note"
-        elif name in ("Group Membership", "Categories", "Labels"):
-            target = "tags"
-        if target:
-            mapping[index] = target
-    return mapping
-
-
-def read_csv(text: str, mapping: dict[int, str] | None = None) -> tuple[list[Record], list[str]]:
-    """The records, and the header. Without a mapping, the layout must be one we recognise."""
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
-        raise FileProblem("That file is empty.")
-    header = rows[0]
-    if mapping is None:
-        layout = csv_layout(header)
-        if not layout:
-            raise FileProblem("Rapport does not know these columns yet: choose what each one is.")
-        mapping = csv_mapping(header, layout)
-    records = []
-    for number, row in enumerate(rows[1:], 1):
-        if not any(cell.strip() for cell in row):
-            continue
-        record = Record(number=number, line=number + 1)
-        first = last = ""
-        for index, target in mapping.items():
-            if index >= len(row):
-                continue
-            value = row[index].strip()
-            if not value:
-                continue
-            if target == "full_name":
-                record.full_name = value
-            elif target == "first_name":
-                first = value
-            elif target == "last_name":
-                last = value
-            elif target == "preferred_name":
-                record.preferred_name = value
-            elif target == "email":
-                record.emails += [(part.strip(), "") for part in value.split(":::") if part.strip()]
-            elif target == "phone":
-                record.phones += [(part.strip(), "") for part in value.split(":::") if part.strip()]
-            elif target == "address":
-                record.addresses.append((value, ""))
-            elif target == "organisation":
-                record.organisation = value
-            elif target == "title":
-                record.title = value
-            elif target == "birthday":
-                record.birthday = parse_date(value)
-            elif target == "note":
-                record.note = value
-            elif target == "tags":
-                record.tags += [
-                    tag.strip().removeprefix("* ")
-                    for tag in re.split(r":::|;", value)
-                    if tag.strip() and tag.strip().lower() not in SYSTEM_TAGS
-                ]
-        if not record.full_name:
-            record.full_name = " ".join(part for part in (first, last) if part)
-        records.append(record)
-    return records, header
 
 
 @dataclass
@@ -351,22 +196,41 @@ class Source:
     header: list[str] = field(default_factory=list)
     needs_mapping: bool = False
     sample: list[list[str]] = field(default_factory=list)
+    guesses: dict[int, str] = field(default_factory=dict)  # column index to field
+    unclear: list[str] = field(default_factory=list)  # headers of the columns still unclear
 
 
-def read_source(data: bytes, filename: str, mapping: dict[int, str] | None = None) -> Source:
-    """The records in an uploaded vCard or CSV file; a CSV with unknown columns needs a mapping."""
-    text = decode(data)
+def _read_csv(
+    text: str, region: str, mapping: dict[int, str] | None, chosen: str | Mapping[str, str] | None
+) -> Source:
+    found = table(text, region, chosen)
+    guesses = {index: target for index, target in found.mapping.items() if target}
+    if mapping is None and not clear(found):
+        unclear = [found.header[index] for index in found.unclear]
+        return Source([], found.header, needs_mapping=True, sample=found.rows[:5],
+                      guesses=guesses, unclear=unclear)  # fmt: skip
+    return Source(records(found, guesses if mapping is None else mapping, region), found.header,
+                  guesses=guesses)  # fmt: skip
+
+
+def read_source(
+    data: bytes,
+    filename: str,
+    mapping: dict[int, str] | None = None,
+    *,
+    region: str = "",
+    columns: str | Mapping[str, str] | None = None,
+) -> Source:
+    """The records in an uploaded vCard or CSV file. A CSV's columns are guessed (`columns`,
+    "Header=field,...", first); one with columns still unclear needs a mapping. Dates are read
+    in the region's order."""
+    if len(data) > MAX_BYTES:
+        raise FileProblem("That file is larger than 50 MB: export fewer contacts at a time.")
+    text = decode(data, region)
     if "BEGIN:VCARD" in text[:2000].upper() or filename.lower().endswith((".vcf", ".vcard")):
         return Source(read_vcards(text))
     if filename.lower().endswith(".csv") or "," in text[:2000] or ";" in text[:2000]:
-        try:
-            records, header = read_csv(text, mapping or None)
-        except FileProblem as problem:
-            if "choose what each one is" not in str(problem):
-                raise
-            rows = list(csv.reader(io.StringIO(text)))
-            return Source([], rows[0], needs_mapping=True, sample=rows[1:6])
-        return Source(records, header)
+        return _read_csv(text, region, mapping or None, columns)
     raise FileProblem(
         "Rapport reads vCard (.vcf) and CSV files: export your contacts in one of those."
     )
