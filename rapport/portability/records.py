@@ -98,6 +98,15 @@ def _name(value: Any) -> str:
     return " ".join(part for part in (prefix, given, additional, family, suffix) if part)
 
 
+def _printed_addresses(card: Any, item_labels: dict[str, str]) -> list[tuple[str, str]]:
+    """Apple's and vCard 2.1's LABEL: the address as printed, for a card with no ADR."""
+    return [
+        (", ".join(part.strip() for part in _text(child.value).splitlines() if part.strip()),
+         _label(child, item_labels))
+        for child in card.getChildren() if child.name.upper() == "LABEL" and _text(child.value)
+    ]  # fmt: skip
+
+
 def _from_card(card: Any, number: int, line: int) -> Record:
     record = Record(number=number, line=line)
     item_labels = {
@@ -152,12 +161,8 @@ def _from_card(card: Any, number: int, line: int) -> Record:
             record.extras[key] = _text(value)[:1000]
     if not record.full_name and record.organisation:
         record.full_name = record.organisation
-    if not record.addresses:  # Apple's and vCard 2.1's LABEL: the address as printed
-        record.addresses += [
-            (", ".join(part.strip() for part in _text(child.value).splitlines() if part.strip()),
-             _label(child, item_labels))
-            for child in card.getChildren() if child.name.upper() == "LABEL" and _text(child.value)
-        ]  # fmt: skip
+    if not record.addresses:
+        record.addresses = _printed_addresses(card, item_labels)
     return record
 
 
