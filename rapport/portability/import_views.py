@@ -92,7 +92,12 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
         )
         return render(request, template, context)
     try:
-        source = read_source(bytes(batch.content), batch.filename, _mapping(batch) or None)
+        source = read_source(
+            bytes(batch.content),
+            batch.filename,
+            _mapping(batch) or None,
+            region=request.practice.default_region,
+        )
     except FileProblem as problem:
         batch.delete()
         messages.error(request, str(problem))

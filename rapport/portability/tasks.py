@@ -43,7 +43,12 @@ def import_run(batch_id: int) -> dict[str, int]:
     batch = ImportBatch.objects.select_related("practice", "member").get(pk=batch_id)
     try:
         mapping = {int(key): value for key, value in batch.mapping.items()}
-        source = read_source(bytes(batch.content), batch.filename, mapping or None)
+        source = read_source(
+            bytes(batch.content),
+            batch.filename,
+            mapping or None,
+            region=batch.practice.default_region,
+        )
         planned = plan(batch.practice, source.records)
         apply_choices(batch.choices, planned)
         total = sum(1 for item in planned if item.outcome in (CREATE, MERGE))
