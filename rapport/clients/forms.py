@@ -96,11 +96,24 @@ def contact_point_rows(client: Client | None) -> list[dict[str, str]]:
     return rows
 
 
+class ClientChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Clients picked by id. An id no database could hold is refused before the query: SQLite
+    cannot even compare it, and it can only come from a page that was tampered with."""
+
+    def clean(self, value: Any) -> Any:
+        if value and any(not str(pk).isdigit() or int(pk) > 2**63 - 1 for pk in value):
+            raise forms.ValidationError(
+                "Some of the selected clients are not in your book: reload the page and select "
+                "them again."
+            )
+        return super().clean(value)
+
+
 class BulkActionForm(forms.Form):
     ACTIONS = [("tag", "Add a tag"), ("status", "Change status"), ("archive", "Archive")]
 
     action = forms.ChoiceField(choices=ACTIONS)
-    clients = forms.ModelMultipleChoiceField(
+    clients = ClientChoices(
         queryset=Client.objects.none(),
         error_messages={"required": "Select at least one client first."},
     )
@@ -112,7 +125,7 @@ class BulkActionForm(forms.Form):
     def __init__(self, *args: Any, practice: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         clients_field = self.fields["clients"]
-        assert isinstance(clients_field, forms.ModelMultipleChoiceField)
+        assert isinstance(clients_field, ClientChoices)
         clients_field.queryset = Client.objects.for_practice(practice)
 
     def clean(self) -> dict[str, Any]:

@@ -103,6 +103,19 @@ def test_bulk_without_selection_or_tag_says_what_to_fix(
     assert not Tag.objects.filter(name="").exists()
 
 
+def test_a_tampered_selection_is_refused_plainly(
+    owner_http: HttpClient, book: dict[str, Client]
+) -> None:
+    """An id no database can hold (SQLite cannot even compare it) was a 500."""
+    for bad in (str(2**64), "-3", "abc"):
+        response = owner_http.post(
+            "/clients/bulk/", {"action": "archive", "clients": [bad, book["maya"].pk]}, follow=True
+        )
+        assert response.status_code == 200
+        assert "not in your book" in response.content.decode()
+    assert not Client.objects.filter(archived_at__isnull=False).exists()
+
+
 def test_empty_book_says_what_to_do_next(owner_http: HttpClient) -> None:
     response = owner_http.get("/clients/")
     assert "Add your first client" in response.content.decode()
