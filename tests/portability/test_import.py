@@ -288,3 +288,18 @@ def test_progress_is_readable_while_the_imports_transaction_is_open(owner: Membe
                 assert cursor.fetchone() == (0,)
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize(("region", "day_month"), [("GB", (3, 7)), ("US", (7, 3))])
+def test_an_upload_reads_dates_in_the_practices_order(
+    owner: Member, owner_http: HttpClient, region: str, day_month: tuple[int, int]
+) -> None:
+    """3/7/1980 is 3 July in a British practice and 7 March in an American one."""
+    owner.practice.default_region = region
+    owner.practice.save(update_fields=["default_region"])
+    csv = (
+        b"First Name,Last Name,E-mail Address,Birthday\r\nIona,Reyes,iona@example.org,3/7/1980\r\n"
+    )
+    preview = _upload(owner_http, "contacts.csv", csv)
+    owner_http.post(preview, {}, follow=True)
+    assert _dates(_client("Iona Reyes")) == {"birthday": (*day_month, 1980)}
