@@ -30,6 +30,14 @@ _MONEY_PRESSURE = (
     r"consequences|no\s+longer\s+(?:able|willing)|another\s+nudge|(?:patience|goodwill)\s+(?:is\s+)?"
     r"(?:running\s+out|wearing\s+thin)|unacceptable|promised\s+to\s+pay|excuses?|"
     r"no\s+(?:reply|response)\s+to\s+(?:my|our)\s+(?:invoices?|reminders?|emails?)|ignoring\s+(?:my|our)|"
+    r"(?:sorted|settled|paid|cleared)\s+(?:today|now|asap|immediately|this\s+week)|"
+    r"(?:third|second|fourth|\d+(?:nd|rd|th))\s+time\s+(?:that\s+)?(?:I'?ve|I\s+have|we'?ve|we\s+have)\s+"
+    r"(?:had\s+to\s+)?(?:ask|asked|chase|chased|remind|reminded|write|written)|"
+    r"account\s+is\s+behind|awaiting\s+(?:your\s+)?payment|clear\s+your\s+account|"
+    r"(?:bring|get)\s+your\s+account\s+up\s+to\s+date|I'?m\s+owed|we'?re\s+owed|"
+    r"working\s+for\s+free|for\s+free|hanging\s+over|clean\s+slate|if\s+you\s+follow\s+me|"
+    r"pay\s+that\s+first|until\s+the\s+(?:\w+\s+)?(?:unpaid\s+)?(?:invoice|balance|bill)|"
+    r"no\s+judg(?:e)?ment|(?:asked|asking)\s+about\s+\w+(?:\s+\w+)?\s+again|"
     r"bills\s+to\s+pay|still\s+waiting\s+on|why\s+I'?m\s+still\s+waiting|(?:last|previous)\s+"
     r"(?:\w+\s+)?reminders?|going\s+to\s+be\s+there|non-?payment|paus(?:e|ing)\s+(?:all\s+)?work|"
     r"due\s+now|been\s+(?:two|three|four|five|six|several|a\s+few)\s+(?:days|weeks|months)|"
@@ -51,9 +59,11 @@ _MONEY_RESPECTFUL = (
     r"|\bjust\s+tell\s+me\b|\bif\s+the\s+timing\b|\binstal+ments?\b"
     r"|\b(?:offer|set\s+up|do|arrange|a)\s+(?:a\s+)?payment\s+plan\b|\bshout\s+if\b"
     r"|\bmore\s+time\b|\bsorry\s+(?:I|we)\b|\bmy\s+(?:fault|mistake)\b|\brefund(?:ed|s)?\b"
-    r"|\bthank(?:s|\s+you)\s+for\s+(?:paying|your\s+payment|the\s+payment)\b|\breceived\b"
+    r"|\bthank(?:s|\s+you)\s+for\s+(?:paying|your\s+payment|the\s+payment)\b"
+    r"|\b(?:have|has|we'?ve|I'?ve)\s+received\b|\breceived,?\s+thank"
     r"|\bnothing\s+to\s+pay\b|\bno\s+need\s+to\s+pay\b|\bwon'?t\s+charge\b"
     r"|\bcard\s+machine\b|\bglitch\b|\b(?:our|my)\s+(?:end|side|system|mistake)\b"
+    r"|\b(?:lots|plenty|many)\s+of\s+(?:\w+\s+)?\w+\s+do\b"
 )
 # Remarks about their means, however kindly meant: they tell a client what you think they have.
 _MONEY_PITY = (
@@ -96,6 +106,25 @@ _MONEY_PITY = (
     r"|\bpeople\s+who\b[^.\n]{0,50}\b(?:don'?t|never|won'?t)\s+(?:quibble|haggle|blink|ask|mind|"
     r"complain|worry)\b"
     r"|\bbeyond\s+you\b|\bnot\s+(?:really\s+)?(?:within|in)\s+your\s+budget\b"
+    r"|\bnot\s+everyone\s+(?:has|can\s+find)\s+(?:that\s+kind\s+of\s+|the\s+)?(?:money|cash|funds)\b"
+    r"|\b(?:somewhere|someone|something)\s+cheaper\b|\b(?:things|money|cash)\s+(?:are|is|'s)\s+"
+    r"(?:a\s+bit\s+)?lean\b|\bcash\s+flow\s+is\s+(?:a\s+)?(?:struggle|tight|problem|issue)\b"
+    r"|\bwatching\s+your\s+(?:spending|pennies|budget|money)\b|\bstretched\s+things\b"
+    r"|\bnot\s+made\s+of\s+money\b|\bwithin\s+everyone'?s\s+(?:budget|reach|means)\b"
+    r"|\bnot\s+for\s+everyone'?s\s+(?:budget|pocket|wallet)\b"
+    r"|\bmoney\s+lying\s+around\b|\bpushing\s+it\s+financially\b|\bbudget-conscious\b"
+    r"|\bin\s+a\s+position\b[^.\n]{0,20}\bfinancially\b|\bfinancially\s+or\s+otherwise\b"
+    r"|\b(?:sure|assume|imagine|expect)\s+(?:that\s+)?(?:the\s+)?(?:cost|price|money|fee)\s+"
+    r"(?:won'?t|isn'?t|wouldn'?t|will\s+not)\s+be\s+(?:an?\s+)?(?:issue|problem)\b"
+    r"|\bif\s+that\s+sounds\s+(?:more\s+)?like\s+you\b|\bbreak\s+the\s+bank\b"
+    r"|\bbudget\s+(?:won'?t|doesn'?t|can'?t)\s+stretch\b|\b(?:once|when)\s+(?:they|you)\s+can\s+afford\b"
+    r"|\bstop\s+counting\s+the\s+cost\b|\bqueries\s+from\s+you\s+about\s+(?:price|cost|fees?)\b"
+    r"|\bif\s+(?:money|cost|price|budget)(?:'s|\s+is)\s+what\b"
+    r"|\bcheaper\s+(?:photographers|groomers|builders|plumbers|electricians|salons|therapists|"
+    r"coaches|tutors|agents|accountants|competitors|firms|clinics)\b"
+    r"|\bcome\s+back\s+when\s+(?:things|you)\b(?=[^.\n]{0,40}(?:settled|afford|money|budget|"
+    r"position))"
+    r"|\b(?:\w+s)\s+generally\s+don'?t\s+(?:quibble|haggle|ask|mind|complain)\b"
     r"|\b(?:don'?t|never)\s+(?:get|have)\s+this\s+(?:conversation|problem|issue)\s+with\s+"
     r"(?:my|our|the)\s+other\b"
     r"|\b(?:don'?t|rarely|never)\s+(?:usually\s+)?(?:get|have|had)\s+(?:people|clients|anyone)\s+"
@@ -144,11 +173,18 @@ _MONEY_OTHERS = (
     r"(?P<hit>(?:most|all|many|lots|plenty|the\s+rest|every\s+other|none|the\s+other|other)\s+"
     r"(?:of\s+)?(?:my\s+|our\s+|the\s+)?(?:other\s+)?(?:\w+\s+)?(?:clients?|customers?|patients?|"
     r"people|famil(?:y|ies)|parents?|owners?|vendors?|firms?|business(?:es)?|couples?|houses?|brides?|"
-    r"regulars?|students?|homeowners?|tenants?|buyers?)|(?:my|our)\s+(?:other\s+)?(?:\w+\s+)?clients\s+"
+    r"regulars?|students?|homeowners?|tenants?|buyers?|landlords?|sellers?|brides?)|(?:my|our)\s+(?:other\s+)?(?:\w+\s+)?clients\s+"
     r"(?:never|don'?t|always|happily|all|just)|your\s+neighbou?r|everyone\s+else|nobody\s+else|no\s+one\s+else|"
     r"anyone\s+else|you(?:'re|\s+are)\s+the\s+only\s+(?:one|client|person|customer|patient)|"
     r"yours\s+is\s+the\s+(?:first|only)|people\s+your\s+age|(?:other|most)\s+\w+\s+your\s+"
     r"(?:size|age|level))\b"
+)
+# Telling them, over money, that they do not belong ("then this isn't for you").
+_MONEY_NOT_FOR_YOU = (
+    r"\b(?P<hit>(?:isn'?t|is\s+not|aren'?t|are\s+not|might\s+not\s+be|may\s+not\s+be|won'?t\s+be|"
+    r"probably\s+not|not\s+really|probably\s+isn'?t)\s+(?:really\s+|quite\s+|the\s+right\s+\w+\s+)?"
+    r"for\s+(?:you|everyone)(?:\s+yet)?|not\s+(?:the\s+)?(?:right|best)\s+(?:fit|time|salon|place|service|programme|"
+    r"people|match)(?:\s+for\s+you)?)\b"
 )
 # Who they are, when it is used to size what they can pay.
 _MONEY_WHO = (
@@ -156,7 +192,7 @@ _MONEY_WHO = (
     r"carer'?s\s+wage|nurse'?s\s+salary|universal\s+credit|on\s+benefits|retired|pensioners?|"
     r"income\s+bracket|(?:the\s+)?area\s+you'?re\s+in|your\s+age|at\s+your\s+age|"
     r"your\s+day\s+rate|your\s+level|your\s+size|(?:two|three|four)\s+kids|past\s+your\s+"
-    r"(?:husband|wife|partner)|in\s+retail|a\s+student|you(?:'re|\s+are)\s+(?:a\s+|only\s+a\s+|just\s+a\s+)?"
+    r"(?:husband|wife|partner)|in\s+retail|a\s+student|between\s+jobs|out\s+of\s+work|on\s+furlough|redundan\w+|you(?:'re|\s+are)\s+(?:a\s+|only\s+a\s+|just\s+a\s+)?"
     r"(?:student|pensioner|single\s+(?:mum|mom|dad|parent)|retiree|carer|nurse|teacher|apprentice))\b"
 )
 
@@ -191,7 +227,7 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"concern|worry|stretch)\b"
         r"|\bsomeone\s+in\s+your\s+(?:situation|position|circumstances)\b"
         r"|\b(?:people|those|anyone|clients)\s+on\s+a\s+(?:tight\s+)?budget\b"
-        r"|\bif\s+you(?:'re|\s+are)\s+on\s+a\s+(?:tight\s+|small\s+)?budget\b"
+        r"|\bif\s+you(?:'re|\s+are)\s+on\s+a\s+(?:tight(?:er)?\s+|small(?:er)?\s+|low(?:er)?\s+)?budget\b"
         r"|\bif\s+(?:it'?s|your\s+budget\s+is)\s+(?:small|tight|low)\b"
         r"|\blooking\s+for\s+cheap\b|\bcheap(?:er)?\s+option\b|\bbudget\s+option\s+for\s+you\b"
         r"|\byou\s+get\s+what\s+you\s+pay\s+for\b"
@@ -261,6 +297,17 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\b(?:don'?t|do\s+not|never)\s+(?:really\s+)?(?:talk|discuss|do)\s+(?:money|prices|fees|"
         r"pricing|numbers)\s+(?:over|by|via|on)\b"
         r"|\b(?:put|discuss|share|give)\s+(?:\w+\s+)?in\s+writing\b"
+        r"|\bgo\s+into\s+(?:our\s+)?(?:fee\s+structure|fees|prices|pricing|costs)\s+(?:over|by|via|on)\b"
+        r"|\brather\s+than\s+(?:in\s+writing|by\s+e-?mail|over\s+(?:e-?mail|text|the\s+phone))\b"
+        r"|\bprefer\s+to\s+(?:cover|discuss|talk\s+about|go\s+through)\s+(?:\w+\s+)?(?:when|in\s+person|"
+        r"face)\b"
+        r"|\bdon'?t\s+give\s+(?:prices|quotes|figures|fees|rates|costs)\s+out\b"
+        r"|\b(?:on\s+request\s+only|only\s+on\s+request|available\s+on\s+request)\b"
+        r"|\bwon'?t\s+give\s+(?:you\s+)?a\s+(?:figure|price|number|quote)\b"
+        r"|\bleave\s+(?:the\s+)?(?:money|fees|cost|price|numbers)\s+(?:until|till|for)\b"
+        r"|\b(?:a\s+)?conversation\s+for\s+the\s+(?:consultation|salon|clinic|meeting|call|office|studio)\b"
+        r"|\bdon'?t\s+do\s+(?:breakdowns|quotes|prices|estimates|figures)\s+(?:by|over|via|on)\b"
+        r"|\bwill\s+be\s+discussed\s+(?:face\s+to\s+face|in\s+person|at\s+the)\b"
         r"|\bdon'?t\s+put\s+(?:rates|prices|fees|numbers|figures)\s+in\s+(?:e-?mails?|writing|texts?)\b"
         r"|\b(?:pricing|prices?|fees?|rates?|costs?)\b[^.\n]{0,40}\b(?:is|are)\s+(?:only\s+)?(?:available|"
         r"given|discussed|provided|shared)\s+(?:on\s+request|at\s+the|after|in\s+person|once|face\s+to\s+"
@@ -351,7 +398,7 @@ _MONEY_FAMILIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         r"|\baccount\s+(?:will\s+be\s+|has\s+been\s+|is\s+)?(?:suspended|frozen|closed|on\s+hold)\b"
         r"|\bsettle\s+(?:up|your\s+account|the\s+balance|this|it|the\s+invoice)\s+(?:now|today|asap|"
         r"immediately|urgently|straight\s+away)\b|\burgent(?:ly)?\b[^.\n]{0,30}\bpay"
-        r"|\b(?:balance|invoice|payment|bill|account|fee)s?\s+(?:is|are)\s+(?:now\s+)?(?:\w+\s+){1,3}"
+        r"|\b(?:balance|invoice|payment|bill|account|fee)s?\s+(?:is|are)\s+(?:now\s+)?(?:\w+\s+){0,3}"
         r"late\b"
         r"|\b(?:forced|have\s+no\s+choice\s+but)\s+to\s+(?:pass|refer|hand|take|charge|stop|cancel)\b"
         r"|\bdebt\s+recovery\b|\brecovery\s+(?:agent|agency|partner|team)\b"
@@ -404,11 +451,24 @@ MONEY_RULES: tuple[Rule, ...] = (
         _MONEY_FIX,
         pattern=_MONEY_OTHERS,
         with_sentence=_MONEY_WORDS
-        + r"|\b(?:full\s+rate|pays?|discount|itemi[sz]ed|breakdown|tip|quibble|blink|package|"
-        r"minimum|tier|plan|negotiate|expense|"
-        r"complain\w*)\b",
+        + r"|\b(?:full\s+rate|pays?|discounts?|itemi[sz]ed|breakdowns?|tips?|quibble|blink|"
+        r"packages?|minimum|tier|plan|negotiate|expense|complain\w*)\b",
         unless_sentence=_MONEY_RESPECTFUL,
+        near_sentences=1,
         examples=("Most of my clients pay without a second thought.",),
+    ),
+    Rule(
+        "money-not-for-you",
+        MONEY_SHAME,
+        WARNING,
+        "Telling them, over money, that this is not for them shames them for asking.",
+        _MONEY_FIX,
+        pattern=_MONEY_NOT_FOR_YOU,
+        with_sentence=_MONEY_WORDS
+        + r"|\b(?:afford|cheap\w*|budget|invest\w*|expensive|discount|asking\s+about)\b",
+        unless_sentence=_MONEY_RESPECTFUL,
+        near_sentences=1,
+        examples=("If you're asking about price, this probably isn't for you.",),
     ),
     Rule(
         "money-who-they-are",
@@ -419,8 +479,8 @@ MONEY_RULES: tuple[Rule, ...] = (
         _MONEY_FIX,
         pattern=_MONEY_WHO,
         with_sentence=_MONEY_WORDS
-        + r"|\b(?:afford|cheap\w*|budget|basic|essential|stretch|realistic|spend|swing|quid|"
-        r"discount|knock\w*|quot\w*)\b",
+        + r"|\b(?:afford\w*|cheap\w*|budgets?|basics?|essentials?|stretch|realistic|spend\w*|"
+        r"swing|quid|discounts?|knock\w*|quot\w*)\b",
         unless_sentence=r"\bno\s+rush\b|\bhappy\s+to\s+talk\b",
         examples=("Given the area you're in, I've priced the basic clean.",),
     ),
