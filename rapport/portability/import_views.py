@@ -3,32 +3,21 @@ decide per match, import."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from rapport.lib.http import is_htmx, refuse_unless_post
-from rapport.portability.changes import merge_changes
-from rapport.portability.importing import (
-    CREATE,
-    MERGE,
-    SKIP,
-    Planned,
-    apply_choices,
-    counts,
-    plan,
-)
+from rapport.portability.importing import CREATE, MERGE, SKIP, apply_choices, plan
 from rapport.portability.models import ImportBatch
-from rapport.portability.records import FIELDS, FileProblem, read_source
-from rapport.portability.tasks import LARGE, import_batch_start
+from rapport.portability.preview import BUILT_IN_REQUEST, mapping_of, preview_build
+from rapport.portability.records import FIELDS, read_source
+from rapport.portability.tasks import LARGE, import_batch_start, preview_run
 from rapport.portability.writing import commit
 from rapport.practices.access import PracticeRequest, member_required
 
 MAX_UPLOAD = 50 * 1024 * 1024
-SHOWN_NEW = 50
 FIELD_LABELS = {
     "full_name": "Full name", "first_name": "First name", "last_name": "Last name",
     "preferred_name": "Preferred name", "email": "Email", "phone": "Phone",
@@ -53,6 +42,7 @@ def import_start(request: PracticeRequest) -> HttpResponse:
                 filename=(upload.name or "contacts")[:200],
                 content=upload.read(),
             )
+            _preview_start(batch)
             return redirect("import_batch", batch_id=batch.pk)
     recent = ImportBatch.objects.for_practice(request.practice).filter(finished_at__isnull=False)
     return render(
@@ -63,12 +53,16 @@ def import_start(request: PracticeRequest) -> HttpResponse:
     )
 
 
+def _preview_start(batch: ImportBatch) -> None:
+    """A small file is previewed here and now; a large one by a task, the page waiting."""
+    if len(batch.content) <= BUILT_IN_REQUEST:
+        preview_build(batch)
+    else:
+        preview_run.enqueue(batch.pk)
+
+
 def _batch(request: PracticeRequest, batch_id: int) -> ImportBatch:
     return get_object_or_404(ImportBatch.objects.for_practice(request.practice), pk=batch_id)
-
-
-def _mapping(batch: ImportBatch) -> dict[int, str]:
-    return {int(index): target for index, target in batch.mapping.items()}
 
 
 @member_required
@@ -77,76 +71,91 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
     if batch.finished_at is not None:
         return render(request, "portability/import_done.html", {"batch": batch})
     if batch.started_at is not None:
-        done, total = batch.written, batch.total
-        context = {
-            "batch": batch,
-            "done": done,
-            "total": total,
-            "percent": int(done * 100 / total) if total else 0,
-            "interrupted": batch.interrupted(),
-        }
-        template = (
-            "portability/_import_progress.html"
-            if is_htmx(request)
-            else ("portability/import_running.html")
-        )
-        return render(request, template, context)
-    try:
-        source = read_source(
-            bytes(batch.content),
-            batch.filename,
-            _mapping(batch) or None,
-            region=request.practice.default_region,
-        )
-    except FileProblem as problem:
+        return _progress(request, batch)
+    if batch.problem and is_htmx(request):  # the waiting page asked: load the page that says why
+        failed = HttpResponse(status=204)
+        failed["HX-Redirect"] = request.path
+        return failed
+    if batch.problem:  # the file could not be read: say why, and keep none of it
+        messages.error(request, batch.problem)
         batch.delete()
-        messages.error(request, str(problem))
         return redirect("import_start")
-    if source.needs_mapping:
-        return render(
-            request,
-            "portability/import_mapping.html",
-            {
-                "batch": batch,
-                "columns": list(enumerate(source.header)),
-                "sample": source.sample,
-                "choices": [(value, FIELD_LABELS[value]) for value in FIELDS],
-            },
-        )
-    planned = plan(request.practice, source.records)
-    if request.method == "POST" and batch.started_at is None:
-        choices = {key: str(request.POST[key]) for key in request.POST if key.startswith("record-")}
-        apply_choices(choices, planned)
-        if sum(1 for item in planned if item.outcome in (CREATE, MERGE)) > LARGE:
-            import_batch_start(batch=batch, choices=choices)
-            return redirect("import_batch", batch_id=batch.pk)
-        result = commit(
-            practice=request.practice, planned=planned, member=request.member, batch=batch
-        )
-        batch.finished_at, batch.result = timezone.now(), result
-        batch.content = b""  # the file is no longer needed: do not keep people's data twice
-        batch.save(update_fields=["finished_at", "result", "content"])
-        messages.success(
-            request,
-            f"Imported: {result[CREATE]} new, {result[MERGE]} merged, {result[SKIP]} skipped.",
-        )
-        return redirect("import_batch", batch_id=batch.pk)
-    return render(request, "portability/import_preview.html", _preview(batch, planned))
+    if not batch.preview:
+        return _reading(request, batch)
+    if is_htmx(request) and request.method == "GET":  # the waiting page asked: it is ready
+        ready = HttpResponse(status=204)
+        ready["HX-Redirect"] = request.path
+        return ready
+    if batch.preview.get("needs_mapping"):
+        return _columns(request, batch)
+    if request.method == "POST":
+        return _import(request, batch)
+    return render(request, "portability/import_preview.html", {"batch": batch, **batch.preview})
 
 
-def _preview(batch: ImportBatch, planned: list[Planned]) -> dict[str, Any]:
-    creates = [item for item in planned if item.outcome == CREATE and item.possible is None]
-    decide = [item for item in planned if item.outcome == MERGE or item.possible is not None]
-    merge_changes(decide)
-    return {
+def _progress(request: PracticeRequest, batch: ImportBatch) -> HttpResponse:
+    done, total = batch.written, batch.total
+    context = {
         "batch": batch,
-        "counts": counts(planned),
-        "decide": decide,
-        "errors": [item for item in planned if item.outcome == "error"],
-        "skips": [item for item in planned if item.outcome == SKIP],
-        "creates": creates[:SHOWN_NEW],
-        "more_creates": max(len(creates) - SHOWN_NEW, 0),
+        "done": done,
+        "total": total,
+        "percent": int(done * 100 / total) if total else 0,
+        "interrupted": batch.interrupted(),
     }
+    template = "_import_progress" if is_htmx(request) else "import_running"
+    return render(request, f"portability/{template}.html", context)
+
+
+def _reading(request: PracticeRequest, batch: ImportBatch) -> HttpResponse:
+    """The preview is being built by a task: the page asks again each second, and once it is
+    ready, loads it."""
+    template = "_import_reading" if is_htmx(request) else "import_reading"
+    return render(request, f"portability/{template}.html", {"batch": batch})
+
+
+def _columns(request: PracticeRequest, batch: ImportBatch) -> HttpResponse:
+    preview = batch.preview
+    return render(
+        request,
+        "portability/import_mapping.html",
+        {
+            "batch": batch,
+            "columns": [
+                (index, name, preview["guesses"].get(str(index), ""))
+                for index, name in enumerate(preview["header"])
+            ],
+            "sample": preview["sample"],
+            "choices": [(value, FIELD_LABELS[value]) for value in FIELDS],
+        },
+    )
+
+
+def _import(request: PracticeRequest, batch: ImportBatch) -> HttpResponse:
+    """The provider's choices: a large import goes to a task, a small one is written now."""
+    choices = {key: str(request.POST[key]) for key in request.POST if key.startswith("record-")}
+    planned_counts = batch.preview["counts"]
+    if planned_counts[CREATE] + planned_counts[MERGE] > LARGE or len(batch.content) > (
+        BUILT_IN_REQUEST
+    ):
+        import_batch_start(batch=batch, choices=choices)
+        return redirect("import_batch", batch_id=batch.pk)
+    source = read_source(
+        bytes(batch.content),
+        batch.filename,
+        mapping_of(batch) or None,
+        region=request.practice.default_region,
+    )
+    planned = plan(request.practice, source.records)
+    apply_choices(choices, planned)
+    result = commit(practice=request.practice, planned=planned, member=request.member, batch=batch)
+    batch.finished_at, batch.result = timezone.now(), result
+    batch.content = b""  # the file is no longer needed: do not keep people's data twice
+    batch.save(update_fields=["finished_at", "result", "content"])
+    messages.success(
+        request,
+        f"Imported: {result[CREATE]} new, {result[MERGE]} merged, {result[SKIP]} skipped.",
+    )
+    return redirect("import_batch", batch_id=batch.pk)
 
 
 @member_required
@@ -164,6 +173,7 @@ def import_mapping(request: PracticeRequest, batch_id: int) -> HttpResponse:
     ):
         messages.error(request, "Choose at least the column with the name, the email or the phone.")
         return redirect("import_batch", batch_id=batch.pk)
-    batch.mapping = mapping
-    batch.save(update_fields=["mapping"])
+    batch.mapping, batch.preview = mapping, {}
+    batch.save(update_fields=["mapping", "preview"])
+    _preview_start(batch)
     return redirect("import_batch", batch_id=batch.pk)

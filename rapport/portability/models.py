@@ -34,6 +34,8 @@ class ImportBatch(PracticeOwned):
     content = models.BinaryField()
     # Column index to field, for a CSV whose layout had to be chosen by hand.
     mapping = models.JSONField(default=dict, blank=True)
+    # What the preview page shows, built once from the file (portability.preview).
+    preview = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     # The provider's merge/create/skip per record, kept while a large import runs.
     choices = models.JSONField(default=dict, blank=True)

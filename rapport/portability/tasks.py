@@ -22,11 +22,27 @@ from django_tasks import task
 from rapport.portability.export import practice_file
 from rapport.portability.importing import CREATE, MERGE, apply_choices, plan
 from rapport.portability.models import ExportFile, ExportKind, ImportBatch
+from rapport.portability.preview import preview_build
 from rapport.portability.records import read_source
 from rapport.portability.writing import commit
 from rapport.practices.models import Member
 
 LARGE = 500  # more records to write than this, and the import runs as a task
+
+
+@task()
+def preview_run(batch_id: int) -> None:
+    """A large file's preview, built away from the web request; the page waits for it."""
+    batch = ImportBatch.objects.select_related("practice").filter(pk=batch_id).first()
+    if batch is None:  # the provider chose another file meanwhile
+        return
+    try:
+        preview_build(batch)
+    except Exception as error:  # the page must learn that it failed, whatever the reason
+        ImportBatch.objects.filter(pk=batch_id).update(
+            problem=f"The file could not be read: {type(error).__name__}.", content=b""
+        )
+        raise
 
 
 def import_batch_start(*, batch: ImportBatch, choices: dict[str, str]) -> None:

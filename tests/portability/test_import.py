@@ -303,3 +303,46 @@ def test_an_upload_reads_dates_in_the_practices_order(
     preview = _upload(owner_http, "contacts.csv", csv)
     owner_http.post(preview, {}, follow=True)
     assert _dates(_client("Iona Reyes")) == {"birthday": (*day_month, 1980)}
+
+
+@pytest.mark.tasks
+@pytest.mark.django_db(transaction=True)
+def test_a_large_file_is_previewed_by_a_task_while_the_page_waits(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    """The upload only stores the file; reading and matching happen in the background."""
+    from rapport.portability.preview import BUILT_IN_REQUEST
+    from rapport.server.worker import work
+
+    client_create(practice=owner.practice, full_name="Person 7", created_by=owner,
+                  contact_points=[ContactPointInput("email", "person7@example.org")])  # fmt: skip
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {0}\r\nEMAIL:person{0}@example.org\r\n" + (
+        "NOTE:Met at the spring fair; prefers mornings.\r\nEND:VCARD\r\n"
+    )
+    cards, number = [], 0
+    while sum(map(len, cards)) <= BUILT_IN_REQUEST:
+        cards.append(card.format(number))
+        number += 1
+    url = _upload(owner_http, "big.vcf", "".join(cards).encode())
+    assert ImportBatch.objects.get().preview == {}  # not read in the request
+    waiting = owner_http.get(url).content.decode()
+    assert "Reading big.vcf" in waiting and 'hx-trigger="every 1s"' in waiting
+    assert owner_http.get(url, HTTP_HX_REQUEST="true").status_code == 200  # still reading
+    work(once=True, signals=False)
+    ready = owner_http.get(url, HTTP_HX_REQUEST="true")
+    assert ready["HX-Redirect"] == url  # the waiting page loads the preview
+    preview = owner_http.get(url).content.decode()
+    assert f"{number - 1}</strong> new clients" in preview
+    assert "Merge into Person 7" in preview and "1</strong> to merge" in preview
+    assert not Client.objects.exclude(full_name="Person 7").exists()
+
+
+def test_a_file_that_cannot_be_read_says_why_and_is_not_kept(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    response = owner_http.post(
+        "/clients/import/", {"file": SimpleUploadedFile("notes.txt", b"just some words")}
+    )
+    page = owner_http.get(response["Location"], follow=True).content.decode()
+    assert "Rapport reads vCard (.vcf) and CSV files" in page
+    assert not ImportBatch.objects.exists()
