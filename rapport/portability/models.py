@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
-from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
+from rapport.practices.models import Member, Practice, PracticeOwned, PracticeQuerySet
 
 
 class Erasure(PracticeOwned):
@@ -47,6 +47,13 @@ class ImportBatch(PracticeOwned):
     written = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     heard_at = models.DateTimeField(null=True, blank=True)
+    # A large import is written into a practice of its own, then published (portability.staging);
+    # what it merges into existing clients waits here, as plain data, until then.
+    holding = models.ForeignKey(
+        Practice, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merges = models.JSONField(default=list, blank=True)
+    publishing_at = models.DateTimeField(null=True, blank=True)
     # Undone from Settings → Your data (portability.undo), within UNDO_FOR of finished_at.
     undone_at = models.DateTimeField(null=True, blank=True)
     undone_by = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -61,10 +68,12 @@ class ImportBatch(PracticeOwned):
 
     def interrupted(self, now: datetime | None = None) -> bool:
         """Started, not finished, and not heard from for a while: its worker stopped (a crash,
-        a restart), and the import's one transaction went with it, so nothing was imported."""
+        a restart) while writing where no one sees it, and that is thrown away
+        (portability.tidy), so nothing was imported."""
         last = self.heard_at or self.started_at
         return (
             self.finished_at is None
+            and self.publishing_at is None  # publishing is finished, not abandoned (staging)
             and not self.problem
             and last is not None
             and (now or timezone.now()) - last > IMPORT_SILENT_AFTER

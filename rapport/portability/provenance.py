@@ -50,8 +50,11 @@ def client_values(client: Client) -> dict[str, Any]:
 class Provenance:
     """Gathers an import's rows while it writes, then keeps them in one bulk insert."""
 
-    def __init__(self, batch: ImportBatch | None) -> None:
+    def __init__(self, batch: ImportBatch | None, practice_id: int | None = None) -> None:
+        """`practice_id`: where the rows are written, when not the batch's own practice (a
+        large import is written into a holding practice first: portability.staging)."""
         self.batch = batch
+        self.practice_id = practice_id or (batch.practice_id if batch else None)
         self.rows: list[dict[str, Any]] = []
         self.highest = {
             kind: model._default_manager.aggregate(top=models.Max("pk"))["top"] or 0
@@ -89,7 +92,7 @@ class Provenance:
         model, fields = WRITTEN[kind]
         wanted = Counter((row["client_id"], *(row[name] for name in fields)) for row in rows)
         inserted = model.objects.filter(  # type: ignore[attr-defined]
-            pk__gt=self.highest[kind], practice_id=self.batch.practice_id
+            pk__gt=self.highest[kind], practice_id=self.practice_id
         ).values_list("pk", "client_id", *fields)
         for pk, client_id, *values in inserted.iterator(chunk_size=2000):
             key = (client_id, *values)
@@ -99,7 +102,6 @@ class Provenance:
 
     def save(self) -> None:
         if self.batch is not None:
-            ImportedRow.objects.filter(batch=self.batch).delete()
             insert_rows(ImportedRow, self.rows)
             # Older imports can no longer be undone: their copies of people's data go.
             ImportedRow.objects.filter(

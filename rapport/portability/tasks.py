@@ -1,30 +1,26 @@
 """Large imports and exports as tasks: the page enqueues one and shows how far it has got.
 
-The import itself stays one transaction, all or nothing, so a worker that stops
-halfway leaves nothing imported (the page says so once the batch has been silent
-for a while: ImportBatch.interrupted). Its progress is written to the batch on a
-database connection of its own, so the page, in any web process on any host, can
-read it while that transaction is still open. SQLite lets one writer in at a
-time, and the import is that writer: there the count is written before and after.
+The import is written where no one sees it, in short transactions, then published
+(portability.staging), so other members keep working meanwhile and a worker that
+stops while writing leaves nothing imported (the page says so once the batch has
+been silent for a while: ImportBatch.interrupted). Its progress is written to the
+batch between those transactions, where the page reads it.
 
 An export is read in one go and kept on its ExportFile until the next one replaces it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from rapport.portability.export import practice_file
 from rapport.portability.importing import CREATE, MERGE, apply_choices, plan
 from rapport.portability.models import ExportFile, ExportKind, ImportBatch
-from rapport.portability.preview import preview_build
+from rapport.portability.preview import mapping_of, preview_build
 from rapport.portability.records import read_source
-from rapport.portability.writing import commit
+from rapport.portability.staging import abandon, staged_commit
 from rapport.practices.models import Member
 
 LARGE = 500  # more records to write than this, and the import runs as a task
@@ -58,11 +54,10 @@ def import_run(batch_id: int) -> dict[str, int]:
     """The whole import for a batch whose choices are stored; returns the counts."""
     batch = ImportBatch.objects.select_related("practice", "member").get(pk=batch_id)
     try:
-        mapping = {int(key): value for key, value in batch.mapping.items()}
         source = read_source(
             bytes(batch.content),
             batch.filename,
-            mapping or None,
+            mapping_of(batch) or None,
             region=batch.practice.default_region,
         )
         planned = plan(batch.practice, source.records)
@@ -71,47 +66,19 @@ def import_run(batch_id: int) -> dict[str, int]:
         ImportBatch.objects.filter(pk=batch_id).update(
             total=total, written=0, heard_at=timezone.now()
         )
-        with _progress_recorder(batch_id) as progress:
-            result = commit(
-                practice=batch.practice,
-                planned=planned,
-                member=batch.member,
-                progress=progress,
-                batch=batch,
-            )
-        ImportBatch.objects.filter(pk=batch_id).update(
-            finished_at=timezone.now(), result=result, content=b"", written=total
-        )
+
+        def progress(done: int) -> None:  # between two short transactions: the page reads it
+            ImportBatch.objects.filter(pk=batch_id).update(written=done, heard_at=timezone.now())
+
+        result = staged_commit(batch=batch, planned=planned, progress=progress)
+        ImportBatch.objects.filter(pk=batch_id).update(written=total)
     except Exception as error:  # the page must learn that it failed, whatever the reason
-        ImportBatch.objects.filter(pk=batch_id).update(
-            problem=f"The import stopped and nothing was imported: {type(error).__name__}."
-        )
+        if abandon(batch_id):
+            ImportBatch.objects.filter(pk=batch_id).update(
+                problem=f"The import stopped and nothing was imported: {type(error).__name__}."
+            )
         raise
     return result
-
-
-@contextmanager
-def _progress_recorder(batch_id: int) -> Iterator[Callable[[int], None]]:
-    """A progress callback that writes outside the import's transaction, where it can."""
-    if connections[DEFAULT_DB_ALIAS].vendor == "sqlite":
-        yield lambda done: None
-        return
-    side = connections.create_connection(DEFAULT_DB_ALIAS)
-    quote = side.ops.quote_name
-    table, written, heard_at, key = map(
-        quote, (ImportBatch._meta.db_table, "written", "heard_at", "id")
-    )
-    # Names from the model, values as parameters.
-    update = f"UPDATE {table} SET {written} = %s, {heard_at} = %s WHERE {key} = %s"  # noqa: S608
-
-    def progress(done: int) -> None:
-        with side.cursor() as cursor:
-            cursor.execute(update, [done, timezone.now(), batch_id])
-
-    try:
-        yield progress
-    finally:
-        side.close()
 
 
 def export_file_request(*, member: Member, kind: ExportKind) -> ExportFile:

@@ -64,7 +64,7 @@ def commit(
     With a batch, every row written is recorded on it, for undo (portability.undo).
     """
     now = timezone.now()
-    trace = Provenance(batch)
+    trace = Provenance(batch, practice.pk)
     chosen = [item for item in planned if item.outcome in (CREATE, MERGE)]
     tags, new_tags = _tags(practice, {tag for item in chosen for tag in item.record.tags})
     trace.tags(new_tags)

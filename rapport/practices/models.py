@@ -71,6 +71,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name or self.email
 
 
+class PracticeManager(models.Manager["Practice"]):
+    """The practices people work in: not those that only hold an import being written."""
+
+    def get_queryset(self) -> models.QuerySet[Practice]:
+        return super().get_queryset().filter(holds_import=False)
+
+
 class Practice(models.Model):
     name = models.CharField(max_length=200)
     time_zone = models.CharField(
@@ -119,6 +126,12 @@ class Practice(models.Model):
         "0 to 600 seconds.",
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Holds a large import while it is written (portability.staging): it has no members, and
+    # every query is scoped to a practice, so nothing in it is visible until it is published.
+    holds_import = models.BooleanField(default=False, editable=False)
+
+    objects = PracticeManager()
+    with_holding = models.Manager["Practice"]()
 
     def __str__(self) -> str:
         return self.name

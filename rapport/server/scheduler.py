@@ -26,7 +26,7 @@ from django_tasks.base import Task
 from rapport.desk.tasks import digests_send, readings_refresh_all
 from rapport.messaging.tasks import mail_read, outbox_send
 from rapport.server.models import PeriodicRun
-from rapport.server.tasks import task_results_prune
+from rapport.server.tasks import task_results_prune, uploads_tidy
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 10
@@ -45,6 +45,7 @@ PERIODIC = [
     Periodic("mail", mail_read, timedelta(minutes=5)),
     Periodic("readings", readings_refresh_all, timedelta(hours=1)),
     Periodic("prune", task_results_prune, timedelta(days=1)),
+    Periodic("tidy", uploads_tidy, timedelta(minutes=10)),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Housekeeping of the task queue itself."""
+"""Housekeeping: the task queue's old results, and what uploads and stopped imports leave."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task, task_backends
 from django_tasks_db import DatabaseBackend
+
+from rapport.portability.tidy import imports_tidy
 
 KEEP_RESULTS = timedelta(days=14)
 
@@ -22,3 +24,10 @@ def task_results_prune() -> int:
     finished_before = timezone.now() - KEEP_RESULTS
     deleted, _ = DBTaskResult.objects.filter(finished_at__lt=finished_before).delete()
     return deleted
+
+
+@task()
+def uploads_tidy() -> dict[str, int]:
+    """Address-book previews never imported go after a day, and imports whose worker
+    stopped are thrown away or finished (portability.tidy). Returns what was done."""
+    return imports_tidy(timezone.now())

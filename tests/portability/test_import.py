@@ -265,31 +265,6 @@ def test_progress_while_running_and_an_interrupted_import(
     assert "was interrupted" in page and "nothing was imported" in page
 
 
-@pytest.mark.django_db(transaction=True)
-def test_progress_is_readable_while_the_imports_transaction_is_open(owner: Member) -> None:
-    from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
-
-    from rapport.portability.tasks import _progress_recorder
-
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite has one writer at a time: the import itself")
-    batch = ImportBatch.objects.create(practice=owner.practice, filename="big.vcf", content=b"")
-    reader = connections.create_connection(DEFAULT_DB_ALIAS)
-    try:
-        with transaction.atomic(), _progress_recorder(batch.pk) as progress:
-            Client.objects.create(practice=owner.practice, full_name="Written, not committed")
-            progress(250)
-            with reader.cursor() as cursor:
-                cursor.execute(
-                    "SELECT written FROM portability_importbatch WHERE id = %s", [batch.pk]
-                )
-                assert cursor.fetchone() == (250,)
-                cursor.execute("SELECT count(*) FROM clients_client")
-                assert cursor.fetchone() == (0,)
-    finally:
-        reader.close()
-
-
 @pytest.mark.parametrize(("region", "day_month"), [("GB", (3, 7)), ("US", (7, 3))])
 def test_an_upload_reads_dates_in_the_practices_order(
     owner: Member, owner_http: HttpClient, region: str, day_month: tuple[int, int]

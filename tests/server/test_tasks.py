@@ -31,13 +31,19 @@ EVERY = {periodic.name: periodic.every for periodic in PERIODIC}
 
 def test_each_period_is_enqueued_once_however_many_schedulers_ask(db: None) -> None:
     now = timezone.now()
-    assert schedule_due(now=now) == ["outbox", "digests", "mail", "readings", "prune"]
+    assert schedule_due(now=now) == ["outbox", "digests", "mail", "readings", "prune", "tidy"]
     # Every other worker's scheduler, at the same moment or a little later: nothing more.
     assert schedule_due(now=now) == []
     assert schedule_due(now=now + timedelta(seconds=59)) == []
     assert schedule_due(now=now + timedelta(minutes=1)) == ["outbox", "digests"]
     assert schedule_due(now=now + timedelta(minutes=5)) == ["outbox", "digests", "mail"]
-    assert schedule_due(now=now + timedelta(hours=1)) == ["outbox", "digests", "mail", "readings"]
+    assert schedule_due(now=now + timedelta(hours=1)) == [
+        "outbox",
+        "digests",
+        "mail",
+        "readings",
+        "tidy",
+    ]
     due = PeriodicRun.objects.get(name="readings").due_at
     assert due == now + timedelta(hours=2)
 
