@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from rapport.api.models import ApiToken
 from rapport.api.services import token_create
-from rapport.appointments.models import Appointment
+from rapport.appointments.models import Appointment, CalendarUpload
 from rapport.appointments.services import appointment_create
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
@@ -115,6 +115,7 @@ class ClientFile:
     api_token: ApiToken
     import_batch: ImportBatch
     export_file: ExportFile
+    calendar_upload: CalendarUpload
 
 
 def make_client_file(
@@ -219,6 +220,13 @@ def make_client_file(
             kind=ExportKind.CSV,
             finished_at=timezone.now(),
             content=b"full_name\r\nSiobhan\r\n",
+        ),
+        CalendarUpload.objects.create(
+            practice=member.practice,
+            member=member,
+            filename="calendar.ics",
+            content=b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@b\r\n"
+            b"DTSTART:20261201T100000Z\r\nSUMMARY:Session\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
         ),
     )
 

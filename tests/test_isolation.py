@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.test import Client as HttpClient
 
 from rapport.api.models import ApiToken
-from rapport.appointments.models import Appointment
+from rapport.appointments.models import Appointment, CalendarUpload
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.portability.models import ImportBatch
@@ -48,6 +48,7 @@ def _snapshot() -> list[object]:
             TouchKind,
             ApiToken,
             ImportBatch,
+            CalendarUpload,
         )
     ]
 
@@ -94,6 +95,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.api_token,
         client_file.import_batch,
         client_file.export_file,
+        client_file.calendar_upload,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

@@ -4,8 +4,10 @@ from datetime import UTC, timedelta
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 
+from rapport.appointments.ics_read import MAX_BYTES, TOO_LARGE
 from rapport.appointments.models import MAX_LENGTH, Appointment, AppointmentMessage
 from rapport.appointments.services import MAX_LATE_MINUTES
 from rapport.clients.models import Client
@@ -118,9 +120,19 @@ class AppointmentMessageForm(ComposeForm):
 class CalendarImportForm(forms.Form):
     file = forms.FileField(
         label="Calendar file (.ics)",
-        help_text="Export it from Google Calendar, Outlook or Apple Calendar. Events whose "
-        "guests include a client become appointments.",
+        help_text="Export it from Google Calendar, Outlook, Apple Calendar or your timetable "
+        "system. Events whose guests include a client become appointments; you see what "
+        "would happen before anything is written.",
+        # An empty file gets the calendar reader's message, which says what to do.
+        allow_empty_file=True,
+        error_messages={"required": "Choose the .ics file your calendar app exported."},
     )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if upload.size is not None and upload.size > MAX_BYTES:  # refused before it is read
+            raise forms.ValidationError(TOO_LARGE)
+        return upload
 
 
 class FeedForm(forms.ModelForm[Member]):

@@ -1,41 +1,118 @@
-"""Calendars outside Rapport: importing an .ics file, and each member's private feed (its
-settings page, and the feed itself, read by calendar apps without a login)."""
+"""Calendars outside Rapport: importing an .ics file (choose it, see what would happen,
+Import), and each member's private feed (its settings page, and the feed itself, read by
+calendar apps without a login)."""
 
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from rapport.appointments.feed import member_feed
 from rapport.appointments.forms import CalendarImportForm, FeedForm
-from rapport.appointments.ics_import import calendar_import
-from rapport.lib.forms import add_service_errors
+from rapport.appointments.ics_import import (
+    NOTHING_TO_IMPORT,
+    CalendarPlan,
+    EventOutcome,
+    calendar_plan,
+    calendar_upload_import,
+)
+from rapport.appointments.ics_read import MAX_OCCURRENCES, CalendarProblem, calendar_read
+from rapport.appointments.models import CalendarUpload
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.practices.models import Member
+
+# Each list in the preview shows this many; the counts above them say how many in all.
+SHOWN = 200
 
 
 @member_required
 def calendar_import_page(request: PracticeRequest) -> HttpResponse:
-    form = CalendarImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
+    """Choose a file. A file that can be read is kept for its preview; one that cannot is
+    refused here, with what to do."""
+    posted = request.method == "POST"
+    form = CalendarImportForm(request.POST, request.FILES) if posted else CalendarImportForm()
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
+        data = upload.read()
         try:
-            report = calendar_import(data=upload.read(), member=request.member)
-        except ValidationError as error:
-            add_service_errors(form, error)
+            calendar_read(data, request.practice.default_region)
+        except CalendarProblem as problem:
+            form.add_error("file", str(problem))
+        else:
+            stored = CalendarUpload.objects.create(
+                practice=request.practice,
+                member=request.member,
+                filename=(upload.name or "calendar.ics")[:200],
+                content=data,
+            )
+            return redirect("calendar_import_preview", upload_id=stored.pk)
     return render(
-        request,
-        "appointments/import.html",
-        {"form": form, "report": report},
-        status=400 if form.errors else 200,
+        request, "appointments/import.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+@member_required
+def calendar_import_preview(request: PracticeRequest, upload_id: int) -> HttpResponse:
+    """What importing would do to each event; Import writes it all at once."""
+    upload = get_object_or_404(
+        CalendarUpload.objects.for_practice(request.practice).select_related(
+            "member__user", "member__practice"
+        ),
+        pk=upload_id,
+    )
+    if request.method == "POST":
+        try:
+            plan = calendar_upload_import(upload=upload)
+        except CalendarProblem as problem:
+            messages.error(request, str(problem))
+            return redirect("calendar_import")
+        messages.success(request, _imported(plan))
+        return redirect("calendar_import")
+    try:
+        plan = calendar_plan(data=bytes(upload.content), member=upload.member)
+    except CalendarProblem as problem:
+        upload.delete()  # it can never be imported: nothing to keep it for
+        messages.error(request, str(problem))
+        return redirect("calendar_import")
+    return render(request, "appointments/import_preview.html", _preview(upload, plan))
+
+
+def _imported(plan: CalendarPlan) -> str:
+    created, updated = len(plan.of(EventOutcome.CREATE)), len(plan.of(EventOutcome.UPDATE))
+    cancelled = len(plan.of(EventOutcome.CANCEL))
+    return (
+        f"Imported: {created} new appointment{pluralize(created)}, {updated} updated"
+        + (f", {cancelled} cancelled" if cancelled else "")
+        + "."
+    )
+
+
+def _preview(upload: CalendarUpload, plan: CalendarPlan) -> dict[str, Any]:
+    lists = {
+        name: plan.of(outcome)
+        for name, outcome in (
+            ("creates", EventOutcome.CREATE),
+            ("updates", EventOutcome.UPDATE),
+            ("cancels", EventOutcome.CANCEL),
+            ("skips", EventOutcome.SKIP),
+        )
+    }
+    return {
+        "upload": upload,
+        "counts": {name: len(items) for name, items in lists.items()},
+        "cut": plan.cut,
+        "max_occurrences": MAX_OCCURRENCES,
+        "nothing": NOTHING_TO_IMPORT if not plan.writes else "",
+        **{name: items[:SHOWN] for name, items in lists.items()},
+        **{f"more_{name}": max(len(items) - SHOWN, 0) for name, items in lists.items()},
+    }
 
 
 @member_required

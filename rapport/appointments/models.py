@@ -180,3 +180,23 @@ class Appointment(PracticeOwned):
     def started_on_time(self) -> bool | None:
         delay = self.delay
         return None if delay is None else delay <= ON_TIME_GRACE
+
+
+class CalendarUpload(PracticeOwned):
+    """An .ics file between its preview and the provider's Import. Importing deletes it, and
+    `calendar_uploads_prune` deletes the ones left behind after a day: people's calendars
+    are not kept longer than the decision needs."""
+
+    # Whose calendar it is: its events become this member's appointments, on their clock.
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=200)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = PracticeQuerySet["CalendarUpload"].as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -6,6 +6,11 @@ urlpatterns = [
     path("calendar/", views.day_view, name="calendar_day"),
     path("calendar/week/", views.week_view, name="calendar_week"),
     path("calendar/import/", ics_views.calendar_import_page, name="calendar_import"),
+    path(
+        "calendar/import/<int:upload_id>/",
+        ics_views.calendar_import_preview,
+        name="calendar_import_preview",
+    ),
     path("calendar/feed/", ics_views.feed_settings, name="calendar_feed_settings"),
     path("calendar/feed/<str:token>.ics", ics_views.calendar_feed, name="calendar_feed"),
     path("appointments/new/", views.appointment_new, name="appointment_new"),

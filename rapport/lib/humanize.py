@@ -108,6 +108,12 @@ def short_moment(moment: datetime, today: date) -> str:
     return f"{short_day(moment.date(), today)} {_clock(moment)}"
 
 
+def long_moment(moment: datetime, today: date) -> str:
+    """A moment written out in full, as people say it: "Tuesday 3 March, 10:30", with the
+    year when it is not this one."""
+    return f"{moment.strftime('%A')} {_day_month(moment.date(), today)}, {_clock(moment)}"
+
+
 SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$"}
 
 

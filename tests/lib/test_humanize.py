@@ -12,6 +12,7 @@ from rapport.lib.humanize import (
     ago,
     day_phrase,
     days_phrase,
+    long_moment,
     moment_phrase,
     short_day,
     short_moment,
@@ -78,3 +79,10 @@ def test_short_days_and_moments_name_the_date_whenever_they_are_read() -> None:
     assert short_day(date(2027, 1, 4), WALL_CLOCK.date()) == "Mon 4 Jan 2027"
     assert short_moment(datetime(2026, 12, 8, 11, 0), WALL_CLOCK.date()) == "Tue 8 Dec 11:00"
     assert short_moment(datetime(2026, 11, 24, 9, 5), WALL_CLOCK.date()) == "Tue 24 Nov 09:05"
+
+
+def test_long_moments_are_said_in_full() -> None:
+    assert long_moment(datetime(2027, 3, 2, 10, 30), date(2027, 1, 5)) == "Tuesday 2 March, 10:30"
+    assert long_moment(datetime(2027, 3, 2, 9, 5), WALL_CLOCK.date()) == (
+        "Tuesday 2 March 2027, 09:05"
+    )
