@@ -134,6 +134,7 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 _ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
+_PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 
 
 def _lower_literals(pattern: str) -> str:
@@ -156,10 +157,35 @@ def _lower_literals(pattern: str) -> str:
     return "".join(out)
 
 
-def _joined(alternatives: list[str]) -> str:
+def _joined(alternatives: list[str], *, lower: bool) -> str:
     at_words = [alt[2:] for alt in alternatives if alt.startswith("\\b")]
     others = [alt for alt in alternatives if not alt.startswith("\\b")]
-    return "|".join(([r"\b(?:" + "|".join(at_words) + ")"] if at_words else []) + others)
+    shared = _factored(at_words) if lower else "|".join(at_words)
+    return "|".join(([r"\b(?:" + shared + ")"] if at_words else []) + others)
+
+
+def _factored(alternatives: list[str]) -> str:
+    """The alternatives with a leading letter they share written once ("a(?:fford|rrears)"):
+    the engine rules a branch out at its first letter, so where a word starts it tries one
+    branch per letter rather than every alternative. Those that share a letter keep their
+    order among themselves. Only for lower-cased literals: the
+    engine cannot rule a branch out this way when ignoring case."""
+    heads: dict[str, list[str]] = {}
+    order: list[tuple[str, str]] = []  # (a shared letter, "") or ("", an alternative as it was)
+    for alt in alternatives:
+        if len(alt) > 1 and alt[0] in _PLAIN_LETTERS and alt[1] not in "?*+{":
+            if alt[0] not in heads:
+                heads[alt[0]] = []
+                order.append((alt[0], ""))
+            heads[alt[0]].append(alt[1:])
+        else:
+            order.append(("", alt))
+    return "|".join(
+        alt
+        or letter
+        + (f"(?:{_factored(heads[letter])})" if len(heads[letter]) > 1 else heads[letter][0])
+        for letter, alt in order
+    )
 
 
 @lru_cache(maxsize=256)
@@ -178,9 +204,11 @@ def _compiled(rule: Rule) -> tuple[tuple[bool, re.Pattern[str]], ...]:
     lower = [_lower_literals(alt) for alt in alternatives if "(?-i:" not in alt]
     pieces = []
     if lower:
-        pieces.append((True, re.compile(_joined(lower), re.MULTILINE)))
+        pieces.append((True, re.compile(_joined(lower, lower=True), re.MULTILINE)))
     if as_written:
-        pieces.append((False, re.compile(_joined(as_written), re.IGNORECASE | re.MULTILINE)))
+        pieces.append(
+            (False, re.compile(_joined(as_written, lower=False), re.IGNORECASE | re.MULTILINE))
+        )
     return tuple(pieces)
 
 

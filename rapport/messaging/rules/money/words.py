@@ -1,0 +1,26 @@
+"""The words the money-shame families share: what money is, what makes an ask respectful,
+and the fix every finding offers."""
+
+from __future__ import annotations
+
+MONEY_WORDS = (
+    r"[£$€]|\b(?:pay\w*|paid|invoices?|bills?|balance|fees?|deposits?|money|owe[ds]?|funds|account|"
+    r"payments?|cleared|settle\w*|charges?|quotes?|costs?|prices?|rates?|retainer|amount|sum|total)\b"
+)
+RESPECTFUL = (
+    r"\bno\s+(?:rush|pressure|worries|hurry)\b|\bwhenever\b|\bif\s+that\s+helps\b|\bhappy\s+to\b"
+    r"|\b(?:can|could|we'?ll|I'?ll|happy\s+to|option\s+to)\s+(?:\w+\s+)?(?:split|spread)\b|\bchat\b"
+    r"|\bjust\s+tell\s+me\b|\bif\s+the\s+timing\b|\binstal+ments?\b"
+    r"|\b(?:offer|set\s+up|do|arrange|a)\s+(?:a\s+)?payment\s+plan\b|\bshout\s+if\b"
+    r"|\bmore\s+time\b|\bsorry\s+(?:I|we)\b|\bmy\s+(?:fault|mistake)\b|\brefund(?:ed|s)?\b"
+    r"|\bthank(?:s|\s+you)\s+for\s+(?:paying|your\s+payment|the\s+payment)\b"
+    r"|\b(?:have|has|we'?ve|I'?ve)\s+received\b|\breceived,?\s+thank"
+    r"|\bnothing\s+to\s+pay\b|\bno\s+need\s+to\s+pay\b|\bwon'?t\s+charge\b"
+    r"|\bcard\s+machine\b|\bglitch\b|\b(?:our|my)\s+(?:end|side|system|mistake)\b"
+    r"|\b(?:lots|plenty|many)\s+of\s+(?:\w+\s+)?\w+\s+do\b"
+)
+
+MONEY_FIX = (
+    "Give the figure and the options plainly, and invite them to talk about timing: "
+    "“It's £60; we can split it over two months if that helps, just say.”"
+)
