@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tasks import task, task_backends
 from django_tasks_db import DatabaseBackend
 
+from rapport.appointments.ics_import import calendar_uploads_prune
 from rapport.portability.tidy import imports_tidy
 
 KEEP_RESULTS = timedelta(days=14)
@@ -28,6 +29,7 @@ def task_results_prune() -> int:
 
 @task()
 def uploads_tidy() -> dict[str, int]:
-    """Address-book previews never imported go after a day, and imports whose worker
-    stopped are thrown away or finished (portability.tidy). Returns what was done."""
-    return imports_tidy(timezone.now())
+    """Address-book and calendar previews never imported go after a day, and imports whose
+    worker stopped are thrown away or finished (portability.tidy). Returns what was done."""
+    now = timezone.now()
+    return imports_tidy(now) | {"calendars": calendar_uploads_prune(now)}

@@ -21,7 +21,7 @@ from rapport.messaging.tasks import outbox_send
 from rapport.practices.models import Member
 from rapport.server.models import PeriodicRun
 from rapport.server.scheduler import PERIODIC, period_claim, schedule_due
-from rapport.server.tasks import task_results_prune
+from rapport.server.tasks import task_results_prune, uploads_tidy
 from rapport.server.worker import run_once, work
 from tests.messaging.conftest import MailServer
 
@@ -112,3 +112,23 @@ def test_no_thread_or_process_of_its_own_for_background_work() -> None:
     ]
     # The scheduler beside the worker, and gunicorn's watch over the worker, are the only ones.
     assert sorted(offenders) == ["server/gunicorn_conf.py", "server/worker.py"]
+
+
+def test_uploads_left_for_a_day_are_deleted_by_the_scheduler(owner: Member) -> None:
+    """Address books and calendars uploaded for a preview and never imported: people's data
+    is not kept longer than the decision needs."""
+    from rapport.appointments.models import CalendarUpload
+    from rapport.portability.models import ImportBatch
+
+    day_ago = timezone.now() - timedelta(hours=25)
+    ImportBatch.objects.create(
+        practice=owner.practice, filename="a.vcf", content=b"BEGIN:VCARD", created_at=day_ago
+    )
+    CalendarUpload.objects.create(practice=owner.practice, member=owner, filename="b.ics",
+                                  content=b"BEGIN:VCALENDAR", created_at=day_ago)  # fmt: skip
+    kept = ImportBatch.objects.create(practice=owner.practice, filename="c.vcf", content=b"")
+    assert "tidy" in schedule_due()
+    work(once=True, signals=False)
+    assert list(ImportBatch.objects.all()) == [kept] and not CalendarUpload.objects.exists()
+    assert uploads_tidy.call() == {"previews": 0, "thrown_away": 0, "published": 0,
+                                   "calendars": 0}  # fmt: skip
