@@ -68,6 +68,11 @@ class PlannedEvent:
     times: int = 1
 
 
+def _starts_at(item: PlannedEvent) -> datetime:
+    assert item.appointment is not None  # only an event left out has none
+    return item.appointment.starts_at
+
+
 @dataclass
 class CalendarPlan:
     events: list[PlannedEvent] = field(default_factory=list)
@@ -75,7 +80,12 @@ class CalendarPlan:
     cut: list[str] = field(default_factory=list)
 
     def of(self, outcome: EventOutcome) -> list[PlannedEvent]:
-        return [item for item in self.events if item.outcome == outcome]
+        """Appointments in the order they happen, whichever series they came from; what is
+        left out in the file's order."""
+        items = [item for item in self.events if item.outcome == outcome]
+        if outcome == EventOutcome.SKIP:
+            return items
+        return sorted(items, key=_starts_at)
 
     @property
     def writes(self) -> list[PlannedEvent]:

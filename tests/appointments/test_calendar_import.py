@@ -142,6 +142,8 @@ def test_google_series_with_until_and_count(
     preview = owner_http.get(_upload(owner_http, "google-series.ics")).content.decode()
     assert "<strong>17</strong> new appointments" in preview
     assert "Admin day: it is an all-day event" in preview
+    # In the order they happen, not series by series.
+    assert preview.index("Thursday 3 December, 09:00") < preview.index("Wednesday 9 December")
     assert 'Lunchtime run <small class="muted">(52 times)</small>: none of its guests' in preview
     _import(owner_http, "google-series.ics")
     fortnightly = Appointment.objects.filter(client=maya).order_by("starts_at")
