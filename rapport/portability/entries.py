@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,6 +16,9 @@ _MONTH_NAMES = (
     ("oct", "october"), ("nov", "november"), ("dec", "december"),
 )  # fmt: skip
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
+# Characters of a note kept (the writer keeps as many); a longer note is cut, and the preview
+# says so.
+NOTE_LIMIT = 5000
 # What PostgreSQL refuses in text: NUL, and halves of a character (lone surrogates).
 REFUSED = re.compile("[\x00\ud800-\udfff]")
 FIELD_NAMES = {
@@ -51,11 +55,12 @@ class Record:
 
     @property
     def display_name(self) -> str:
+        """Up to 200 characters (a client's name): a file may hold a name of 10 MB."""
         return (
             self.full_name
             or (self.emails[0][0] if self.emails else "")
             or (self.phones[0][0] if self.phones else f"record {self.number}")
-        )
+        )[:200]
 
 
 def _clean(value: Any) -> tuple[Any, bool]:
@@ -74,8 +79,25 @@ def _clean(value: Any) -> tuple[Any, bool]:
     return value, False
 
 
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        yield from _texts(list(value.items()))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
 def clean(record: Record) -> Record:
-    """Takes out the characters a database refuses (a NUL, half a character), saying where."""
+    """Takes out the characters a database refuses (a NUL, half a character) and cuts a note
+    longer than NOTE_LIMIT, saying so."""
+    if len(record.note) > NOTE_LIMIT:
+        record.note = record.note[:NOTE_LIMIT]
+        record.left_out.append(f"The note is longer than {NOTE_LIMIT:,} characters: its first "
+                               f"{NOTE_LIMIT:,} were kept.")  # fmt: skip
+    if not REFUSED.search("".join(_texts([getattr(record, name) for name in FIELD_NAMES]))):
+        return record  # nearly every record: one search instead of one per value
     for name, said in FIELD_NAMES.items():
         value, changed = _clean(getattr(record, name))
         if changed:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,14 +82,27 @@ def _points(record: Record, region: str) -> tuple[list[Point], list[str]]:
 
 def plan(practice: Practice, records: Sequence[Record]) -> list[Planned]:
     """What would happen to each record; nothing is written."""
+    return list(plan_each(practice, records))
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A record earlier in the file, as much of it as telling the same person again needs (a
+    big file's records are not kept for this)."""
+
+    number: int
+    full_name: str
+
+
+def plan_each(practice: Practice, records: Iterable[Record]) -> Iterator[Planned]:
+    """What would happen to each record, as the records come; nothing is written."""
     by_point = _clients_by_point(practice)
     by_name = _clients_by_name(practice)
-    seen: dict[str, Record] = {}  # a matchable email or phone → the record in this file with it
-    result = []
+    seen: dict[str, _Seen] = {}  # a matchable email or phone → the record in this file with it
     for record in records:
         if record.problem:
-            result.append(Planned(record, ERROR, f"Record {record.number} (line {record.line}): "
-                                  f"{record.problem}."))  # fmt: skip
+            yield Planned(record, ERROR, f"Record {record.number} (line {record.line}): "
+                          f"{record.problem}.")  # fmt: skip
             continue
         points, notes = _points(record, practice.default_region)
         notes += _drop_unreal_dates(record)
@@ -97,19 +110,17 @@ def plan(practice: Practice, records: Sequence[Record]) -> list[Planned]:
                      and point.normalized]  # fmt: skip
         problem = _unusable(record, matchable)
         if problem:
-            result.append(Planned(record, ERROR, problem))
+            yield Planned(record, ERROR, problem)
             continue
         earlier = _earlier(record, matchable, seen)
         if earlier is not None:
-            result.append(Planned(record, SKIP, f"The same person as record {earlier.number} in "
-                                  "this file.", points=points))  # fmt: skip
+            yield Planned(record, SKIP, f"The same person as record {earlier.number} in this "
+                          "file.", points=points)  # fmt: skip
             continue
+        this = _Seen(record.number, record.full_name)
         for key in matchable:
-            seen.setdefault(key, record)
-        result.append(
-            _merge_or_create(record, points, notes, matchable, by_point=by_point, by_name=by_name)
-        )
-    return result
+            seen.setdefault(key, this)
+        yield _merge_or_create(record, points, notes, matchable, by_point=by_point, by_name=by_name)
 
 
 def _same_person(key: str, name: str, other: str) -> bool:
@@ -117,7 +128,7 @@ def _same_person(key: str, name: str, other: str) -> bool:
     return "@" in key or names_agree(name, other)
 
 
-def _earlier(record: Record, matchable: Sequence[str], seen: Mapping[str, Record]) -> Record | None:
+def _earlier(record: Record, matchable: Sequence[str], seen: Mapping[str, _Seen]) -> _Seen | None:
     """The record earlier in this file that is the same person, if any."""
     for key in matchable:
         if key in seen and _same_person(key, record.full_name, seen[key].full_name):
@@ -232,7 +243,7 @@ def _real_day(value: tuple[int, int, int | None]) -> bool:
 
 
 def _close_name(name: str, names: dict[str, Client]) -> Client | None:
-    if not name or len(names) > 2000:  # a fuzzy search over a very large book costs too much
+    if not name or not names or len(names) > 2000:  # a fuzzy search over a big book costs too much
         return None
     found = difflib.get_close_matches(name, names.keys(), n=1, cutoff=CLOSE_NAME)
     return names[found[0]] if found else None

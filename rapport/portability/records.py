@@ -1,36 +1,30 @@
 """Reading contacts from vCard (2.1, 3.0, 4.0) and CSV files into plain records. Pure.
 
 Files come from Google Contacts, Apple/iCloud, Outlook, Android, Thunderbird and
-Evolution. vobject does the vCard grammar (folding, quoted-printable, charsets);
-this module maps each program's habits onto one record, keeps what it does not
-understand (X- properties) instead of dropping it, and says which record and
-line a problem is on.
+Evolution. portability.cardlines reads a card's lines (folding, quoted-printable,
+charsets); this module maps each program's habits onto one record, keeps what it does
+not understand (X- properties) instead of dropping it, and says which record and line a
+problem is on. A vCard's records are read one at a time (`open_source`), so that a big
+file is never held as a list of records unless a caller asks for one (`read_source`).
 """
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-import vobject  # type: ignore[import-untyped]
-
-from rapport.portability.cardlines import readable
+from rapport.portability.cardlines import Property, properties
 from rapport.portability.charsets import decode
 from rapport.portability.columns import FIELDS
 from rapport.portability.csvfiles import SYSTEM_TAGS, clear, records, table
 from rapport.portability.entries import FileProblem, Record, clean, parse_date
 
-__all__ = ["FIELDS", "FileProblem", "Record", "Source", "parse_date", "read_source"]
-
-# vobject writes its own log lines to the terminal; what it could not read is said here.
-_vobject_log = logging.getLogger("vobject.base")
-for _handler in list(_vobject_log.handlers):
-    _vobject_log.removeHandler(_handler)
-_vobject_log.addHandler(logging.NullHandler())
-_vobject_log.propagate = False
+__all__ = [
+    "FIELDS", "FileProblem", "Reading", "Record", "Source", "open_source", "parse_date",
+    "read_source",
+]  # fmt: skip
 
 MAX_BYTES = 50 * 1024 * 1024
 LABELS = {
@@ -39,30 +33,27 @@ LABELS = {
 }  # fmt: skip
 ANNIVERSARIES = {"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"}
 SKIPPED_PROPERTIES = {
-    "VERSION", "PRODID", "UID", "REV", "FN", "N", "NICKNAME", "EMAIL", "TEL", "ADR", "ORG",
-    "TITLE", "BDAY", "ANNIVERSARY", "NOTE", "CATEGORIES", "PHOTO", "LABEL", "X-ABLABEL",
-    "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-ABDATE", "KIND",
+    "BEGIN", "END", "VERSION", "PRODID", "UID", "REV", "FN", "N", "NICKNAME", "EMAIL", "TEL",
+    "ADR", "ORG", "TITLE", "BDAY", "ANNIVERSARY", "NOTE", "CATEGORIES", "PHOTO", "LABEL",
+    "X-ABLABEL", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-ABDATE", "KIND",
     "X-PRONOUNS", "SOURCE", "CLIENTPIDMAP", "X-ABUID", "X-ABSHOWAS", "LOGO", "SOUND", "KEY",
 }  # fmt: skip
 
 
-def _label(line: Any, item_labels: dict[str, str]) -> str:
-    types = [value.lower() for value in line.params.get("TYPE", [])]
-    types += [value.lower() for value in getattr(line, "singletonparams", [])]
-    group = getattr(line, "group", None)
-    if group and group.lower() in item_labels:  # Apple: item1.X-ABLabel:_$!<Other>!$_
-        custom = re.sub(r"^_\$!<(.*)>!\$_$", r"\1", item_labels[group.lower()]).strip()
+def _label(line: Property, item_labels: dict[str, str]) -> str:
+    group = line.group.lower()
+    if group in item_labels:  # Apple: item1.X-ABLabel:_$!<Other>!$_
+        custom = re.sub(r"^_\$!<(.*)>!\$_$", r"\1", item_labels[group]).strip()
         return custom.lower()[:40]
-    for value in types:
-        for part in value.split(","):
+    for value in [*line.params.get("TYPE", []), *line.singletons]:
+        for part in value.lower().split(","):
             mapped = LABELS.get(part.strip())
             if mapped:
                 return mapped
     return ""
 
 
-# vobject is asked for raw values (its conversions cost half the reading time), so the
-# escapes of RFC 6350 3.4 are undone here.
+# Values come as written, so the escapes of RFC 6350 3.4 are undone here.
 _ESCAPED = re.compile(r"\\(.)")
 _UNESCAPE = {"n": "\n", "N": "\n"}
 
@@ -77,46 +68,43 @@ def _split(raw: str, separator: str) -> list[str]:
     return [_unescape(part).strip() for part in parts]
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(_unescape(str(item)).strip() for item in value if str(item).strip())
-    return _unescape(str(value)).strip()
+def _text(value: str) -> str:
+    return _unescape(value).strip()
 
 
-def _address(value: Any) -> str:
+def _address(value: str) -> str:
     # post box; extended; street; locality; region; postal code; country
-    parts = _split(str(value), ";")
+    parts = _split(value, ";")
     return ", ".join(part for part in parts if part)
 
 
-def _name(value: Any) -> str:
+def _name(value: str) -> str:
     # family; given; additional; prefixes; suffixes
-    parts = _split(str(value), ";") + [""] * 5
+    parts = _split(value, ";") + [""] * 5
     family, given, additional, prefix, suffix = parts[:5]
     if family and ord(family[0]) >= 0x3000:  # Japanese, Chinese, Korean: the family name first
         return " ".join(part for part in (family, given, additional) if part)
     return " ".join(part for part in (prefix, given, additional, family, suffix) if part)
 
 
-def _printed_addresses(card: Any, item_labels: dict[str, str]) -> list[tuple[str, str]]:
+def _printed_addresses(lines: list[Property], item_labels: dict[str, str]) -> list[tuple[str, str]]:
     """Apple's and vCard 2.1's LABEL: the address as printed, for a card with no ADR."""
     return [
-        (", ".join(part.strip() for part in _text(child.value).splitlines() if part.strip()),
-         _label(child, item_labels))
-        for child in card.getChildren() if child.name.upper() == "LABEL" and _text(child.value)
+        (", ".join(part.strip() for part in _text(line.value).splitlines() if part.strip()),
+         _label(line, item_labels))
+        for line in lines if line.name == "LABEL" and _text(line.value)
     ]  # fmt: skip
 
 
-def _from_card(card: Any, number: int, line: int) -> Record:
-    record = Record(number=number, line=line)
+def _from_card(lines: list[Property], number: int, first_line: int) -> Record:
+    record = Record(number=number, line=first_line)
     item_labels = {
-        child.group.lower(): _text(child.value)
-        for child in card.getChildren()
-        if child.name == "X-ABLABEL" and getattr(child, "group", None)
+        line.group.lower(): _text(line.value)
+        for line in lines
+        if line.name == "X-ABLABEL" and line.group
     }
-    for child in card.getChildren():
-        name = child.name.upper()
-        value = child.value
+    for line in lines:
+        name, value = line.name, line.value
         if name == "FN":
             record.full_name = _text(value)
         elif name == "N" and not record.full_name:
@@ -126,11 +114,11 @@ def _from_card(card: Any, number: int, line: int) -> Record:
         elif name == "X-PRONOUNS":
             record.pronouns = _text(value)[:40]
         elif name == "EMAIL" and _text(value):
-            record.emails.append((_text(value), _label(child, item_labels)))
+            record.emails.append((_text(value), _label(line, item_labels)))
         elif name == "TEL" and _text(value):
-            record.phones.append((_text(value).removeprefix("tel:"), _label(child, item_labels)))
+            record.phones.append((_text(value).removeprefix("tel:"), _label(line, item_labels)))
         elif name == "ADR" and _address(value):
-            record.addresses.append((_address(value), _label(child, item_labels)))
+            record.addresses.append((_address(value), _label(line, item_labels)))
         elif name == "ORG":
             record.organisation = _text(value)
         elif name == "TITLE":
@@ -138,71 +126,87 @@ def _from_card(card: Any, number: int, line: int) -> Record:
         elif name == "BDAY":
             record.birthday = parse_date(_text(value))
         elif name in ANNIVERSARIES or (
-            name == "X-ABDATE" and "anniversary" in _label(child, item_labels)
+            name == "X-ABDATE" and "anniversary" in _label(line, item_labels)
         ):
             record.anniversary = parse_date(_text(value))
         elif name == "NOTE":
             record.note = _text(value)
         elif name == "CATEGORIES":
-            items = (
-                [_unescape(str(item)) for item in value]
-                if isinstance(value, list)
-                else _split(str(value), ",")
-            )
             record.tags += [
-                str(item).strip()
-                for item in items
-                if str(item).strip() and str(item).strip().lower() not in SYSTEM_TAGS
+                item for item in _split(value, ",") if item and item.lower() not in SYSTEM_TAGS
             ]
         elif name == "PHOTO":
             record.had_photo = True
         elif name not in SKIPPED_PROPERTIES:
-            key = f"{child.group}.{name}" if getattr(child, "group", None) else name
+            key = f"{line.group}.{name}" if line.group else name
             record.extras[key] = _text(value)[:1000]
     if not record.full_name and record.organisation:
         record.full_name = record.organisation
     if not record.addresses:
-        record.addresses = _printed_addresses(card, item_labels)
+        record.addresses = _printed_addresses(lines, item_labels)
     return record
 
 
-def read_vcards(text: str) -> list[Record]:
-    if "BEGIN:VCARD" not in text.upper():
-        raise FileProblem(
-            "That is not a vCard file: choose the .vcf your contacts program exported."
-        )
-    starts = [match.start() for match in re.finditer(r"(?im)^BEGIN:VCARD", text)]
-    records = []
+_BEGIN = re.compile(r"(?im)^BEGIN:VCARD")
+_END = re.compile(r"(?im)^END:VCARD")
+
+
+def _cards(text: str) -> Iterator[tuple[int, str]]:
+    """Each card's text, from its BEGIN:VCARD to its END:VCARD ("" when it has none, being cut
+    off), with the number of its first line. What lies between two cards is no card's."""
     line, counted = 1, 0
-    for number, start in enumerate(starts, 1):
-        end = starts[number] if number < len(starts) else len(text)
-        chunk = text[start:end]
-        line += text.count("\n", counted, start)  # counted on from the last card: linear
-        counted = start
-        if not re.search(r"(?im)^END:VCARD", chunk):
-            records.append(Record(number=number, line=line, problem="it is cut off (no END:VCARD)"))
-            continue
-        try:
-            text_card, left_out = readable(chunk, line)
-            card = vobject.readOne(text_card, transform=False, ignoreUnreadable=True)
-            record = _from_card(card, number, line)
-            record.left_out += left_out
-            records.append(clean(record))
-        except Exception as error:
-            records.append(
-                Record(number=number, line=line, problem=f"it cannot be read ({error})"[:200])
-            )
-    return records
+    begins = _BEGIN.finditer(text)
+    begin = next(begins, None)
+    while begin is not None:
+        following = next(begins, None)
+        stop = following.start() if following else len(text)
+        line += text.count("\n", counted, begin.start())  # counted on from the last card: linear
+        counted = begin.start()
+        end = _END.search(text, begin.start(), stop)
+        yield line, text[begin.start() : end.end()] if end else ""
+        begin = following
 
 
-@dataclass
-class Source:
-    records: list[Record]
+def _card_record(number: int, line: int, chunk: str) -> Record:
+    if not chunk:
+        return Record(number=number, line=line, problem="it is cut off (no END:VCARD)")
+    try:
+        lines, left_out = properties(chunk.splitlines(), line)
+        record = _from_card(lines, number, line)
+        record.left_out += left_out
+        return clean(record)
+    except Exception as error:  # a card nothing foresaw costs that card, not the file
+        return Record(number=number, line=line, problem=f"it cannot be read ({error})"[:200])
+
+
+def vcard_records(text: str) -> Iterator[Record]:
+    """Each card's record, read when it is asked for."""
+    for number, (line, chunk) in enumerate(_cards(text), 1):
+        yield _card_record(number, line, chunk)
+
+
+@dataclass(kw_only=True)
+class _Columns:
+    """What a CSV's columns are (a vCard has none)."""
+
     header: list[str] = field(default_factory=list)
     needs_mapping: bool = False
     sample: list[list[str]] = field(default_factory=list)
     guesses: dict[int, str] = field(default_factory=dict)  # column index to field
     unclear: list[str] = field(default_factory=list)  # headers of the columns still unclear
+
+
+@dataclass
+class Source(_Columns):
+    records: list[Record]
+
+
+@dataclass
+class Reading(_Columns):
+    """A file being read: a vCard's records come one at a time, as they are read, and a
+    CSV's (read whole, to guess its columns) one at a time from their list."""
+
+    records: Iterator[Record]
 
 
 def _read_csv(
@@ -212,10 +216,42 @@ def _read_csv(
     guesses = {index: target for index, target in found.mapping.items() if target}
     if mapping is None and not clear(found):
         unclear = [found.header[index] for index in found.unclear]
-        return Source([], found.header, needs_mapping=True, sample=found.rows[:5],
+        return Source([], header=found.header, needs_mapping=True, sample=found.rows[:5],
                       guesses=guesses, unclear=unclear)  # fmt: skip
-    return Source(records(found, guesses if mapping is None else mapping, region), found.header,
-                  guesses=guesses)  # fmt: skip
+    return Source(records(found, guesses if mapping is None else mapping, region),
+                  header=found.header, guesses=guesses)  # fmt: skip
+
+
+def open_source(
+    data: bytes,
+    filename: str,
+    mapping: dict[int, str] | None = None,
+    *,
+    region: str = "",
+    columns: str | Mapping[str, str] | None = None,
+) -> Reading:
+    """The records in an uploaded vCard or CSV file, read as they are asked for. A CSV's
+    columns are guessed (`columns`, "Header=field,...", first); one with columns still unclear
+    needs a mapping. Dates are read in the region's order."""
+    if len(data) > MAX_BYTES:
+        raise FileProblem("That file is larger than 50 MB: export fewer contacts at a time.")
+    text = decode(data, region)
+    if "BEGIN:VCARD" in text[:2000].upper() or filename.lower().endswith((".vcf", ".vcard")):
+        if not re.search("BEGIN:VCARD", text, re.IGNORECASE):
+            raise FileProblem(
+                "That is not a vCard file: choose the .vcf your contacts program exported."
+            )
+        return Reading(records=vcard_records(text))
+    if filename.lower().endswith(".csv") or "," in text[:2000] or ";" in text[:2000]:
+        source = _read_csv(text, region, mapping or None, columns)
+        return Reading(records=iter(source.records), **_columns(source))
+    raise FileProblem(
+        "Rapport reads vCard (.vcf) and CSV files: export your contacts in one of those."
+    )
+
+
+def _columns(found: _Columns) -> dict[str, Any]:
+    return {column.name: getattr(found, column.name) for column in fields(_Columns)}
 
 
 def read_source(
@@ -226,16 +262,6 @@ def read_source(
     region: str = "",
     columns: str | Mapping[str, str] | None = None,
 ) -> Source:
-    """The records in an uploaded vCard or CSV file. A CSV's columns are guessed (`columns`,
-    "Header=field,...", first); one with columns still unclear needs a mapping. Dates are read
-    in the region's order."""
-    if len(data) > MAX_BYTES:
-        raise FileProblem("That file is larger than 50 MB: export fewer contacts at a time.")
-    text = decode(data, region)
-    if "BEGIN:VCARD" in text[:2000].upper() or filename.lower().endswith((".vcf", ".vcard")):
-        return Source(read_vcards(text))
-    if filename.lower().endswith(".csv") or "," in text[:2000] or ";" in text[:2000]:
-        return _read_csv(text, region, mapping or None, columns)
-    raise FileProblem(
-        "Rapport reads vCard (.vcf) and CSV files: export your contacts in one of those."
-    )
+    """All the records of a file at once (see `open_source`)."""
+    reading = open_source(data, filename, mapping, region=region, columns=columns)
+    return Source(list(reading.records), **_columns(reading))

@@ -25,6 +25,7 @@ from rapport.clients.models import (
     Tag,
 )
 from rapport.portability.bulk import insert_rows
+from rapport.portability.entries import NOTE_LIMIT
 from rapport.portability.importing import CREATE, MERGE, Planned, Point, counts
 from rapport.portability.models import ImportBatch, RowKind
 from rapport.portability.provenance import Provenance
@@ -194,7 +195,7 @@ class _Batch:
                 "source": FactSource.IMPORTED, "learned_at": self.now})  # fmt: skip
         if record.note:
             self.notes.append(who | {"kind": InteractionKind.NOTE, "occurred_at": self.now,
-                "summary": f"Note from the imported address book:\n{record.note[:5000]}",
+                "summary": f"Note from the imported address book:\n{record.note[:NOTE_LIMIT]}",
                 "created_by_id": self.member.pk if self.member else None})  # fmt: skip
 
     def insert(self, trace: Provenance) -> None:

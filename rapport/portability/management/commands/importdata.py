@@ -11,6 +11,10 @@ from rapport.lib.commands import RapportCommand
 from rapport.practices.commands import practice_arguments, practice_or_say_why
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from rapport.portability.importing import Planned
+    from rapport.portability.records import Record
     from rapport.practices.models import Practice
 
 SHOW_PROGRESS_FROM = 500
@@ -46,7 +50,7 @@ class Command(RapportCommand):
         practice_arguments(parser)
 
     def run(self, **options: Any) -> int:
-        from rapport.portability.records import FIELDS, FileProblem, read_source
+        from rapport.portability.records import FIELDS, FileProblem, open_source
 
         practice = practice_or_say_why(options, self.stderr)
         if practice is None:
@@ -55,7 +59,7 @@ class Command(RapportCommand):
         if name.lower().endswith(".json"):
             return self._move_in(name, practice, dry_run=options["dry_run"])
         try:
-            source = read_source(
+            source = open_source(  # the file's bytes are let go once it is decoded
                 Path(name).read_bytes(),
                 Path(name).name,
                 region=practice.default_region,
@@ -78,10 +82,16 @@ class Command(RapportCommand):
             return 2
         return self._import(practice, source.records, options)
 
-    def _import(self, practice: Practice, records: Any, options: dict[str, Any]) -> int:
-        from rapport.portability.importing import counts, plan
+    def _import(
+        self, practice: Practice, records: Iterator[Record], options: dict[str, Any]
+    ) -> int:
+        """A dry run plans and reports each record as it is read, keeping only the counts, so
+        a big file is never held; an import plans them all first, to write them at once."""
+        from rapport.portability.importing import plan, plan_each
 
-        planned = plan(practice, records)
+        if options["dry_run"]:
+            return self._report(plan_each(practice, records), options)
+        planned = plan(practice, list(records))
         total = sum(1 for item in planned if item.outcome in ("create", "merge"))
         shown = not options["json"] and total >= SHOW_PROGRESS_FROM
 
@@ -90,26 +100,32 @@ class Command(RapportCommand):
                 self.stderr.write(f"\r  {done:,} of {total:,} written", ending="")
                 self.stderr.flush()
 
-        if not options["dry_run"]:
-            _commit(practice, planned, Path(options["file"]).name, progress)
-            if shown:
-                self.stderr.write("")
-        summary = counts(planned)
+        _commit(practice, planned, Path(options["file"]).name, progress)
+        if shown:
+            self.stderr.write("")
+        return self._report(planned, options)
+
+    def _report(self, planned: Iterable[Planned], options: dict[str, Any]) -> int:
+        """Each record's outcome as it comes (in JSON, or those that need a word), then the
+        counts."""
+        from rapport.portability.importing import OUTCOMES
+
+        summary = dict.fromkeys(OUTCOMES, 0)
         if options["json"]:
-            result = {
-                "dry_run": options["dry_run"],
-                "counts": summary,
-                "records": [
-                    item.as_dict() | {"left_out": item.record.left_out} for item in planned
-                ],
-            }
-            self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+            self.stdout.write(f'{{\n  "dry_run": {json.dumps(options["dry_run"])},\n  "records": [')
+        for number, item in enumerate(planned):
+            summary[item.outcome] += 1
+            entry = item.as_dict()
+            if options["json"]:
+                entry["left_out"] = item.record.left_out
+                said = json.dumps(entry, ensure_ascii=False)
+                self.stdout.write(f"{',' if number else ''}\n    {said}", ending="")
+            elif item.outcome != "create" or item.notes or item.possible or item.record.left_out:
+                said = " ".join([entry["reason"], *item.record.left_out])
+                self.stdout.write(f"{entry['outcome']:7} {entry['name']}: {said}")
+        if options["json"]:
+            self.stdout.write(f'\n  ],\n  "counts": {json.dumps(summary)}\n}}')
         else:
-            for item in planned:
-                if item.outcome != "create" or item.notes or item.possible or item.record.left_out:
-                    entry = item.as_dict()
-                    said = " ".join([entry["reason"], *item.record.left_out])
-                    self.stdout.write(f"{entry['outcome']:7} {entry['name']}: {said}")
             verb = "Would import" if options["dry_run"] else "Imported"
             self.stdout.write(
                 f"{verb}: {summary['create']} new, {summary['merge']} merged, {summary['skip']} "
