@@ -133,6 +133,42 @@ def _alternatives(pattern: str) -> list[str]:
     return [*parts, "".join(current)]
 
 
+def _group_end(pattern: str, start: int) -> int:
+    """Where the group opened at `start` closes (-1 if it does not)."""
+    depth, in_class, i = 0, False, start
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+_WHOLE_HIT = "\\b(?P<hit>"
+
+
+def _unwrapped(alternative: str) -> list[str]:
+    """A "hit" group around a whole alternative ("\\b(?P<hit>a|b)\\b") as the alternatives inside
+    it ("\\ba\\b", "\\bb\\b"): the same matches at the same places, and they can then share
+    their leading letters (see _factored)."""
+    if not alternative.startswith(_WHOLE_HIT):
+        return [alternative]
+    end = _group_end(alternative, 2)
+    tail = alternative[end + 1 :]
+    if end < 0 or tail not in ("", "\\b"):
+        return [alternative]
+    return ["\\b" + part + tail for part in _alternatives(alternative[len(_WHOLE_HIT) : end])]
+
+
 _ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
 _PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'")
 
@@ -164,12 +200,37 @@ def _joined(alternatives: list[str], *, lower: bool) -> str:
     return "|".join(([r"\b(?:" + shared + ")"] if at_words else []) + others)
 
 
+_EXPANDED_AT_MOST = 3000  # characters: past that, a group of choices is kept as it is
+
+
+def _expanded(alternative: str) -> list[str]:
+    """An alternative that starts with a group of choices ("(?:a|an)\\s+hour", optional or not)
+    as one alternative per choice, tried in the same order, so each can share its first letter
+    with others (see _factored)."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    end = _group_end(alternative, 0)
+    rest = alternative[end + 1 :]
+    optional = rest.startswith("?") and not rest.startswith("??")
+    repeated = rest[:1] in ("*", "+", "{") or (rest[:1] == "?" and not optional)
+    # A named group after the choices would be written once per choice, which a pattern cannot.
+    if end < 0 or repeated or "(?P<" in rest:
+        return [alternative]
+    rest = rest[1:] if optional else rest
+    parts = [choice + rest for choice in _alternatives(alternative[3:end])]
+    parts += [rest] if optional else []
+    if sum(len(part) for part in parts) > _EXPANDED_AT_MOST:
+        return [alternative]
+    return [expanded for part in parts for expanded in _expanded(part)]
+
+
 def _factored(alternatives: list[str]) -> str:
     """The alternatives with a leading letter they share written once ("a(?:fford|rrears)"):
     the engine rules a branch out at its first letter, so where a word starts it tries one
     branch per letter rather than every alternative. Those that share a letter keep their
     order among themselves. Only for lower-cased literals: the
     engine cannot rule a branch out this way when ignoring case."""
+    alternatives = [part for alt in alternatives for part in _expanded(alt)]
     heads: dict[str, list[str]] = {}
     order: list[tuple[str, str]] = []  # (a shared letter, "") or ("", an alternative as it was)
     for alt in alternatives:
@@ -199,7 +260,7 @@ def _compiled(rule: Rule) -> tuple[tuple[bool, re.Pattern[str]], ...]:
     if not rule.pattern:
         phrases = "|".join(_phrase_pattern(phrase) for phrase in rule.phrases)
         return ((False, re.compile(phrases, re.IGNORECASE)),)
-    alternatives = _alternatives(rule.pattern)
+    alternatives = [part for alt in _alternatives(rule.pattern) for part in _unwrapped(alt)]
     as_written = [alt for alt in alternatives if "(?-i:" in alt]
     lower = [_lower_literals(alt) for alt in alternatives if "(?-i:" not in alt]
     pieces = []

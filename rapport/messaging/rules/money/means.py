@@ -77,7 +77,9 @@ _MONEY_PITY = (
     r"|\ba\s+luxury\b|\bsplash\s+out\b|\binvest(?:ing)?\s+in\s+yourself\b|\babout\s+priorities\b"
     r"|\bspend(?:ing)?\s+(?:money\s+)?on\s+yourself\b|\bsave\s+up\b|\bearning\s+more\b"
     r"|\bon\s+a\s+shoestring\b|\b(?:cost|price)-(?:conscious|sensitive)\b"
-    r"|\bcheaper\s+(?:alternatives?|version|option|route|salon|place|provider|one)\b"
+    # "If you'd like a cheaper option" offers a choice; "the cheaper option for you" decides it.
+    r"|\b(?<!like a )(?<!prefer a )cheaper\s+(?:alternatives?|version|option|route|salon|place|"
+    r"provider|one)\b"
     r"|\bmore\s+realistic\s+for\s+you\b|\brich\s+for\s+your\s+blood\b"
     r"|\bcounts?\s+every\s+(?:penny|pound|cent|dollar)\b|\bevery\s+penny\s+counts\b"
     r"|\b(?:kinder\s+on|easier\s+on)\s+your\s+(?:pocket|wallet|purse)\b"
@@ -112,7 +114,9 @@ _MONEY_NOT_FOR_YOU = (
     r"\b(?P<hit>(?:isn'?t|is\s+not|aren'?t|are\s+not|might\s+not\s+be|may\s+not\s+be|won'?t\s+be|"
     r"probably\s+not|not\s+really|probably\s+isn'?t)\s+(?:really\s+|quite\s+|the\s+right\s+\w+\s+)?"
     r"for\s+(?:you|everyone)(?:\s+yet)?|not\s+(?:the\s+)?(?:right|best)\s+(?:fit|time|salon|place|service|programme|"
-    r"people|match)(?:\s+for\s+you)?)\b"
+    r"people|match)(?:\s+for\s+you)?"
+    r"|(?:might|may|probably)\s+not\s+be\s+(?:a\s+)?(?:great|good|right|the\s+right)\s+(?:match|fit)"
+    r"|not\s+(?:really\s+)?(?:the\s+)?(?:right|best|ideal)\s+\w+\s+for\s+you)\b"
 )
 # Who they are, when it is used to size what they can pay.
 _MONEY_WHO = (
@@ -122,6 +126,52 @@ _MONEY_WHO = (
     r"your\s+day\s+rate|your\s+level|your\s+size|(?:two|three|four)\s+kids|past\s+your\s+"
     r"(?:husband|wife|partner)|in\s+retail|a\s+student|between\s+jobs|out\s+of\s+work|on\s+furlough|redundan\w+|you(?:'re|\s+are)\s+(?:a\s+|only\s+a\s+|just\s+a\s+)?"
     r"(?:student|pensioner|single\s+(?:mum|mom|dad|parent)|retiree|carer|nurse|teacher|apprentice))\b"
+)
+
+# The provider's guess about their means, said to them: "I assumed", "I could tell", "I know
+# things haven't been easy", with what the guess is about in the same or the next sentence.
+_MONEY_GUESSED = (
+    r"\b(?P<hit>I\s+(?:assumed|figured|imagined|guessed|presumed|reckoned|suspected|could\s+tell|"
+    r"got\s+the\s+(?:sense|feeling|impression)|wasn'?t\s+sure|didn'?t\s+think|don'?t\s+imagine|"
+    r"(?:did\s+)?wonder(?:ed)?|realis\w*|realiz\w*|know\s+(?:you'?re|you\s+are|things|money|times|"
+    r"it'?s\s+been|that\s+things))|I'?m\s+(?:conscious|aware|mindful|guessing)|I'?d\s+guess)\b"
+)
+_MEANS_GUESSED = (
+    r"\b(?:afford\w*|stretch|spend|purse|wallet|pocket|finances?|financially|money|budget|"
+    r"out\s+of\s+the\s+question|big\s+ask|pay\s?day|knock\w*\s+(?:a\s+bit|something)|your\s+rent|"
+    r"tight|skint|struggl\w*|pushing\s+it|student|pension|benefits|unemployed|redundan\w*|kids|"
+    r"single\s+(?:mum|mom|parent))\b"
+)
+# Doubt about their means in other shapes: whether the price is "realistic for you", whether
+# they have "the funds in place", waiting "until payday", "not everyone is in a position".
+_MONEY_DOUBT = (
+    r"\b(?P<hit>(?:realistic|affordable|doable|do-able|manageable|feasible)\s+(?:\w+\s+){0,2}?"
+    r"(?:for\s+you|on\s+your|money-?wise|financially)|(?:manage|cope|swing)\s+(?:it\s+|this\s+|that\s+)?"
+    r"financially|money-?wise\s+for\s+you|(?:not|n'?t)\s+in\s+the\s+cards|big\s+ask|"
+    r"more\s+than\s+you(?:'d|\s+would|\s+want|\s+can|\s+could|'re\s+able)\s+(?:\w+\s+){0,2}?"
+    r"(?:spend|pay|afford|stretch)|(?:is|be)\s+(?:a\s+)?(?:worry|stretch|struggle|push)|"
+    r"(?:is|will|would)\s+(?:the\s+)?(?:budget|cost|price|money|fee|paying)\s+(?:going\s+to\s+)?"
+    r"(?:be\s+)?(?:an?\s+)?(?:problem|issue|worry|stretch|struggle)|"
+    r"scares?\s+(?:some\s+|a\s+lot\s+of\s+)?(?:people|clients|folks)\s+off|"
+    r"(?:seem(?:ed)?|looked|sounded)\s+(?:a\s+bit\s+|quite\s+|rather\s+|really\s+|a\s+little\s+)?"
+    r"(?:shocked|surprised|taken\s+aback|put\s+off|horrified|startled|alarmed)|"
+    r"priced\s+for\s+(?:people|clients|those|anyone|customers|couples|families)\s+who|"
+    r"in\s+over\s+(?:their|your)\s+heads?|(?:funds|money|cash)\s+in\s+place|"
+    r"(?:hold\s+off|wait|hang\s+fire|leave\s+it)\s+(?:\w+\s+){0,4}?(?:until|till|til)\s+(?:after\s+)?"
+    r"(?:pay\s?day|you(?:'ve|\s+have)?\s+(?:been\s+paid|saved|got\s+the\s+money))|"
+    r"(?:thinking\s+of|for\s+the\s+sake\s+of|easier\s+on|kind(?:er)?\s+(?:to|on)|go\s+easy\s+on)\s+"
+    r"your\s+(?:purse|wallet|pocket|bank\s+balance|finances|budget)|"
+    r"save\s+(?:up\s+)?(?:for\s+(?:it|the\s+rest|this)|a\s+bit)|"
+    r"not\s+every(?:one|body)\s+(?:is|'s|can|has|will\s+be)\s+(?:\w+\s+){0,2}?(?:in\s+a\s+(?:place|"
+    r"position)|able|ready\s+to\s+(?:invest|spend|pay))|"
+    r"(?:when|once)\s+you(?:'re|\s+are)\s+in\s+a\s+better\s+(?:place|position)|"
+    r"(?:look\s+at|check|go\s+over)\s+your\s+(?:finances|bank\s+balance|funds)\s+(?:first|before)|"
+    r"(?:not\s+be\s+able|unable)\s+to\s+(?:finish|complete|keep\s+(?:it\s+)?up|see\s+it\s+through)|"
+    r"pull\s+out\s+of\s+(?:\w+\s+){0,3}?halfway|watching\s+every\s+(?:quid|penny|pound|cent|dollar|buck)|"
+    r"on\s+(?:a|an)\s+\w+'s\s+(?:pay|wage|salary|income|pension|budget)|out\s+of\s+the\s+question|"
+    r"are\s+you\s+sure\s+you(?:'re|\s+are|\s+can|\s+could|'ve)|pushing\s+it\s+for\s+you|"
+    r"better\s+off\s+(?:with|going\s+to|at|somewhere)\s+(?:a\s+|someone\s+|somewhere\s+)?(?:cheaper|"
+    r"less\s+expensive|budget|more\s+affordable))\b"
 )
 
 MEANS_RULES: tuple[Rule, ...] = (
@@ -155,7 +205,8 @@ MEANS_RULES: tuple[Rule, ...] = (
         r"|\b(?:people|those|anyone|clients)\s+on\s+a\s+(?:tight\s+)?budget\b"
         r"|\bif\s+you(?:'re|\s+are)\s+on\s+a\s+(?:tight(?:er)?\s+|small(?:er)?\s+|low(?:er)?\s+)?budget\b"
         r"|\bif\s+(?:it'?s|your\s+budget\s+is)\s+(?:small|tight|low)\b"
-        r"|\blooking\s+for\s+cheap\b|\bcheap(?:er)?\s+option\b|\bbudget\s+option\s+for\s+you\b"
+        r"|\blooking\s+for\s+cheap\b|\b(?<!like a )(?<!prefer a )cheap(?:er)?\s+option\b"
+        r"|\bbudget\s+option\s+for\s+you\b"
         r"|\byou\s+get\s+what\s+you\s+pay\s+for\b"
         r"|\bsurely\s+(?:the\s+)?(?:cost|price|money|fee|budget)\b"
         r"|\bout\s+of\s+your\s+(?:price\s+range|budget|league)\b"
@@ -188,7 +239,8 @@ MEANS_RULES: tuple[Rule, ...] = (
         MONEY_FIX,
         pattern=_MONEY_NOT_FOR_YOU,
         with_sentence=MONEY_WORDS
-        + r"|\b(?:afford|cheap\w*|budget|invest\w*|expensive|discount|asking\s+about)\b",
+        + r"|\b(?:afford|cheap\w*|budget|invest\w*|expensive|discount|asking\s+about|numbers?|"
+        r"figures?)\b",
         unless_sentence=RESPECTFUL,
         near_sentences=1,
         examples=("If you're asking about price, this probably isn't for you.",),
@@ -216,5 +268,30 @@ MEANS_RULES: tuple[Rule, ...] = (
         MONEY_FIX,
         pattern=_MONEY_PITY,
         examples=("I know it's a lot for a single parent.", "if you're watching the pennies"),
+    ),
+    Rule(
+        "money-guessed-means",
+        MONEY_SHAME,
+        WARNING,
+        "Saying what you have guessed about their money, however kindly, tells them what you "
+        "think they have.",
+        MONEY_FIX,
+        pattern=_MONEY_GUESSED,
+        with_sentence=_MEANS_GUESSED,
+        near_sentences=1,
+        examples=("I assumed the deluxe would be out of the question.",),
+    ),
+    Rule(
+        "money-doubt",
+        MONEY_SHAME,
+        WARNING,
+        "Doubting whether they can pay tells them they do not belong here.",
+        MONEY_FIX,
+        pattern=_MONEY_DOUBT,
+        with_sentence=MONEY_WORDS
+        + r"|\b(?:afford\w*|cheap\w*|expensive|budget|financ\w*|spend\w*|invest\w*|quid|penny|"
+        r"purse|wallet|package|premium|basic)\b",
+        unless_sentence=RESPECTFUL,
+        examples=("Is the $1,200 package realistic for you right now?",),
     ),
 )

@@ -23,7 +23,8 @@ _MONEY_PRESSURE = (
     r"consequences|no\s+longer\s+(?:able|willing)|another\s+nudge|(?:patience|goodwill)\s+(?:is\s+)?"
     r"(?:running\s+out|wearing\s+thin)|unacceptable|promised\s+to\s+pay|excuses?|"
     r"no\s+(?:reply|response)\s+to\s+(?:my|our)\s+(?:invoices?|reminders?|emails?)|ignoring\s+(?:my|our)|"
-    r"(?:sorted|settled|paid|cleared)\s+(?:today|now|asap|immediately|this\s+week)|"
+    r"(?<!all )(?<!'s )(?<!been )(?:sorted|settled|paid|cleared)\s+(?:today|now|asap|immediately|"
+    r"this\s+week)|"
     r"(?:third|second|fourth|\d+(?:nd|rd|th))\s+time\s+(?:that\s+)?(?:I'?ve|I\s+have|we'?ve|we\s+have)\s+"
     r"(?:had\s+to\s+)?(?:ask|asked|chase|chased|remind|reminded|write|written)|"
     r"account\s+is\s+behind|awaiting\s+(?:your\s+)?payment|clear\s+your\s+account|"
@@ -45,6 +46,62 @@ _MONEY_PRESSURE = (
     r"(?:second|third|fourth|last|another|further)\s+reminder|suspend\w*|on\s+hold|no\s+further|cannot\s+(?:continue|proceed|book|release)|"
     r"(?:won'?t|will\s+not)\s+be\s+able\s+to\s+(?:continue|book|release|start)|"
     r"(?:unable|not\s+able)\s+to\s+(?:continue|book|release|start|proceed))\b"
+)
+
+# Chasing in more words: how long it has been and how often they were asked, what the
+# provider can see or will do next, and a judgement of how they pay ("unlike the last few").
+_MONEY_CHASING = (
+    r"\b(?P<hit>(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time\s+(?:asking|of\s+"
+    r"asking|chasing|now)|reminder|request|chase|e-?mail|message|text)|reminder\s*#\s*\d+|"
+    r"(?:sent|written|emailed|texted|messaged|chased)\s+(?:you\s+)?(?:now\s+)?(?:two|three|four|"
+    r"five|six|several|multiple|numerous|\d+)\s+(?:e-?mails|messages|texts|reminders|times|letters)|"
+    r"(?:make|have)\s+me\s+(?:keep\s+)?chas(?:e|ing)|following\s+up\s+again|"
+    r"(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|\d+)\s+(?:days?|weeks?|months?)\s+(?:ago\s+(?:and|now)|"
+    r"since\s+(?:the|I|you|we|your|my))|"
+    r"(?:had|sat\s+on)\s+(?:the\s+|my\s+|this\s+|that\s+|our\s+)?(?:invoice|bill|statement|"
+    r"reminder)s?\s+for\s+(?:over\s+|more\s+than\s+|nearly\s+)?(?:a|an|one|two|three|four|five|"
+    r"six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?)|not\s+(?:yet\s+)?(?:seen|had|received|"
+    r"got)\s+a\s+(?:penny|cent|dime|bean)|nothing'?s?\s+(?:has\s+)?(?:come\s+through|arrived|"
+    r"landed|turned\s+up)|(?:last|final)\s+(?:chance|opportunity)\s+to\s+(?:pay|settle|clear)|"
+    r"take\s+(?:this|it|things|the\s+matter)\s+further|I'?m\s+not\s+a\s+(?:bank|charity|lender)|"
+    r"bills\s+of\s+(?:my|our)\s+own|prioriti[sz]e\s+(?:this|the|my|our)\s+(?:invoice|payment|"
+    r"bill|balance)|(?:I|we)\s+can\s+see\s+(?:that\s+)?you'?ve\s+(?:opened|read|seen)\s+(?:my|our|the)\s+"
+    r"(?:e-?mails?|messages?|reminders?|invoices?|texts?)|"
+    r"unlike\s+(?:the\s+)?(?:last|previous|other)\s+(?:few|ones?|times?|invoices?|two|three)|"
+    r"(?:wasn'?t|weren'?t|was\s+not|were\s+not|isn'?t|not)\s+paid\s+(?:on|in)\s+time|"
+    r"(?:needs?|has)\s+to\s+be\s+in\s+(?:my|our|the)\s+(?:account|bank)|"
+    r"(?:pass|hand|refer|send)(?:ed|ing|s)?\s+(?:this\s+(?:matter|debt|account|invoice)\s+|it\s+|"
+    r"you\s+|the\s+(?:matter|debt|account)\s+)?(?:on\s+|over\s+)?to\s+(?:a\s+|an\s+|our\s+|the\s+)?"
+    r"(?:collect\w*|debt|solicitor|legal|court|recovery)|unless\s+(?:I|we)\s+(?:receive|get|see|"
+    r"have)|(?:or|otherwise|then)\s+(?:I|we)(?:'ll|\s+will)\s+have\s+(?:no\s+(?:option|choice)|to\s+(?:cancel|stop|pause|"
+    r"release|pass|withdraw|suspend))|(?:had|have)\s+to\s+add\s+(?:a\s+|an\s+)?(?:[£$€]\s?[\d.,]+\s+)?"
+    r"(?:late\s+|admin\s+)?(?:fee|charge)|(?:full|whole|entire|remaining)\s+(?:amount|balance|sum)\s+"
+    r"(?:becomes|will\s+become|is\s+now|falls)\s+(?:due|payable)|card\s+(?:was\s+|has\s+been\s+)?"
+    r"declined|declined\s+again|before\s+(?:I|we)\s+(?:can\s+)?(?:book|see|start|continue|do|"
+    r"file|release|send|take)\s+(?:\w+\s+){0,3}?(?:again|any\s+more|anything\s+else)|"
+    r"sitting\s+on\s+(?:your|the)\s+account|still\s+[£$€]\s?[\d,.]+k?\s+(?:sitting|outstanding|"
+    r"left|owing|unpaid)|(?:please\s+)?action\s+(?:this\s+|it\s+)?(?:today|now|asap|immediately|"
+    r"urgently)|(?:can|could|would)\s+you\s+(?:please\s+)?(?:get|send|transfer|pay|settle|sort)\s+"
+    r"(?:it|that|this|the\s+\w+)\s+(?:over\s+)?(?:to\s+(?:me|us)\s+)?(?:today|tonight|asap|now|"
+    r"straight\s+away)|getting\s+(?:ridiculous|silly|beyond\s+a\s+joke|out\s+of\s+hand)|"
+    r"more\s+than\s+patient|done\s+you\s+a\s+favou?r|"
+    # When it was due and how long ago, what the provider has to pay too, and what they will
+    # not do while it is owed.
+    r"in\s+(?:my|our|the)\s+(?:bank\s+)?account\s+by|last\s+time\s+(?:I'?ll|I\s+will|we'?ll|"
+    r"we\s+will|I\s+can|we\s+can)\s+(?:carry|chase|ask|remind|extend|wait|accept|let|allow|give|"
+    r"hold)|(?:can'?t|cannot)\s+wait\s+any\s+longer|due\s+(?:over\s+|more\s+"
+    r"than\s+)?(?:a|an|one|two|three|four|five|six|\d+)\s+(?:fortnight|days?|weeks?|months?)\s+ago|"
+    r"(?:days|weeks|months|fortnight)\s+later|(?:I|we)\s+(?:have|need)\s+to\s+pay\s+(?:my|our)\s+"
+    r"(?:suppliers|staff|bills|rent|mortgage|team|own)|what\s+else\s+(?:I\s+can|can\s+I|to)\s+do|"
+    r"(?:talk|speak|write)(?:ing)?\s+to\s+(?:someone|somebody)\s+else\s+(?:at|in)\s+your|"
+    r"as\s+per\s+(?:our|the|my)\s+terms|(?:once|yet)\s+again\s+(?:I'?m\s+|we'?re\s+|I\s+am\s+)?"
+    r"(?:writing|chasing|asking|reminding|following|contacting|emailing|about)|s[ae]t\s+there|"
+    r"(?:outstanding|unpaid|owed|owing|open)\s+since|(?:payment|pay|paid|settle\w*|transfer|"
+    r"remit\w*)\s+(?:\w+\s+){0,3}?by\s+return|money\s+owed|(?:can'?t|cannot|won'?t|will\s+not|"
+    r"unable\s+to)\s+(?:release|send|file|start|continue|book|finish)\b[^.\n]{0,40}?\b(?:while|"
+    r"until|unless)\s+(?:\w+\s+){0,4}?(?:paid|owed|owing|settled|cleared|outstanding|payment|"
+    r"balance|money))\b"
 )
 
 PRESSURE_RULES: tuple[Rule, ...] = (
@@ -86,7 +143,8 @@ PRESSURE_RULES: tuple[Rule, ...] = (
         r"|\b(?:I|we)(?:'ve|\s+have)\s+been\s+(?:very\s+|more\s+than\s+)?patient\b"
         r"|\boutstanding\s+(?:balance|amount|sum|fees?|invoices?|debt|amounts)\b"
         r"(?=[^.\n]{0,80}\b(?:must|immediately|required|before|prior|now|today|settled|cleared)\b)"
-        r"|\b(?:must|need\s+to|needs\s+to)\s+be\s+(?:paid|settled|cleared)\s+(?:in\s+full\s+)?"
+        r"|\b(?:must|need\s+to|needs\s+to|has\s+to|have\s+to|will\s+need\s+to)\s+be\s+(?:paid|settled|"
+        r"cleared)\s+(?:in\s+full\s+)?"
         r"(?:immediately|today|before|prior|now|straight\s+away|within)\b"
         r"|\b(?:paid|settled|cleared)\s+(?:\w+\s+){0,3}before\s+(?:we|your\s+next|rebooking|"
         r"you\s+can)\b"
@@ -138,5 +196,19 @@ PRESSURE_RULES: tuple[Rule, ...] = (
         unless_sentence=RESPECTFUL,
         near_sentences=2,
         examples=("I've sent the invoice three times now.", "Deposit by 6pm or it goes."),
+    ),
+    Rule(
+        "money-chasing",
+        MONEY_SHAME,
+        WARNING,
+        "How long it has been, how often you have asked and what you will do next read as "
+        "pressure, and make a client avoid you.",
+        MONEY_FIX,
+        pattern=_MONEY_CHASING,
+        with_sentence=MONEY_WORDS
+        + r"|\b(?:penny|cent|dime|card|transfer|squared|come\s+through|unpaid)\b",
+        unless_sentence=RESPECTFUL,
+        near_sentences=2,
+        examples=("Third time asking now: the £340 needs to be in my account by Friday.",),
     ),
 )

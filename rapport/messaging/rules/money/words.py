@@ -18,7 +18,16 @@ RESPECTFUL = (
     r"|\bnothing\s+to\s+pay\b|\bno\s+need\s+to\s+pay\b|\bwon'?t\s+charge\b"
     r"|\bcard\s+machine\b|\bglitch\b|\b(?:our|my)\s+(?:end|side|system|mistake)\b"
     r"|\b(?:lots|plenty|many)\s+of\s+(?:\w+\s+)?\w+\s+do\b"
+    # Options laid side by side, and a balance that is clear, are not pressure.
+    r"|\bworks\s+just\s+as\s+well\b|\beither\s+(?:option\s+)?(?:is\s+fine|works)\b|\bno\s+wrong\s+answer\b"
+    r"|\bwhichever\s+(?:suits|you\s+prefer|works|is\s+easiest)\b|\bdon'?t\s+(?:worry|stress)\s+about\s+"
+    r"(?:the\s+|that\s+|this\s+|last\s+\w+'s\s+)?(?:missed|late\s+payment)"
+    r"|\bnothing\s+(?:owing|owed|outstanding|due)\b|\ball\s+square\b|\bno\s+need\s+to\s+(?:decide|rush|commit)\b"
+    r"|\b(?:look\s+at|talk\s+(?:through|about)|go\s+through)\s+(?:the\s+|some\s+|other\s+)?options\b"
 )
+
+# Thanking them for asking about the price answers the question rather than turning it away.
+WELCOMED = r"\bthanks?\s+(?:you\s+)?for\s+asking\b|\b(?:good|fair|great|sensible)\s+question\b"
 
 MONEY_FIX = (
     "Give the figure and the options plainly, and invite them to talk about timing: "

@@ -1,0 +1,98 @@
+"""Money-shame by family: each catches its shapes of wording and leaves respectful money talk
+alone; and the check's faster patterns find exactly what the rules as written find."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rapport.messaging import checker
+from rapport.messaging.rules import BUILT_IN, Rule
+
+
+def _money_rules(text: str) -> set[str]:
+    return {f.rule for f in checker.check(text) if f.category == "money-shame"}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("money-guessed-means", "I figured the full course would be out of the question."),
+        ("money-guessed-means", "I got the feeling money was a worry, so I left the extras off."),
+        ("money-doubt", "Is £900 really doable money-wise for you at the moment?"),
+        ("money-doubt", "Wait until payday to book the colour, the £150 will keep."),
+        ("money-doubt", "Our shoots are priced for couples who value them: $3,000."),
+        ("money-held-up", "Your cousin paid the full fee happily, so I'm surprised."),
+        ("money-held-up", "You're honestly the only client who's questioned my rate."),
+        (
+            "money-no-figure",
+            "Price-wise it all depends, so book the consult and we'll go from there.",
+        ),
+        ("money-no-figure", "I'd rather not give a figure over text."),
+        ("money-chasing", "I did the work two months ago and still haven't had a penny."),
+        ("money-chasing", "I've sent you five emails about this invoice now."),
+        (
+            "money-chasing",
+            "Unless we get the £400 by Monday, the account goes to our recovery team.",
+        ),
+    ],
+)
+def test_each_family_finds_its_shapes(rule: str, text: str) -> None:
+    assert rule in _money_rules(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is Tuesday at 4 realistic for you? The session is £60 as usual.",
+        "If you'd like a cheaper option I can fit laminate, about £800 less. Either way works.",
+        "Statement attached: you're all square, nothing owing.",
+        "Don't worry about last month's missed payment; it's all sorted now.",
+        "The deep clean is £180 and the standard £95; it just depends how much needs doing.",
+        "Your sister recommended me! I've booked you both in, £40 each, pay on the day.",
+        "Thanks for the payment three weeks ago; here's the receipt I forgot to send.",
+        "I'll have to pause sessions in August as I'm away, so no invoice that month.",
+        "If the total is more than you want to spend, we can look at options. Happy to talk.",
+        "I realise the invoice went to your old email, sorry! It's £220, due at the month's end.",
+    ],
+)
+def test_respectful_money_talk_is_left_alone(text: str) -> None:
+    assert _money_rules(text) == set()
+
+
+def _as_written(rule: Rule) -> list[tuple[bool, re.Pattern[str]]]:
+    """The rule's patterns without the check's rewriting: its alternatives joined as they are."""
+    alternatives = checker._alternatives(rule.pattern)
+    lower = [checker._lower_literals(alt) for alt in alternatives if "(?-i:" not in alt]
+    cased = [alt for alt in alternatives if "(?-i:" in alt]
+    return [
+        *([(True, re.compile("|".join(lower), re.MULTILINE))] if lower else []),
+        *([(False, re.compile("|".join(cased), re.IGNORECASE | re.MULTILINE))] if cased else []),
+    ]
+
+
+def _found(pieces: Iterable[tuple[bool, re.Pattern[str]]], text: str) -> set[tuple[int, int]]:
+    plain = checker._normalised(text)
+    lowered = checker._lowered(plain)
+    return {
+        checker._hit(match)
+        for on_lowered, pattern in pieces
+        for match in pattern.finditer(lowered if on_lowered else plain)
+    }
+
+
+PATTERNED = [rule for rule in BUILT_IN if rule.pattern]
+WORDS = [word for rule in PATTERNED for example in rule.examples for word in example.split()]
+
+
+@given(st.sampled_from(PATTERNED), st.lists(st.sampled_from(WORDS), max_size=25))
+def test_the_faster_patterns_find_what_the_rules_say(rule: Rule, words: list[str]) -> None:
+    """Sharing leading letters, and spelling out a leading group of choices, change how fast a
+    rule runs, never what it finds (examples run together, so matches sit side by side)."""
+    examples = [*rule.examples, " ".join(words)]
+    for text in (*examples, " ".join(examples)):
+        assert _found(checker._compiled(rule), text) == _found(_as_written(rule), text), text
