@@ -15,11 +15,12 @@ imported; interrupted while publishing, publishing is finished later
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
@@ -33,6 +34,15 @@ from rapport.timeline.models import Interaction
 WRITE_CHUNK = 1000  # records a transaction while writing: a capture waits for one at most
 PUBLISH_CHUNK = 2000  # clients moved into the practice a transaction
 OWNED_BY_CLIENT = (ContactPoint, ImportantDate, Fact, Interaction)
+# SQLite has no queue for its one write lock: a writer kept waiting retries after ever longer
+# sleeps (up to 100 ms), and one that starts its next transaction at once wins it every time.
+# A pause longer than those sleeps between two steps lets a waiting capture in.
+SQLITE_PAUSE = 0.12
+
+
+def _let_others_write() -> None:
+    if connection.vendor == "sqlite":
+        time.sleep(SQLITE_PAUSE)
 
 
 def staged_commit(
@@ -55,6 +65,7 @@ def staged_commit(
         commit(practice=holding, planned=new[start : start + WRITE_CHUNK], member=batch.member,
                batch=batch)  # fmt: skip
         progress(start + len(new[start : start + WRITE_CHUNK]))
+        _let_others_write()
     publish(batch)
     return result
 
@@ -76,6 +87,7 @@ def publish(batch: ImportBatch) -> None:
                 )
             Client.objects.filter(pk__in=chunk).update(practice=practice)
         ImportBatch.objects.filter(pk=batch.pk).update(heard_at=timezone.now())
+        _let_others_write()
     with transaction.atomic():
         # Only one publisher finishes (a stopped one may be taken for dead while it is not).
         if not ImportBatch.objects.filter(pk=batch.pk, finished_at__isnull=True).update(

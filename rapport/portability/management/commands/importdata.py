@@ -167,15 +167,25 @@ class Command(RapportCommand):
 
 
 def _commit(practice: Practice, planned: Any, filename: str, progress: Any) -> None:
-    """The import, kept as a batch like the web's, so Settings → Your data can undo it."""
+    """The import, kept as a batch like the web's, so Settings → Your data can undo it. A large
+    one is written where no one sees it, in short steps, then published (portability.staging),
+    so that other members keep working meanwhile."""
     from django.db import transaction
     from django.utils import timezone
 
     from rapport.portability.models import ImportBatch
+    from rapport.portability.staging import staged_commit
+    from rapport.portability.tasks import LARGE
     from rapport.portability.writing import commit
     from rapport.practices.models import Member, Role
 
     owner = Member.objects.filter(practice=practice, role=Role.OWNER).first()
+    if sum(1 for item in planned if item.outcome in ("create", "merge")) > LARGE:
+        now = timezone.now()
+        batch = ImportBatch.objects.create(practice=practice, member=owner, content=b"",
+            filename=filename[:200], started_at=now, heard_at=now)  # fmt: skip
+        staged_commit(batch=batch, planned=planned, progress=progress)
+        return
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             practice=practice, member=owner, filename=filename[:200], content=b""
