@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from rapport.appointments.services import appointment_notice_taken_back
 from rapport.timeline.models import Interaction
+from rapport.timeline.signals import interaction_removing
 
 
-@receiver(pre_delete, sender=Interaction)
-def notice_taken_back(sender: type[Interaction], instance: Interaction, **kwargs: Any) -> None:
+@receiver(interaction_removing)
+def notice_taken_back(sender: type[Interaction], interaction: Interaction, **kwargs: Any) -> None:
     # Before the delete: afterwards the link to the appointment is already cleared.
-    appointment_notice_taken_back(message=instance)
+    appointment_notice_taken_back(message=interaction)

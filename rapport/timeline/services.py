@@ -17,6 +17,7 @@ from rapport.clients.services import fact_create
 from rapport.clients.signals import client_changed
 from rapport.practices.models import Member, Practice
 from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
+from rapport.timeline.signals import interaction_removing
 from rapport.timeline.summary import Contact, ContactSummary, summarize
 
 
@@ -190,6 +191,7 @@ def interaction_mark_delivered(
 @transaction.atomic
 def interaction_delete(*, interaction: Interaction) -> None:
     client = interaction.client
+    interaction_removing.send(sender=Interaction, interaction=interaction)
     interaction.delete()
     client_history_refresh(client=client)
 
