@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
+
+
+def hx_redirect(url: str) -> HttpResponse:
+    """For a page that polls with htmx: load `url` as a whole page (its wait is over)."""
+    response = HttpResponse(status=204)
+    response["HX-Redirect"] = url
+    return response
 
 
 def local_target(request: HttpRequest, name: str = "back") -> str | None:

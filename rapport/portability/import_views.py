@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from rapport.lib.http import is_htmx, refuse_unless_post
+from rapport.lib.http import hx_redirect, is_htmx, refuse_unless_post
 from rapport.portability.importing import CREATE, MERGE, SKIP, apply_choices, plan
 from rapport.portability.models import ImportBatch
 from rapport.portability.preview import BUILT_IN_REQUEST, mapping_of, preview_build
@@ -73,9 +73,7 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
     if batch.started_at is not None:
         return _progress(request, batch)
     if batch.problem and is_htmx(request):  # the waiting page asked: load the page that says why
-        failed = HttpResponse(status=204)
-        failed["HX-Redirect"] = request.path
-        return failed
+        return hx_redirect(request.path)
     if batch.problem:  # the file could not be read: say why, and keep none of it
         messages.error(request, batch.problem)
         batch.delete()
@@ -83,9 +81,7 @@ def import_batch(request: PracticeRequest, batch_id: int) -> HttpResponse:
     if not batch.preview:
         return _reading(request, batch)
     if is_htmx(request) and request.method == "GET":  # the waiting page asked: it is ready
-        ready = HttpResponse(status=204)
-        ready["HX-Redirect"] = request.path
-        return ready
+        return hx_redirect(request.path)
     if batch.preview.get("needs_mapping"):
         return _columns(request, batch)
     if request.method == "POST":

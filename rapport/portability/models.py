@@ -57,6 +57,11 @@ class ImportBatch(PracticeOwned):
     # Undone from Settings → Your data (portability.undo), within UNDO_FOR of finished_at.
     undone_at = models.DateTimeField(null=True, blank=True)
     undone_by = models.ForeignKey(Member, null=True, on_delete=models.SET_NULL, related_name="+")
+    # A large import is undone by a task (portability.tasks.import_undo_run): what the page shows
+    # first, built by a task too, and when the undo started and was last heard from.
+    undo_review = models.JSONField(default=dict, blank=True)
+    undo_started_at = models.DateTimeField(null=True, blank=True)
+    undo_heard_at = models.DateTimeField(null=True, blank=True)
 
     objects = PracticeQuerySet["ImportBatch"].as_manager()
 

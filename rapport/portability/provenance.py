@@ -15,11 +15,10 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.utils import timezone
 
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.portability.bulk import insert_rows
-from rapport.portability.models import UNDO_FOR, ImportBatch, ImportedRow, RowKind
+from rapport.portability.models import ImportBatch, ImportedRow, RowKind
 from rapport.timeline.models import Interaction
 
 # The rows an import adds to a client, and the values that say whether one was edited since.
@@ -103,8 +102,3 @@ class Provenance:
     def save(self) -> None:
         if self.batch is not None:
             insert_rows(ImportedRow, self.rows)
-            # Older imports can no longer be undone: their copies of people's data go.
-            ImportedRow.objects.filter(
-                batch__practice_id=self.batch.practice_id,
-                batch__finished_at__lt=timezone.now() - UNDO_FOR,
-            ).delete()

@@ -40,7 +40,7 @@ OWNED_BY_CLIENT = (ContactPoint, ImportantDate, Fact, Interaction)
 SQLITE_PAUSE = 0.12
 
 
-def _let_others_write() -> None:
+def let_others_write() -> None:
     if connection.vendor == "sqlite":
         time.sleep(SQLITE_PAUSE)
 
@@ -65,7 +65,7 @@ def staged_commit(
         commit(practice=holding, planned=new[start : start + WRITE_CHUNK], member=batch.member,
                batch=batch)  # fmt: skip
         progress(start + len(new[start : start + WRITE_CHUNK]))
-        _let_others_write()
+        let_others_write()
     publish(batch)
     return result
 
@@ -87,7 +87,7 @@ def publish(batch: ImportBatch) -> None:
                 )
             Client.objects.filter(pk__in=chunk).update(practice=practice)
         ImportBatch.objects.filter(pk=batch.pk).update(heard_at=timezone.now())
-        _let_others_write()
+        let_others_write()
     with transaction.atomic():
         # Only one publisher finishes (a stopped one may be taken for dead while it is not).
         if not ImportBatch.objects.filter(pk=batch.pk, finished_at__isnull=True).update(

@@ -20,7 +20,8 @@ from rapport.portability.importing import CREATE, MERGE, apply_choices, plan
 from rapport.portability.models import ExportFile, ExportKind, ImportBatch
 from rapport.portability.preview import mapping_of, preview_build
 from rapport.portability.records import read_source
-from rapport.portability.staging import abandon, staged_commit
+from rapport.portability.staging import abandon, let_others_write, staged_commit
+from rapport.portability.undo import import_undo_in_steps, review_shown, undo_refusal, undo_review
 from rapport.practices.models import Member
 
 LARGE = 500  # more records to write than this, and the import runs as a task
@@ -79,6 +80,28 @@ def import_run(batch_id: int) -> dict[str, int]:
             )
         raise
     return result
+
+
+@task()
+def undo_review_run(batch_id: int) -> None:
+    """What undoing a large import would remove, and what was edited since, for its page."""
+    batch = ImportBatch.objects.get(pk=batch_id)
+    ImportBatch.objects.filter(pk=batch_id).update(undo_review=review_shown(undo_review(batch)))
+
+
+@task()
+def import_undo_run(batch_id: int, member_id: int | None) -> bool:
+    """A large import undone in short steps; False when the provider must look again."""
+    batch = ImportBatch.objects.get(pk=batch_id)
+    if undo_refusal(batch):  # undone meanwhile, or too old
+        return False
+
+    def between() -> None:
+        ImportBatch.objects.filter(pk=batch_id).update(undo_heard_at=timezone.now())
+        let_others_write()
+
+    member = Member.objects.filter(pk=member_id).first() if member_id else None
+    return import_undo_in_steps(batch=batch, member=member, between=between)
 
 
 def export_file_request(*, member: Member, kind: ExportKind) -> ExportFile:

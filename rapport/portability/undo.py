@@ -3,7 +3,8 @@
 What the import wrote is in its ImportedRow rows (portability.provenance), with the
 values as written. Before anything goes, undo_review says which of those rows were
 edited since, and what was added since to the clients it created (which would go
-with them); the provider confirms, then import_undo removes it all in one transaction.
+with them); the provider confirms, then import_undo removes it all in one transaction,
+or, for a large import, import_undo_in_steps in many short ones (run by a task).
 A contact point is found by its id, or by its value when the client's contact details
 were saved again since (that writes them as new rows).
 """
@@ -11,7 +12,7 @@ were saved again since (that writes them as new rows).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,7 @@ KIND_NAMES = {
 }
 POINT_FIELDS = ("kind", "value", "label", "normalized")
 CHUNK = 900  # ids per query: under SQLite's limit on parameters
+SHOWN_NAMES = 50
 
 
 def undo_refusal(batch: ImportBatch, now: datetime | None = None) -> str:
@@ -195,36 +197,82 @@ def _added_since(batch: ImportBatch, review: Review) -> None:
 
 @transaction.atomic
 def import_undo(*, batch: ImportBatch, member: Member | None) -> Review:
-    """Removes what the import brought; refuses (ValueError) when it can no longer be undone."""
+    """Removes what the import brought, in one transaction; refuses (ValueError) when it can no
+    longer be undone. A large import is undone by a task instead (import_undo_in_steps)."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     refusal = undo_refusal(batch)
     if refusal:
         raise ValueError(refusal)
     review = undo_review(batch)
-    kept = [pk for pk in review.point_ids]  # created clients' points go with them anyway
-    for some in _chunks(kept):
-        ContactPoint.objects.filter(pk__in=some).delete()
-    for kind in (RowKind.DATE, RowKind.FACT, RowKind.NOTE):
-        WRITTEN[kind][0]._default_manager.filter(pk__in=_ids(batch, kind)).delete()
-    _unlink_tags(batch)
-    for row in _rows(batch, RowKind.EXTRAS):
-        _restore_extras(row)
-    Client.objects.filter(pk__in=_ids(batch, RowKind.CLIENT)).delete()
-    Tag.objects.filter(pk__in=_ids(batch, RowKind.TAG), clients__isnull=True).delete()
-    ImportedRow.objects.filter(batch=batch).delete()  # copies of people's data: not kept
+    _remove(batch, review, between=lambda: None)
     batch.undone_at, batch.undone_by = timezone.now(), member
     batch.save(update_fields=["undone_at", "undone_by"])
     return review
 
 
-def _unlink_tags(batch: ImportBatch) -> None:
+def import_undo_in_steps(
+    *, batch: ImportBatch, member: Member | None, between: Callable[[], None]
+) -> bool:
+    """Removes what the import brought a few hundred rows a transaction, calling `between`
+    after each, so that other members keep writing. Every step removes rows by their ids, so
+    run again after an interruption it carries on where it stopped.
+
+    False, with the review kept again, when what was edited since is not what the provider
+    was shown (batch.undo_review): they are asked again first."""
+    review = undo_review(batch)
+    if review.edited != batch.undo_review.get("edited"):
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            undo_review=review_shown(review), undo_started_at=None
+        )
+        return False
+    _remove(batch, review, between=between)
+    ImportBatch.objects.filter(pk=batch.pk).update(undone_at=timezone.now(), undone_by=member)
+    return True
+
+
+def review_shown(review: Review) -> dict[str, Any]:
+    """What the undo page shows of a review, as plain data (kept on the batch for a large one)."""
+    return {
+        "created": len(review.created),
+        "names": review.created[:SHOWN_NAMES],
+        "added": sorted(review.added.items()),
+        "edited": review.edited,
+    }
+
+
+def _remove(batch: ImportBatch, review: Review, *, between: Callable[[], None]) -> None:
+    # Created clients' points, dates and notes go with them; the rest are removed by id.
+    removed: list[tuple[type[models.Model], Sequence[int]]] = [(ContactPoint, review.point_ids)]
+    for kind in (RowKind.DATE, RowKind.FACT, RowKind.NOTE):
+        removed.append((WRITTEN[kind][0], list(_ids(batch, kind).values_list("row_id", flat=True))))
+    for model, ids in removed:
+        for some in _chunks(ids):
+            model._default_manager.filter(pk__in=some).delete()
+            between()
+    _unlink_tags(batch, between)
+    for row in _rows(batch, RowKind.EXTRAS):
+        _restore_extras(row)
+    for some in _chunks(list(_ids(batch, RowKind.CLIENT).values_list("row_id", flat=True))):
+        Client.objects.filter(pk__in=some).delete()
+        between()
+    Tag.objects.filter(pk__in=_ids(batch, RowKind.TAG), clients__isnull=True).delete()
+    # The import's copies of people's data are not kept.
+    rows = ImportedRow.objects.filter(batch=batch)
+    while some := list(rows.values_list("pk", flat=True)[:CHUNK]):
+        ImportedRow.objects.filter(pk__in=some).delete()
+        between()
+
+
+def _unlink_tags(batch: ImportBatch, between: Callable[[], None]) -> None:
     through = Client.tags.through
     pairs = [(row.client_id, row.row_id) for row in _rows(batch, RowKind.TAG_LINK)]
-    for start in range(0, len(pairs), CHUNK):
+    half = CHUNK // 2  # two parameters a pair
+    for start in range(0, len(pairs), half):
         links = models.Q(pk__in=[])
-        for client_id, tag_id in pairs[start : start + CHUNK // 2]:
+        for client_id, tag_id in pairs[start : start + half]:
             links |= models.Q(client_id=client_id, tag_id=tag_id)
         through.objects.filter(links).delete()
+        between()
 
 
 def _restore_extras(row: ImportedRow) -> None:

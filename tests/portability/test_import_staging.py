@@ -145,7 +145,7 @@ def test_a_stop_while_publishing_is_carried_to_the_end(
     assert tomasz.contact_points.count() == 2
 
 
-def test_previews_left_for_a_day_are_deleted(owner: Member) -> None:
+def test_previews_left_for_a_day_and_undo_records_past_30_days_are_deleted(owner: Member) -> None:
     now = timezone.now()
 
     def batch(age: timedelta, **fields: object) -> ImportBatch:
@@ -157,6 +157,11 @@ def test_previews_left_for_a_day_are_deleted(owner: Member) -> None:
     abandoned = batch(timedelta(hours=25))
     recent = batch(timedelta(hours=23))
     imported = batch(timedelta(days=3), started_at=now - timedelta(days=3), finished_at=now)
+    too_old = batch(timedelta(days=32), started_at=now, finished_at=now - timedelta(days=31))
+    for done in (imported, too_old):  # what each wrote, kept for undo
+        ImportedRow.objects.create(batch=done, kind="note", row_id=1, values={"summary": "x"})
     assert imports_tidy(now)["previews"] == 1
-    assert set(ImportBatch.objects.all()) == {recent, imported}
+    assert set(ImportBatch.objects.all()) == {recent, imported, too_old}
     assert not ImportBatch.objects.filter(pk=abandoned.pk).exists()
+    # Past the 30 days of undo, the copies of people's data in what it wrote go.
+    assert list(ImportedRow.objects.values_list("batch", flat=True)) == [imported.pk]

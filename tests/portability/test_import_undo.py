@@ -117,3 +117,42 @@ def test_another_practices_import_is_not_found(
     assert outsider_http.get(imported).status_code == 404
     assert outsider_http.post(imported, {"edited_too": "yes"}).status_code == 404
     assert Client.objects.count() == 2 and ImportBatch.objects.get().undone_at is None
+
+
+@pytest.mark.tasks
+def test_a_large_import_is_reviewed_and_undone_by_tasks_the_page_waiting(
+    tomasz: Client,
+    imported: str,
+    owner_http: HttpClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No request does the work: each step is a task, and an edit made after the provider
+    looked is shown to them before anything goes."""
+    from rapport.portability import undo_views
+    from rapport.server.worker import work
+
+    monkeypatch.setattr(undo_views, "LARGE", 1)  # this two-record import counts as large
+    waiting = owner_http.get(imported).content.decode()
+    assert "Checking what undoing this import would remove" in waiting
+    assert owner_http.get(imported, HTTP_HX_REQUEST="true").status_code == 200  # still checking
+    work(once=True, signals=False)
+    assert owner_http.get(imported, HTTP_HX_REQUEST="true")["HX-Redirect"] == imported
+    review = owner_http.get(imported).content.decode()
+    assert "1 new client" in review and "Anna Kowalska" in review
+    # Edited after the provider looked: the undo stops and asks again.
+    note = tomasz.interactions.get()
+    note.summary += "\nAnd evenings, since March."
+    note.save()
+    owner_http.post(imported, {})
+    assert "Removing what this import brought" in owner_http.get(imported).content.decode()
+    work(once=True, signals=False)
+    assert Client.objects.count() == 2  # nothing removed
+    asked = owner_http.post(imported, {})
+    assert asked.status_code == 400 and "Prefers mornings." in asked.content.decode()
+    owner_http.post(imported, {"edited_too": "yes"})
+    work(once=True, signals=False)
+    finished = owner_http.get(imported, HTTP_HX_REQUEST="true")
+    assert finished["HX-Redirect"] == "/settings/export/"
+    _as_before(tomasz)
+    batch = ImportBatch.objects.get()
+    assert batch.undone_at is not None and not batch.rows.exists()
