@@ -44,6 +44,7 @@ class Server:
         unwanted = ("DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "RAPPORT_BASE_URL")
         env = {key: value for key, value in os.environ.items() if key not in unwanted}
         env["RAPPORT_DATA_DIR"] = str(tmp_path / "data")
+        self.env = env  # for other commands on the same data
         self.log = tmp_path / "server.log"
         self.process = subprocess.Popen(
             [str(RAPPORT), command, "--port", str(self.port), "--workers", "1"],

@@ -74,7 +74,8 @@ def links_said(base_url: str) -> str:
 def gunicorn_exec(host: str, port: int, workers: int, with_worker: bool) -> None:
     """gunicorn replaces this process, so Ctrl-C or a service manager's stop reaches it directly.
 
-    The access log has paths only: query strings can hold the names a provider searched for.
+    gunicorn keeps no access log: a path can hold a secret link and a query string a client's
+    name, so requests are logged by their route's name (server.access_log).
     """
     args = [
         sys.executable,
@@ -87,10 +88,6 @@ def gunicorn_exec(host: str, port: int, workers: int, with_worker: bool) -> None
         str(workers),
         "--config",
         "python:rapport.server.gunicorn_conf",
-        "--access-logfile",
-        "-",
-        "--access-logformat",
-        '%(t)s "%(m)s %(U)s" %(s)s %(L)ss',
     ]
     os.environ["RAPPORT_WORKER"] = "1" if with_worker else "0"
     sys.stdout.flush()
