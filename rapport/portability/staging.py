@@ -33,7 +33,7 @@ from rapport.portability.writing import commit
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction
 
-WRITE_CHUNK = 1000  # records a transaction while writing: a capture waits for one at most
+WRITE_CHUNK = 500  # records a transaction while writing: a capture waits for one at most
 PUBLISH_CHUNK = 2000  # clients moved into the practice a transaction
 OWNED_BY_CLIENT = (ContactPoint, ImportantDate, Fact, Interaction)
 # SQLite has no queue for its one write lock: a writer kept waiting retries after ever longer
