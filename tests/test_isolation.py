@@ -10,8 +10,17 @@ from django.test import Client as HttpClient
 
 from rapport.api.models import ApiToken
 from rapport.appointments.models import Appointment, CalendarUpload
-from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
-from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
+from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
+from rapport.clients.services import ContactPointInput, client_create
+from rapport.messaging.inbound import mail_import_file
+from rapport.messaging.models import (
+    InboundMail,
+    MailStatus,
+    MessageTemplate,
+    OutboxMessage,
+    OutboxStatus,
+    PracticeRule,
+)
 from rapport.portability.models import ImportBatch
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, Promise
@@ -29,7 +38,7 @@ def id_urls(file: ClientFile, *, only_nested: bool = False) -> list[str]:
     ]
 
 
-def _snapshot() -> list[object]:
+def _snapshot() -> list[list[dict[str, object]]]:
     return [
         list(model.objects.order_by("pk").values())
         for model in (
@@ -113,3 +122,61 @@ def test_bulk_actions_ignore_foreign_clients(
     assert response.status_code == 200
     client_file.client.refresh_from_db()
     assert client_file.client.archived_at is None
+
+
+def _mail_to_b(*headers: str, body: str) -> bytes:
+    return ("\r\n".join([*headers, "To: owner@b.example"]) + "\r\n\r\n" + body).encode()
+
+
+def test_mail_that_names_another_practices_mail_reveals_nothing_of_it(
+    client_file: ClientFile, outsider: Member, outsider_http: HttpClient
+) -> None:
+    """Message-IDs are written by whoever sends the mail: one of practice A's, in a mail read
+    into practice B, neither lends B its subject nor touches A's outbox (issue 15)."""
+    theirs = client_file.outbox
+    OutboxMessage.objects.filter(pk=theirs.pk).update(
+        subject="Orchid plans after the divorce", status=OutboxStatus.SENT
+    )
+    secrets = ["Orchid plans", "Siobh", "notes from today are below", "example.org"]
+    bo = client_create(
+        practice=outsider.practice,
+        full_name="Bo Lindqvist",
+        contact_points=[ContactPointInput(ContactKind.EMAIL, "bo@b-clients.example")],
+    )
+    thread = f"In-Reply-To: {theirs.message_id}\r\nReferences: <x@y.example> {theirs.message_id}"
+    reply = _mail_to_b(
+        "From: Bo <bo@b-clients.example>", "Subject: Re: hello", "Message-ID: <bo1@b.example>",
+        thread, body="Thursday works.\r\n",
+    )  # fmt: skip
+    stranger = _mail_to_b(
+        "From: Kim <kim@elsewhere.example>", "Subject: Re: your mail",
+        "Message-ID: <kim1@b.example>", thread, body="Who is this?\r\n",
+    )  # fmt: skip
+    bounce = _mail_to_b(
+        "From: MAILER-DAEMON@mx.example", "Subject: failure notice", "Message-ID: <mx1@mx.example>",
+        body=f"550 No such user here\r\n\r\nMessage-ID: {theirs.message_id}\r\n",
+    )  # fmt: skip
+    practice_a, before = client_file.client.practice_id, _snapshot()
+    for raw in (reply, stranger, bounce):
+        mail_import_file(practice=outsider.practice, raw=raw)
+    logged = Interaction.objects.for_practice(outsider.practice).get(client=bo)
+    assert logged.summary == "Re: hello"
+    assert (
+        not InboundMail.objects.for_practice(outsider.practice)
+        .filter(status=MailStatus.BOUNCE)
+        .exists()
+    )
+    pages = [f"/clients/{bo.pk}/", "/mail/", "/overview/", "/clients/"]
+    b_side = [outsider_http.get(url).content.decode() for url in pages]
+    b_side += [str(row) for row in Interaction.objects.for_practice(outsider.practice).values()] + [
+        str(row) for row in InboundMail.objects.for_practice(outsider.practice).values()
+    ]
+    for text in b_side:
+        assert not [secret for secret in secrets if secret in text]
+    # A's outbox, mail and timeline are as they were: the bounce was B's own mail.
+    assert _of(practice_a, _snapshot()) == _of(practice_a, before)
+    assert OutboxMessage.objects.get(pk=theirs.pk).status == OutboxStatus.SENT
+
+
+def _of(practice_id: int, snapshot: list[list[dict[str, object]]]) -> list[object]:
+    return [[row for row in rows if row.get("practice_id") == practice_id] for rows in snapshot]

@@ -72,8 +72,14 @@ def _when(mail: ParsedMail) -> datetime:
     return min(mail.sent_at, now) if mail.sent_at else now
 
 
-def _summary(mail: ParsedMail) -> str:
-    answered = OutboxMessage.objects.filter(message_id__in=mail.in_reply_to).first()
+def _summary(mail: ParsedMail, record: InboundMail) -> str:
+    # Message-IDs come from the mail, which anyone can write: only a message this practice
+    # sent to this client may lend its subject, never another practice's (or client's).
+    answered = (
+        OutboxMessage.objects.for_practice(record.practice)
+        .filter(client=record.client, message_id__in=mail.in_reply_to)
+        .first()
+    )
     subject = mail.subject or "(no subject)"
     if answered is not None:
         return f"{subject}\n(in reply to “{answered.subject}”)"
@@ -164,7 +170,7 @@ def _log(record: InboundMail, mail: ParsedMail) -> Interaction:
         kind=InteractionKind.EMAIL,
         direction=Direction.OUTBOUND if record.outgoing else Direction.INBOUND,
         occurred_at=_when(mail),
-        summary=_summary(mail),
+        summary=_summary(mail, record),
         client_words="" if record.outgoing else mail.text[:5000],
     )
 
