@@ -307,7 +307,7 @@ def test_a_large_file_is_previewed_by_a_task_while_the_page_waits(
     ready = owner_http.get(url, HTTP_HX_REQUEST="true")
     assert ready["HX-Redirect"] == url  # the waiting page loads the preview
     preview = owner_http.get(url).content.decode()
-    assert f"{number - 1}</strong> new clients" in preview
+    assert f"{number - 1:,}</strong> new clients" in preview
     assert "Merge into Person 7" in preview and "1</strong> to merge" in preview
     assert not Client.objects.exclude(full_name="Person 7").exists()
 
