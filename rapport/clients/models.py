@@ -21,6 +21,7 @@ from rapport.clients.rhythm import (
     checkin_due_at,
     rhythm_days,
 )
+from rapport.lib.text import fold
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet, validate_time_zone
 
 
@@ -97,6 +98,17 @@ class Tag(PracticeOwned):
         return self.name
 
 
+class FoldedNames(models.CharField[str, str]):
+    """A client's names folded (lib.text), worked out as the row is written: by save() and by
+    bulk_create alike, so no writer can forget it."""
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> str:
+        names = f"{model_instance.full_name} {model_instance.preferred_name}"  # type: ignore[attr-defined]
+        value = fold(names)[: self.max_length]
+        setattr(model_instance, self.attname, value)
+        return value
+
+
 class ClientQuerySet(PracticeQuerySet["Client"]):
     def current(self) -> Self:
         return self.filter(archived_at__isnull=True)
@@ -114,8 +126,7 @@ class ClientQuerySet(PracticeQuerySet["Client"]):
             return self
         points = ContactPoint.objects.filter(client=OuterRef("pk"))
         condition = (
-            Q(full_name__icontains=query)
-            | Q(preferred_name__icontains=query)
+            Q(search_text__contains=fold(query))
             | Q(Exists(points.filter(kind=ContactKind.EMAIL, normalized__icontains=query.lower())))
             | Q(Exists(Tag.objects.filter(clients=OuterRef("pk"), name__iexact=query.lstrip("#"))))
         )
@@ -136,6 +147,9 @@ class Client(PracticeOwned):
         blank=True,
         help_text="What they like to be called. We greet them by this.",
     )
+    # Both names with case and accents folded, so that a search finds Wiśniewski typed as
+    # "wisniewski" and Wisniewski typed as "Wiśniewski".
+    search_text = FoldedNames(max_length=301, default="", editable=False)
     pronunciation = models.CharField(
         "how to say it", max_length=100, blank=True, help_text='For example "SHIV-awn".'
     )
@@ -294,7 +308,7 @@ class Client(PracticeOwned):
         self.derive()
         fields = kwargs.get("update_fields")
         if fields is not None:
-            kwargs["update_fields"] = {*fields, "checkin_due_at"}
+            kwargs["update_fields"] = {*fields, "checkin_due_at", "search_text"}
         super().save(*args, **kwargs)
 
 

@@ -14,13 +14,9 @@ one letter apart and are a wife and a husband.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# Letters that do not decompose into a base letter and an accent.
-_FOLDED = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
-     "\u0131": "i", "ħ": "h"}
-)  # fmt: skip
+from rapport.lib.text import fold
+
 _SPLIT = re.compile(r"[\s\-\u2010\u2011.\u00b7]+")
 _APOSTROPHES = re.compile("['\u2019\u02bc]")  # O'Brien is one word: obrien
 
@@ -30,9 +26,7 @@ def name_words(name: str) -> list[str]:
     if name.count(",") == 1:
         family, given = name.split(",")
         name = f"{given} {family}"
-    folded = unicodedata.normalize("NFKD", name.casefold().translate(_FOLDED))
-    plain = "".join(char for char in folded if not unicodedata.combining(char))
-    plain = _APOSTROPHES.sub("", plain.casefold().translate(_FOLDED))
+    plain = _APOSTROPHES.sub("", fold(name))
     return [word for word in _SPLIT.split(plain) if word and any(c.isalnum() for c in word)]
 
 

@@ -60,6 +60,35 @@ def test_search_by_name_email_phone_or_tag(
     assert names(owner_http.get("/clients/", {"q": query})) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [
+        ("wisniewski", "Tomasz Wiśniewski"),  # typed without the accent
+        ("Wiśniewski", "Tomasz Wisniewski"),  # typed with one that was not stored
+        ("SIOBHÁN", "Siobhan Brien"),
+        ("siobhan", "Siobhán Ní Bhriain"),
+        ("lukasz", "Łukasz Nowak"),  # a letter that does not decompose
+        ("strasse", "Jana Straße"),
+    ],
+)
+def test_search_sets_case_and_accents_aside_both_ways(
+    owner: Member, owner_http: HttpClient, query: str, stored: str
+) -> None:
+    client_create(practice=owner.practice, full_name=stored)
+    client_create(practice=owner.practice, full_name="Maya Lindqvist")
+    assert names(owner_http.get("/clients/", {"q": query})) == [stored]
+
+
+def test_a_renamed_client_is_found_by_the_new_name(owner: Member, owner_http: HttpClient) -> None:
+    from rapport.clients.services import client_update
+
+    client = client_create(practice=owner.practice, full_name="Zoe Baker")
+    client_update(client=client, profile={"full_name": "Zoë Ångström", "preferred_name": "Zo"},
+                  contact_points=[], tag_names=[])  # fmt: skip
+    assert names(owner_http.get("/clients/", {"q": "angstrom"})) == ["Zo"]
+    assert names(owner_http.get("/clients/", {"q": "baker"})) == []
+
+
 def test_filter_by_status_and_archived(owner_http: HttpClient, book: dict[str, Client]) -> None:
     assert names(owner_http.get("/clients/", {"status": "prospect"})) == ["Kofi Mensah"]
     assert names(owner_http.get("/clients/", {"status": "former"})) == ["Hana Yoshida"]
