@@ -17,6 +17,7 @@ SUBCOMMANDS = {
     "createpractice": "rapport.practices.management.commands.createpractice",
     "today": "rapport.desk.management.commands.today",
     "worker": "rapport.server.management.commands.worker",
+    "status": "rapport.server.management.commands.status",
     "check": "rapport.messaging.management.commands.checkwords",
     "mail-import": "rapport.messaging.management.commands.mailimport",
     "import": "rapport.portability.management.commands.importdata",

@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "rapport.practices.context_processors.practice",
+                "rapport.server.context_processors.worker",
             ],
             "builtins": ["rapport.lib.templatetags.rapport_tags"],
         },

@@ -15,3 +15,15 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} due {self.due_at:%Y-%m-%d %H:%M:%S}"
+
+
+class WorkerHeartbeat(models.Model):
+    """One row a worker process, written by its scheduler thread on every tick: the last beat
+    of any of them tells whether background work (sending above all) is going."""
+
+    worker = models.CharField(max_length=200, primary_key=True)  # host:pid
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker} beat {self.beat_at:%Y-%m-%d %H:%M:%S}"

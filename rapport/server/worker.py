@@ -2,8 +2,9 @@
 
 One mechanism for all background work: the outbox, mail, health readings, morning
 digests, large imports and exports are tasks (Django's Tasks framework through the
-django-tasks backport). `rapport worker` runs this; `rapport serve` starts it beside
-gunicorn and starts it again if it dies (gunicorn_conf.py). With the database
+django-tasks backport). `rapport worker` runs this under its supervisor; `rapport serve`
+runs it under gunicorn's master (supervision.py). Each worker beats on every scheduler
+tick (heartbeat.py), so a stopped one is seen. With the database
 backend the queue is a table, so a laptop needs no broker; with RQ it is Redis,
 for many hosts (docs/deploy.md). Any number of workers may run: the scheduler
 enqueues each period once (scheduler.py) and each task is safe to run beside
@@ -17,11 +18,13 @@ import threading
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks import DEFAULT_TASK_QUEUE_NAME, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_rq import RQBackend
 
+from rapport.server import heartbeat
 from rapport.server.scheduler import schedule_due, schedule_forever
 
 log = logging.getLogger(__name__)
@@ -96,14 +99,23 @@ def _work_on_rq(*, once: bool, signals: bool, worker_id: str) -> None:
 
 def run_once() -> None:
     """For cron, and for tests: enqueue what is due, run everything queued, return."""
+    started_at = timezone.now()
+    heartbeat.beat(heartbeat.worker_name(), started_at)
     schedule_due()
     work(once=True, signals=False)
+    heartbeat.beat(heartbeat.worker_name(), started_at)
 
 
 def run_forever() -> None:
     stopping = threading.Event()
+    name, started_at = heartbeat.worker_name(), timezone.now()
+
+    def tick() -> None:
+        heartbeat.beat(name, started_at)
+        schedule_due()
+
     scheduler = threading.Thread(
-        target=schedule_forever, args=(stopping,), name="scheduler", daemon=True
+        target=schedule_forever, args=(stopping, tick), name="scheduler", daemon=True
     )
     scheduler.start()
     log.info("worker started")
