@@ -1,16 +1,19 @@
-"""Erasing a client: every row about them, in one transaction, leaving only an audit entry."""
+"""Erasing a client: every row about them and every copy of them (portability.leftovers), in one
+transaction, leaving only an audit entry."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
 from rapport.appointments.models import Appointment
 from rapport.attention.models import AgendaAction, Section
-from rapport.clients.models import Client, ContactKind
-from rapport.messaging.models import InboundMail, OutboxMessage
+from rapport.clients.models import Client
+from rapport.messaging.models import OutboxMessage
+from rapport.portability.leftovers import Traces, import_running, leftovers_erase
 from rapport.portability.models import Erasure
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, Promise
@@ -37,6 +40,11 @@ ACTION_TARGETS = {
 @transaction.atomic
 def client_erase(*, client: Client, member: Member | None) -> Erasure:
     practice = client.practice
+    if import_running(practice):
+        raise ValidationError(
+            "An import is being written. Erase them once it has finished: it may still add "
+            "to what Rapport holds about them."
+        )
     ids = {
         "client": [client.pk],
         "promise": list(Promise.objects.filter(client=client).values_list("pk", flat=True)),
@@ -47,9 +55,7 @@ def client_erase(*, client: Client, member: Member | None) -> Erasure:
         "appointment": list(Appointment.objects.filter(client=client).values_list("pk", flat=True)),
         "touch": list(Touch.objects.filter(client=client).values_list("pk", flat=True)),
     }
-    emails = list(
-        client.contact_points.filter(kind=ContactKind.EMAIL).values_list("normalized", flat=True)
-    )
+    traces = Traces.of(client)
     actions = Q(pk__in=[])
     for section, target in ACTION_TARGETS.items():
         if ids[target]:
@@ -58,11 +64,7 @@ def client_erase(*, client: Client, member: Member | None) -> Erasure:
     counts["agenda actions"] = (
         AgendaAction.objects.for_practice(practice).filter(actions).delete()[0]
     )
-    # Mail from their addresses still waiting to be placed is about them too.
-    waiting = InboundMail.objects.for_practice(practice).filter(
-        client__isnull=True, from_address__in=emails
-    )
-    counts["unplaced mail"] = waiting.delete()[0]
+    counts.update(leftovers_erase(client=client, traces=traces))
     _, deleted = client.delete()
     for label, number in deleted.items():
         counts[label.rsplit(".", 1)[-1].lower()] += number

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -88,13 +89,17 @@ def client_erase_page(request: PracticeRequest, client_id: int) -> HttpResponse:
         if request.POST.get("confirm_name", "").strip() != client.full_name:
             error = f"Type their full name exactly as written, “{client.full_name}”, to confirm."
         else:
-            client_erase(client=client, member=request.member)
-            messages.success(
-                request,
-                "Erased, with everything about them. Only a record that an erasure happened "
-                "is kept, with no name in it.",
-            )
-            return redirect("client_list")
+            try:
+                client_erase(client=client, member=request.member)
+            except ValidationError as refused:
+                error = " ".join(refused.messages)
+            else:
+                messages.success(
+                    request,
+                    "Erased, with everything about them. Only a record that an erasure happened "
+                    "is kept, with no name in it.",
+                )
+                return redirect("client_list")
     return render(
         request,
         "portability/erase.html",
