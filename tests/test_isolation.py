@@ -12,6 +12,8 @@ from rapport.api.models import ApiToken
 from rapport.appointments.models import Appointment, CalendarUpload
 from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create
+from rapport.links.models import LinkPurpose
+from rapport.links.services import link_create
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import (
     InboundMail,
@@ -180,3 +182,20 @@ def test_mail_that_names_another_practices_mail_reveals_nothing_of_it(
 
 def _of(practice_id: int, snapshot: list[list[dict[str, object]]]) -> list[object]:
     return [[row for row in rows if row.get("practice_id") == practice_id] for rows in snapshot]
+
+
+def test_a_link_opens_only_its_own_clients_appointment(
+    client_file: ClientFile, outsider: Member
+) -> None:
+    """The token is the only way in: what it names is looked for in its own practice and client,
+    so a link row naming another practice's appointment id (a bug, a bad restore) opens nothing."""
+    theirs = make_client_file(outsider, "Bo Client", "bo@example.org").appointment
+    token = link_create(
+        client=client_file.client,
+        purpose=LinkPurpose.RESCHEDULE,
+        target_id=theirs.pk,
+        target_nonce=theirs.link_nonce,
+    )
+    response = HttpClient().get(f"/r/{token}/")
+    assert response.status_code == 404
+    assert "Bo" not in response.content.decode()

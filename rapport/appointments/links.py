@@ -27,6 +27,9 @@ LINK_DAYS = 3
 class LinkTarget:
     appointment_id: int
     nonce: str
+    # Whose link it is: the appointment is looked for there, never by its id alone.
+    practice_id: int
+    client_id: int
 
 
 def reschedule_token(appointment: Appointment) -> str:
@@ -49,4 +52,4 @@ def reschedule_read(token: str) -> LinkTarget:
     link = link_find(token=token, purpose=LinkPurpose.RESCHEDULE)
     if link.target_id is None:
         raise LinkInvalid
-    return LinkTarget(link.target_id, link.target_nonce)
+    return LinkTarget(link.target_id, link.target_nonce, link.practice_id, link.client_id)

@@ -28,7 +28,9 @@ def reschedule(request: HttpRequest, token: str) -> HttpResponse:
     except LinkInvalid:
         return _gone(request, "invalid")
     appointment = (
-        Appointment.objects.filter(pk=target.appointment_id)
+        Appointment.objects.filter(
+            practice_id=target.practice_id, client_id=target.client_id, pk=target.appointment_id
+        )
         .select_related("client", "member__user", "practice")
         .first()
     )
