@@ -100,7 +100,8 @@ def _rich(client_file: ClientFile, owner: Member, http: HttpClient) -> Client:
     )  # fmt: skip
     # Today's action, done without JavaScript: what it said waits in the session too.
     http.post(f"/today/promises/{client_file.promise.pk}/", {"action": "done"})
-    # Mail: one from them (on the timeline), one to them and one from them waiting to be placed.
+    # Mail from them (on their timeline); waiting to be placed: one about them, one to them (Cc),
+    # and one from them that came while they were archived.
     mail_import_file(
         practice=practice, raw=_mail("Siobhan <siobhan@example.org>", "owner@a.example", "r1")
     )
