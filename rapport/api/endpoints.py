@@ -5,7 +5,9 @@ that says which field and why. No `from __future__ import annotations` here or i
 schemas: django-ninja reads the annotations at run time.
 """
 
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, time, timedelta
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -50,6 +52,7 @@ from rapport.clients.services import (
 )
 from rapport.desk.today.agenda import agenda_build
 from rapport.desk.today.render import agenda_as_data
+from rapport.lib.dates import Day
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
 from rapport.timeline.services import interaction_create
@@ -74,7 +77,12 @@ class Pages(PageNumberPagination):
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Member | None:
-        return member_for_key(token)
+        member = member_for_key(token)
+        if member is not None:
+            # Before the body is read: a naive datetime in it is a time in the practice's zone
+            # (rapport.lib.dates.Moment). The middleware deactivates it after the request.
+            timezone.activate(member.practice.zone)
+        return member
 
 
 api = NinjaAPI(
@@ -104,9 +112,44 @@ def _answers(ok: Any, status: int = 200) -> dict[int, Any]:
     return {status: ok, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
+class FieldsInvalid(Exception):
+    """A service refused the request: each problem already says where, as the API names it."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _problems(error: ValidationError, about: str, api_names: dict[str, str]) -> list[str]:
+    problems = []
+    by_field = error.error_dict if hasattr(error, "error_dict") else {"__all__": error.error_list}
+    for field, errors in by_field.items():
+        where = about if field == "__all__" else f"body data {api_names.get(field, field)}"
+        problems += [f"{where}: {message}" for item in errors for message in item.messages]
+    return problems
+
+
+@contextmanager
+def _naming(about: str, **api_names: str) -> Iterator[None]:
+    """Runs service calls so that what they refuse is a 422 naming each field as the schema
+    errors do ("body data full_name: ..."): a model field under its API name (`api_names`,
+    kind="kind_id"), and an error about no one field under `about`, the field it concerns."""
+    try:
+        yield
+    except ValidationError as error:
+        raise FieldsInvalid(_problems(error, about, api_names)) from error
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    return api.create_response(request, {"detail": " ".join(error.messages)}, status=422)
+    """A refusal from outside a _naming block still names what it can; "body" at worst."""
+    detail = "; ".join(_problems(error, "body", {}))
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(FieldsInvalid)
+def _fields_invalid(request: HttpRequest, error: FieldsInvalid) -> HttpResponse:
+    return api.create_response(request, {"detail": "; ".join(error.problems)}, status=422)
 
 
 def _member(request: HttpRequest) -> Member:
@@ -144,13 +187,14 @@ def clients_create(request: HttpRequest, data: ClientIn) -> Status[Client]:
     points = [ContactPointInput(ContactKind.EMAIL, email) for email in data.emails] + [
         ContactPointInput(ContactKind.PHONE, phone) for phone in data.phones
     ]
-    client = client_create(
-        practice=member.practice,
-        full_name=data.full_name,
-        preferred_name=data.preferred_name,
-        contact_points=points,
-        created_by=member,
-    )
+    with _naming("body data full_name"):
+        client = client_create(
+            practice=member.practice,
+            full_name=data.full_name,
+            preferred_name=data.preferred_name,
+            contact_points=points,
+            created_by=member,
+        )
     return Status(201, client)
 
 
@@ -181,7 +225,8 @@ def contact_points_add(
 ) -> Status[ContactPoint]:
     client = _client(request, client_id)
     point = ContactPointInput(data.kind, data.value, data.label)
-    return Status(201, contact_point_add(client=client, point=point))
+    with _naming("body data value", normalized="value"):
+        return Status(201, contact_point_add(client=client, point=point))
 
 
 @api.get("/clients/{client_id}/facts", response=_answers(list[FactOut]), tags=["clients"])
@@ -192,13 +237,14 @@ def facts_list(request: HttpRequest, client_id: ObjectId) -> QuerySet[Fact]:
 @api.post("/clients/{client_id}/facts", response=_answers(FactOut, 201), tags=["clients"])
 def facts_add(request: HttpRequest, client_id: ObjectId, data: FactIn) -> Status[Fact]:
     client = _client(request, client_id)
-    fact = fact_create(
-        client=client,
-        category=data.category,
-        text=data.text,
-        important=data.important,
-        hard_news=data.hard_news,
-    )
+    with _naming("body data text"):
+        fact = fact_create(
+            client=client,
+            category=data.category,
+            text=data.text,
+            important=data.important,
+            hard_news=data.hard_news,
+        )
     return Status(201, fact)
 
 
@@ -213,7 +259,8 @@ def dates_add(
 ) -> Status[ImportantDate]:
     client = _client(request, client_id)
     item = ImportantDate(practice=client.practice, client=client, **data.model_dump())
-    return Status(201, important_date_save(important_date=item))
+    with _naming("body data day"):  # a day the month does not have
+        return Status(201, important_date_save(important_date=item))
 
 
 @api.post(
@@ -225,28 +272,31 @@ def interactions_add(
     request: HttpRequest, client_id: ObjectId, data: InteractionIn
 ) -> Status[Interaction]:
     client = _client(request, client_id)
-    interaction = interaction_create(
-        client=client,
-        kind=data.kind,
-        direction=data.direction,
-        occurred_at=data.occurred_at,
-        summary=data.summary,
-        client_words=data.client_words,
-        created_by=_member(request),
-    )
+    with _naming("body data summary"):
+        interaction = interaction_create(
+            client=client,
+            kind=data.kind,
+            direction=data.direction,
+            occurred_at=data.occurred_at,
+            summary=data.summary,
+            client_words=data.client_words,
+            created_by=_member(request),
+        )
     return Status(201, interaction)
 
 
 @api.get("/appointments", response=_answers(list[AppointmentOut]), tags=["appointments"])
 def appointments_list(
-    request: HttpRequest, start: date | None = None, end: date | None = None
+    request: HttpRequest, start: Day | None = None, end: Day | None = None
 ) -> Any:
     member = _member(request)
     zone = member.practice.zone
     start = start or timezone.localdate(timezone.now(), zone)
     end = end or start + timedelta(days=7)
     if not timedelta(0) < end - start <= timedelta(days=MAX_RANGE_DAYS):
-        return Status(422, {"detail": "Give an end after the start, at most a year later."})
+        return Status(
+            422, {"detail": "query end: Give an end after the start, at most a year later."}
+        )
     return list(
         Appointment.objects.for_practice(member.practice).filter(
             starts_at__gte=datetime.combine(start, time.min, tzinfo=zone),
@@ -294,16 +344,19 @@ def touches_plan(request: HttpRequest, data: TouchIn) -> Status[Touch]:
     if data.source_fact_id is not None:
         fact = Fact.objects.filter(client=client, pk=data.source_fact_id).first()
         if fact is None:
-            raise ValidationError("That fact is not on this client's profile (any more).")
-    touch = touch_plan(
-        client=client,
-        kind=kind,
-        planned_on=data.planned_on,
-        note=data.note,
-        cost=data.cost,
-        source_fact=fact,
-        created_by=member,
-    )
+            raise FieldsInvalid(
+                ["body data source_fact_id: That fact is not on this client's profile (any more)."]
+            )
+    with _naming("body data client_id", kind="kind_id", source_fact="source_fact_id"):
+        touch = touch_plan(
+            client=client,
+            kind=kind,
+            planned_on=data.planned_on,
+            note=data.note,
+            cost=data.cost,
+            source_fact=fact,
+            created_by=member,
+        )
     return Status(201, touch)
 
 
@@ -313,5 +366,6 @@ def touches_done(request: HttpRequest, touch_id: ObjectId, data: TouchDoneIn) ->
     touch = get_object_or_404(
         Touch.objects.for_practice(member.practice).select_related("kind", "client"), pk=touch_id
     )
-    touch_done(touch=touch, response=data.response, done_on=data.done_on, member=member)
+    with _naming("body data done_on"):  # already done, a day to come, a boundary crossed
+        touch_done(touch=touch, response=data.response, done_on=data.done_on, member=member)
     return touch

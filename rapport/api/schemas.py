@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from rapport.lib.dates import Day, Moment
 from rapport.touches.models import Touch
 
 
@@ -149,14 +150,14 @@ ObjectId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 class TouchIn(Schema):
     client_id: ObjectId
     kind_id: ObjectId
-    planned_on: date
+    planned_on: Day
     note: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
     cost: Decimal | None = Field(None, ge=0, le=10000, max_digits=8, decimal_places=2)
     source_fact_id: ObjectId | None = None
 
 
 class TouchDoneIn(Schema):
-    done_on: date | None = None
+    done_on: Day | None = None
     response: str = Field("", max_length=2000, pattern=NO_NUL)
 
 
@@ -188,6 +189,6 @@ class ImportantDateIn(Schema):
 class InteractionIn(Schema):
     kind: Literal["call", "meeting", "visit", "email", "message", "note"]
     direction: Literal["inbound", "outbound", "none"] = "none"
-    occurred_at: datetime | None = None
+    occurred_at: Moment | None = None
     summary: str = Field("", max_length=20000, pattern=NO_NUL)
     client_words: str = Field("", max_length=20000, pattern=NO_NUL)

@@ -19,6 +19,8 @@ def token_create(*, member: Member, name: str) -> tuple[ApiToken, str]:
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Name it after what will use it, e.g. “backup script”."})
+    if "\x00" in name:  # PostgreSQL cannot store it; only a tampered form sends it
+        raise ValidationError({"name": "A name cannot hold a NUL character."})
     key = new_key()
     token = ApiToken.objects.create(
         practice=member.practice,

@@ -11,7 +11,7 @@ from rapport.appointments.ics_read import MAX_BYTES, TOO_LARGE
 from rapport.appointments.models import MAX_LENGTH, Appointment, AppointmentMessage
 from rapport.appointments.services import MAX_LATE_MINUTES
 from rapport.clients.models import Client
-from rapport.lib.forms import DateTimeInput
+from rapport.lib.forms import DateTimeField
 from rapport.messaging.forms import ComposeForm
 from rapport.practices.models import Member, Practice
 
@@ -38,10 +38,8 @@ class AppointmentForm(forms.ModelForm[Appointment]):
     class Meta:
         model = Appointment
         fields = ["client", "member", "starts_at", "place", "video_link", "notes"]
-        widgets = {
-            "starts_at": DateTimeInput(),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"starts_at": DateTimeField}
         labels = {"starts_at": "When"}
         formfield_callback = _formfield
 

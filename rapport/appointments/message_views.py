@@ -16,6 +16,7 @@ from rapport.appointments.forms import AppointmentMessageForm
 from rapport.appointments.models import Appointment, AppointmentMessage
 from rapport.appointments.pages import appointment_for, day_url
 from rapport.appointments.services import appointment_message_draft, appointment_message_send
+from rapport.lib.http import id_param
 from rapport.lib.templatetags.rapport_tags import moment
 from rapport.messaging.composer import composer_open, composer_submit
 from rapport.messaging.services import Approved, templates_ensure
@@ -30,8 +31,8 @@ def _message_asked(request: PracticeRequest) -> tuple[AppointmentMessage, int | 
     """Which message the link asks for: ?late=15, ?cancelled=1, or else a reminder."""
     if request.GET.get("cancelled"):
         return AppointmentMessage.CANCELLED, None
-    if request.GET.get("late", "").isdigit():
-        return AppointmentMessage.LATE, int(request.GET["late"])
+    if (minutes := id_param(request.GET.get("late", ""))) is not None:
+        return AppointmentMessage.LATE, minutes
     return AppointmentMessage.REMINDER, None
 
 

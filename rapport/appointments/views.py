@@ -27,8 +27,9 @@ from rapport.appointments.services import (
     overlaps,
     punctuality,
 )
+from rapport.lib.dates import day_param
 from rapport.lib.forms import add_service_errors
-from rapport.lib.http import refuse_unless_post
+from rapport.lib.http import id_param, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.practices.models import Member
 
@@ -39,20 +40,19 @@ def _member_param(request: PracticeRequest) -> Member:
     raw = request.GET.get("member", "")
     if not raw:
         return request.member
-    if not raw.isdigit():
+    if (member_id := id_param(raw)) is None:
         raise Http404("No such member.")
     return get_object_or_404(
-        Member.objects.filter(practice=request.practice).select_related("user"), pk=int(raw)
+        Member.objects.filter(practice=request.practice).select_related("user"), pk=member_id
     )
 
 
 def _day_param(request: PracticeRequest) -> date:
     raw = request.GET.get("day", "")
+    if raw and (day := day_param(raw)) is not None:
+        return day
     if raw:
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            messages.error(request, f"“{raw[:20]}” is not a day: showing today.")
+        messages.error(request, f"“{raw[:20]}” is not a day: showing today.")
     return timezone.localdate()
 
 
@@ -158,8 +158,8 @@ def _warn_overlaps(request: PracticeRequest, appointment: Appointment) -> None:
 @member_required
 def appointment_new(request: PracticeRequest) -> HttpResponse:
     initial: dict[str, object] = {"member": request.member.pk}
-    if request.GET.get("client", "").isdigit():
-        initial["client"] = int(request.GET["client"])
+    if (client_id := id_param(request.GET.get("client", ""))) is not None:
+        initial["client"] = client_id
     if request.GET.get("start"):
         initial["starts_at"] = request.GET["start"][:16]
     form = AppointmentForm(request.POST or None, initial=initial, practice=request.practice)

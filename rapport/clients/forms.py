@@ -15,7 +15,7 @@ from rapport.clients.models import (
     ImportantDate,
 )
 from rapport.clients.services import ContactPointInput
-from rapport.lib.forms import DateInput, DateTimeInput
+from rapport.lib.forms import DateField, DateTimeField
 from rapport.practices.forms import time_zone_field
 
 
@@ -41,7 +41,8 @@ class ClientForm(forms.ModelForm[Client]):
             "checkin_consent", "checkin_channel", "paused_note_ok", "rhythm_days",
             "time_zone", "wants_reminders", "no_gifts", "no_physical_contact",
         ]  # fmt: skip
-        widgets = {"client_since": DateInput(), "how_we_met": forms.TextInput()}
+        widgets = {"how_we_met": forms.TextInput()}
+        field_classes = {"client_since": DateField}
 
     def tag_list(self) -> list[str]:
         return [name for name in self.cleaned_data.get("tag_names", "").split(",") if name.strip()]
@@ -155,9 +156,9 @@ class FactForm(forms.ModelForm[Fact]):
             "ask_again",
             "hard_news",
         ]
-        widgets = {"learned_at": DateTimeInput(), "text": forms.TextInput()}
+        widgets = {"text": forms.TextInput()}
         labels = {"text": "What to remember", "learned_from": "Learned in"}
-        field_classes = {"learned_from": ConversationChoiceField}
+        field_classes = {"learned_from": ConversationChoiceField, "learned_at": DateTimeField}
 
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

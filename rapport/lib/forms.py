@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+
+from rapport.lib.dates import OUT_OF_RANGE, in_range
 
 
 class DateInput(forms.DateInput):
@@ -18,6 +23,30 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)  # type: ignore[arg-type]
+
+
+class DateField(forms.DateField):
+    """A day between 1900 and 2200 (rapport.lib.dates): every date a form asks for is one."""
+
+    widget = DateInput
+
+    def to_python(self, value: Any) -> date | None:
+        day = super().to_python(value)
+        if day is not None and not in_range(day):
+            raise ValidationError(OUT_OF_RANGE, code="out_of_range")
+        return day
+
+
+class DateTimeField(forms.DateTimeField):
+    """A moment between 1900 and 2200, read in the current (the practice's) time zone."""
+
+    widget = DateTimeInput
+
+    def to_python(self, value: Any) -> datetime | None:
+        moment = super().to_python(value)
+        if moment is not None and not in_range(moment):
+            raise ValidationError(OUT_OF_RANGE, code="out_of_range")
+        return moment
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

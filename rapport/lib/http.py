@@ -35,6 +35,18 @@ def local_target(request: HttpRequest, name: str = "back") -> str | None:
     return None
 
 
+MAX_ID = 2**63 - 1
+
+
+def id_param(raw: str) -> int | None:
+    """An id sent in a form or a query string, or None when it cannot be one: only ASCII
+    digits ("²".isdigit() is true, and int() refuses it) and no more than a 64-bit column
+    holds (SQLite cannot even compare a larger number)."""
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_ID:
+        return None
+    return int(raw)
+
+
 class UrlPattern:
     """reverse() once, then fill in ids: a page listing a hundred rows needs one lookup, not
     a hundred. Only for URLs whose single argument is an integer id."""

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
-from rapport.lib.http import local_target, refuse_unless_post
+from rapport.lib.http import id_param, local_target, refuse_unless_post
 from rapport.messaging.composer import (
     composer_open,
     composer_submit,
@@ -117,9 +117,9 @@ def _answering(request: PracticeRequest, client: Client) -> InboundMail | None:
 
 
 def _id_param(raw: str) -> int:
-    if not raw.isdigit():
+    if (template_id := id_param(raw)) is None:
         raise Http404("No such template.")
-    return int(raw)
+    return template_id
 
 
 @member_required
@@ -346,11 +346,11 @@ def mail_triage_place(request: PracticeRequest, mail_id: int) -> HttpResponse:
             contact_points=[ContactPointInput(ContactKind.EMAIL, mail.from_address, "")],
         )
     else:
-        chosen = request.POST.get("client", "")
-        if not chosen.isdigit():  # no client to choose from, or a form not sent by the page
+        chosen = id_param(request.POST.get("client", ""))
+        if chosen is None:  # no client to choose from, or a form not sent by the page
             messages.error(request, "Choose whose timeline it goes on.")
             return redirect("mail_triage")
-        client = client_for(practice, int(chosen))
+        client = client_for(practice, chosen)
     mail_place(mail=mail, client=client)
     messages.success(request, f"On {client.display_name}'s timeline.")
     return redirect("mail_triage")

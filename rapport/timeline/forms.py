@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from rapport.lib.forms import DateInput, DateTimeInput
+from rapport.lib.forms import DateField, DateTimeField
 from rapport.timeline.models import Interaction
 from rapport.timeline.services import PromiseInput
 
@@ -16,16 +16,16 @@ class InteractionForm(forms.ModelForm[Interaction]):
             "kind", "direction", "occurred_at", "summary", "client_words", "hard_conversation",
         ]  # fmt: skip
         widgets = {
-            "occurred_at": DateTimeInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "client_words": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"occurred_at": DateTimeField}
         help_texts = {"summary": "What happened, what they are worried about, what you agreed."}
 
 
 class PromiseForm(forms.Form):
     text = forms.CharField(required=False, max_length=300, label="We promised")
-    due_on = forms.DateField(required=False, label="by", widget=DateInput())
+    due_on = DateField(required=False, label="by")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from rapport.clients.models import Client
-from rapport.lib.forms import DateInput
+from rapport.lib.forms import DateField
 from rapport.practices.models import Practice
 from rapport.touches.models import Touch, TouchKind
 
@@ -18,7 +18,8 @@ class TouchForm(forms.ModelForm[Touch]):
     class Meta:
         model = Touch
         fields = ["kind", "planned_on", "note", "cost"]
-        widgets = {"planned_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"planned_on": DateField}
 
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -36,7 +37,7 @@ class TouchForm(forms.ModelForm[Touch]):
 
 
 class TouchDoneForm(forms.Form):
-    done_on = forms.DateField(label="Done on", widget=DateInput())
+    done_on = DateField(label="Done on")
     response = forms.CharField(
         label="How they responded",
         required=False,

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, Fact
+from rapport.lib.dates import month_param
 from rapport.lib.forms import add_service_errors
-from rapport.lib.http import refuse_unless_post
+from rapport.lib.http import id_param, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.touches.forms import TouchDoneForm, TouchForm, TouchKindForm
 from rapport.touches.models import Touch, TouchKind
@@ -46,9 +47,9 @@ def _back(client: Client) -> str:
 
 def _idea_fact(request: PracticeRequest, client: Client) -> Fact | None:
     raw = request.POST.get("fact") or request.GET.get("fact") or ""
-    if not raw.isdigit():
+    if (fact_id := id_param(raw)) is None:
         return None
-    return Fact.objects.filter(practice=request.practice, client=client, pk=int(raw)).first()
+    return Fact.objects.filter(practice=request.practice, client=client, pk=fact_id).first()
 
 
 def _warn(request: PracticeRequest, touch: Touch) -> None:
@@ -189,16 +190,11 @@ def touch_remove(request: PracticeRequest, client_id: int, touch_id: int) -> Htt
 
 def _month_param(request: PracticeRequest) -> date:
     raw = request.GET.get("month", "")
-    today = timezone.localdate()
+    if raw and (month := month_param(raw)) is not None:
+        return month
     if raw:
-        try:
-            year, month = (int(part) for part in raw.split("-"))
-            return date(year, month, 1)
-        except ValueError:
-            messages.error(
-                request, f"“{raw[:20]}” is not a month such as 2026-11: showing this one."
-            )
-    return today.replace(day=1)
+        messages.error(request, f"“{raw[:20]}” is not a month such as 2026-11: showing this one.")
+    return timezone.localdate().replace(day=1)
 
 
 @member_required

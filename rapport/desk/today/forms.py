@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 
 from rapport.attention.models import ActionKind
-from rapport.lib.forms import DateInput
+from rapport.lib.forms import DateField
 
 
 class AgendaActionForm(forms.Form):
     action = forms.ChoiceField(choices=ActionKind.choices)
-    until = forms.DateField(required=False, widget=DateInput())
+    until = DateField(required=False)

@@ -27,7 +27,7 @@ from rapport.desk.today.actions import (
 )
 from rapport.desk.today.agenda import Agenda, agenda_build
 from rapport.desk.today.forms import AgendaActionForm
-from rapport.lib.http import UrlPattern, is_htmx, refuse_unless_post
+from rapport.lib.http import UrlPattern, id_param, is_htmx, refuse_unless_post
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline.models import Interaction, Promise
@@ -129,11 +129,11 @@ def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> t
 def _action_for(request: PracticeRequest, section: str, object_id: int) -> AgendaAction:
     """The action to undo: this practice's, on this very item; anything else is a 404."""
     raw = request.POST.get("undo", "")
-    if not raw.isdigit():
+    if (action_id := id_param(raw)) is None:
         raise Http404("No such action.")
     return get_object_or_404(
         AgendaAction.objects.for_practice(request.practice),
-        pk=int(raw),
+        pk=action_id,
         section=section,
         object_id=object_id,
     )

@@ -1,0 +1,92 @@
+"""Input an attacker sent that once answered with a server error (issue 15): each is now a
+clear refusal, and nothing is saved by the request that is refused."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client as HttpClient
+from django.urls import reverse
+
+from rapport.appointments.models import Appointment
+from rapport.clients.models import Client
+from tests.conftest import ClientFile
+
+HUGE_ID = "9" * 20
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00", "9999-12-31T23:30", "1899-12-31T10:00"])
+def test_an_appointment_out_of_range_is_refused_and_not_saved(
+    client_file: ClientFile, owner_http: HttpClient, when: str
+) -> None:
+    before = Appointment.objects.count()
+    answer = owner_http.post(
+        reverse("appointment_new"),
+        {
+            "client": client_file.client.pk,
+            "member": client_file.appointment.member_id,
+            "starts_at": when,
+            "length": 60,
+            "place": "",
+            "video_link": "",
+            "notes": "",
+        },
+    )
+    assert answer.status_code == 400
+    assert "Give a year between 1900 and 2200" in answer.content.decode()
+    assert Appointment.objects.count() == before
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_client_since_out_of_range_is_refused(owner_http: HttpClient, day: str) -> None:
+    answer = owner_http.post(
+        reverse("client_new"),
+        {
+            "full_name": "Ana Lima",
+            "status": "active",
+            "closeness": "professional",
+            "client_since": day,
+            "contact-TOTAL_FORMS": 0,
+            "contact-INITIAL_FORMS": 0,
+        },
+    )
+    assert answer.status_code == 400
+    assert "Give a year between 1900 and 2200" in answer.content.decode()
+    assert not Client.objects.filter(full_name="Ana Lima").exists()
+
+
+def test_a_20_digit_id_in_bulk_actions_is_refused(
+    client_file: ClientFile, owner_http: HttpClient
+) -> None:
+    answer = owner_http.post(
+        reverse("client_bulk"), {"action": "archive", "clients": [HUGE_ID, client_file.client.pk]}
+    )
+    assert answer.status_code == 302
+    assert not Client.objects.filter(archived_at__isnull=False).exists()
+
+
+@pytest.mark.parametrize("chosen", ["abc", "²", HUGE_ID, "-1", ""])
+def test_placing_mail_on_a_client_that_is_not_one_is_refused(
+    client_file: ClientFile, owner_http: HttpClient, chosen: str
+) -> None:
+    url = reverse("mail_triage_place", args=[client_file.mail.pk])
+    answer = owner_http.post(url, {"action": "place", "client": chosen})
+    assert answer.status_code in (302, 404)
+    client_file.mail.refresh_from_db()
+    assert client_file.mail.status == "triage"
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "2026-13-01", "x" * 500, "²"])
+def test_the_calendar_shows_today_for_a_day_it_cannot_show(
+    owner_http: HttpClient, clock: object, day: str
+) -> None:
+    for name in ("calendar_day", "calendar_week"):
+        answer = owner_http.get(reverse(name), {"day": day}, follow=True)
+        assert answer.status_code == 200
+
+
+@pytest.mark.parametrize("month", ["1-1", "0-1", "9999-12", "2026-13", "2026-11-1", "²-1"])
+def test_reflection_shows_this_month_for_a_month_it_cannot_show(
+    owner_http: HttpClient, clock: object, month: str
+) -> None:
+    answer = owner_http.get(reverse("reflection"), {"month": month})
+    assert answer.status_code == 200
