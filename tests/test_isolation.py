@@ -6,6 +6,8 @@ covered without anyone remembering; an id parameter it does not know fails the t
 
 from __future__ import annotations
 
+import imaplib
+
 from django.test import Client as HttpClient
 
 from rapport.api.models import ApiToken
@@ -14,9 +16,10 @@ from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, Impo
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.links.models import LinkPurpose
 from rapport.links.services import link_create
-from rapport.messaging.inbound import mail_import_file
+from rapport.messaging.imap import mailbox_sync
 from rapport.messaging.models import (
     InboundMail,
+    Mailbox,
     MailStatus,
     MessageTemplate,
     OutboxMessage,
@@ -24,10 +27,11 @@ from rapport.messaging.models import (
     PracticeRule,
 )
 from rapport.portability.models import ImportBatch
-from rapport.practices.models import Member
+from rapport.practices.models import Member, Practice
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
 from tests.conftest import ClientFile, make_client_file
+from tests.imap_server import ImapServer
 from tests.url_walk import pages
 
 
@@ -130,11 +134,29 @@ def _mail_to_b(*headers: str, body: str) -> bytes:
     return ("\r\n".join([*headers, "To: owner@b.example"]) + "\r\n\r\n" + body).encode()
 
 
+def _into_mailbox(server: ImapServer, practice: Practice, mails: list[bytes]) -> None:
+    """The mails arrive in the practice's own IMAP mailbox, and the worker's sync reads them."""
+    imap = imaplib.IMAP4(server.host, server.port)
+    imap.login(server.username, server.password)
+    _, count = imap.select("INBOX")
+    if int(count[0] or 0):  # the server is shared by the session's tests
+        imap.store("1:*", "+FLAGS", "\\Deleted")
+        imap.expunge()
+    for raw in mails:
+        assert imap.append("INBOX", "", None, raw)[0] == "OK"
+    imap.logout()
+    mailbox = Mailbox.objects.create(
+        practice=practice, host=server.host, port=server.port, use_ssl=False,
+        username=server.username, password=server.password, address="mail@b.example",
+    )  # fmt: skip
+    assert mailbox_sync(mailbox=mailbox).unreadable == 0 and not mailbox.last_error
+
+
 def test_mail_that_names_another_practices_mail_reveals_nothing_of_it(
-    client_file: ClientFile, outsider: Member, outsider_http: HttpClient
+    client_file: ClientFile, outsider: Member, outsider_http: HttpClient, imap_server: ImapServer
 ) -> None:
     """Message-IDs are written by whoever sends the mail: one of practice A's, in a mail read
-    into practice B, neither lends B its subject nor touches A's outbox (issue 15)."""
+    from practice B's mailbox, neither lends B its subject nor touches A's outbox (issue 15)."""
     theirs = client_file.outbox
     OutboxMessage.objects.filter(pk=theirs.pk).update(
         subject="Orchid plans after the divorce", status=OutboxStatus.SENT
@@ -159,8 +181,7 @@ def test_mail_that_names_another_practices_mail_reveals_nothing_of_it(
         body=f"550 No such user here\r\n\r\nMessage-ID: {theirs.message_id}\r\n",
     )  # fmt: skip
     practice_a, before = client_file.client.practice_id, _snapshot()
-    for raw in (reply, stranger, bounce):
-        mail_import_file(practice=outsider.practice, raw=raw)
+    _into_mailbox(imap_server, outsider.practice, [reply, stranger, bounce])
     logged = Interaction.objects.for_practice(outsider.practice).get(client=bo)
     assert logged.summary == "Re: hello"
     assert (
@@ -168,7 +189,7 @@ def test_mail_that_names_another_practices_mail_reveals_nothing_of_it(
         .filter(status=MailStatus.BOUNCE)
         .exists()
     )
-    pages = [f"/clients/{bo.pk}/", "/mail/", "/overview/", "/clients/"]
+    pages = ["/", f"/clients/{bo.pk}/", "/mail/", "/overview/", "/clients/"]
     b_side = [outsider_http.get(url).content.decode() for url in pages]
     b_side += [str(row) for row in Interaction.objects.for_practice(outsider.practice).values()] + [
         str(row) for row in InboundMail.objects.for_practice(outsider.practice).values()
