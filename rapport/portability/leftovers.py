@@ -9,7 +9,8 @@ erasure that left them would not be one (issue 15):
   formats we read (vCard, CSV in many encodings, iCalendar, each folded its own way) is
   where a mistake would leave them behind; so every such upload of the practice is
   discarded, and the erase page says so. It is a day's upload at most (portability.tidy),
-  uploaded again in a minute;
+  uploaded again in a minute. Imports that failed or were abandoned, which imported
+  nothing, go with their file too; one still being written makes the erasure wait;
 - what finished imports keep about them: the rows undo would remove, the preview shown
   before the import (no longer read once it is done) and a ready undo review (read again
   when asked);
