@@ -3,7 +3,8 @@
 Their own rows go with them (every foreign key to a client cascades). Copies do not, and an
 erasure that left them would not be one (issue 15):
 
-- mail waiting to be placed that is from, to or about them (it belongs to no client yet);
+- mail waiting to be placed that is from, to or about them (it belongs to no client yet),
+  and their address among the recipients of mail on another client's timeline;
 - files uploaded and not yet imported: an address book's preview and its file, a calendar
   file. A file holds other people too, and cutting one person out of a file in any of the
   formats we read (vCard, CSV in many encodings, iCalendar, each folded its own way) is
@@ -101,6 +102,7 @@ def leftovers_erase(*, client: Client, traces: Traces) -> Counter[str]:
     practice = client.practice
     counts: Counter[str] = Counter()
     counts["unplaced mail"] = _mail(practice, traces).delete()[0]
+    counts["mail to others, address removed"] = _addressed_too(client, traces)
     counts.update(_imports(practice, client))
     uploads = CalendarUpload.objects.for_practice(practice).delete()[1]
     counts["calendar uploads"] = uploads.get(CalendarUpload._meta.label, 0)
@@ -118,6 +120,21 @@ def _mail(practice: Practice, traces: Traces) -> QuerySet[InboundMail]:
         about |= Q(from_name__icontains=words) | Q(subject__icontains=words)
         about |= Q(text__icontains=words)
     return InboundMail.objects.for_practice(practice).filter(about, client__isnull=True)
+
+
+def _addressed_too(client: Client, traces: Traces) -> int:
+    """Mail on another client's timeline that was sent to them as well: their address goes
+    from its recipients. Its words are the other client's record, and stay."""
+    to_them = Q(pk__in=[])
+    for email in traces.emails:
+        to_them |= Q(to_addresses__icontains=email)
+    placed = InboundMail.objects.for_practice(client.practice).filter(to_them, client__isnull=False)
+    changed = 0
+    for mail in placed.exclude(client=client).only("pk", "to_addresses"):
+        mail.to_addresses = [a for a in mail.to_addresses if a.lower() not in traces.emails]
+        mail.save(update_fields=["to_addresses"])
+        changed += 1
+    return changed
 
 
 def _imports(practice: Practice, client: Client) -> Counter[str]:

@@ -23,7 +23,7 @@ from django.utils import timezone
 from rapport.appointments.models import Appointment, CalendarUpload
 from rapport.clients.models import Client, ContactKind, ContactPoint
 from rapport.clients.services import ContactPointInput, client_create
-from rapport.messaging.inbound import mail_import_file
+from rapport.messaging.inbound import mail_import_file, mail_place
 from rapport.messaging.models import InboundMail, MailStatus
 from rapport.messaging.services import message_approve
 from rapport.portability.models import Erasure, ExportFile, ExportKind, ImportBatch
@@ -168,6 +168,12 @@ def test_after_erase_no_text_column_of_any_table_holds_them(
         full_name="Tomasz Wiśniewski",
         contact_points=[ContactPointInput(ContactKind.EMAIL, "tomek@example.org")],
     )
+    # Mail to both of them, placed on the other's timeline: its words are the other's record.
+    both = "Cc: siobhan@example.org\r\nSubject: Friday\r\n\r\nSee you both on Friday."
+    mail_import_file(
+        practice=owner.practice, raw=_mail("Ada <owner@a.example>", "tomek@example.org", "b1", both)
+    )
+    mail_place(mail=InboundMail.objects.get(message_id="<b1@x>"), client=other)
     points = client.contact_points.values_list("value", "normalized")
     needles = [client.full_name, client.preferred_name, "Bhriain", *chain(*points)]
     assert "siobhan.nb@post.example" in needles  # added by the import
@@ -179,6 +185,7 @@ def test_after_erase_no_text_column_of_any_table_holds_them(
                   "portability_exportfile.content", "django_session (decoded)"):  # fmt: skip
         assert table in before, table
     assert InboundMail.objects.filter(status=MailStatus.TRIAGE, client=None).count() == 4
+    assert "messaging_inboundmail.to_addresses" in before
 
     page = owner_http.get(f"/clients/{client.pk}/erase/").content.decode()
     assert "previews not yet imported are discarded" in page
@@ -191,6 +198,7 @@ def test_after_erase_no_text_column_of_any_table_holds_them(
     # What is not about them stays: the other client, and a stranger's unrelated mail.
     assert Client.objects.get() == other
     assert InboundMail.objects.filter(from_address="stranger@example.net").exists()
+    assert InboundMail.objects.get(message_id="<b1@x>").to_addresses == ["tomek@example.org"]
     assert not ImportBatch.objects.filter(finished_at=None).exists()
 
 
