@@ -7,15 +7,20 @@ appointment's end, the calendar's week); well inside those ends every such step 
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
 
+from django.db import models
 from django.utils import timezone
 from pydantic import AfterValidator
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
 OUT_OF_RANGE = f"Give a year between {EARLIEST_YEAR} and {LATEST_YEAR}."
+# The bounds as stored moments: a day inside each end, so that they fall in the range in
+# every time zone (a moment's year is read on the practice's clock).
+EARLIEST_MOMENT = datetime(EARLIEST_YEAR, 1, 2, tzinfo=UTC)
+LATEST_MOMENT = datetime(LATEST_YEAR, 12, 30, tzinfo=UTC)
 
 
 def in_range(value: date) -> bool:
@@ -61,3 +66,24 @@ def month_param(raw: str) -> date | None:
         return None
     first = date(int(year), int(month), 1)
     return first if in_range(first) else None
+
+
+def clamp_stored(model: type[models.Model], *names: str) -> int:
+    """For data migrations: a date or datetime stored before these bounds existed, and
+    outside them, is moved to the nearest bound, so the pages that show it can. Returns how
+    many values moved."""
+    moved = 0
+    for name in names:
+        field = model._meta.get_field(name)
+        low: Any = (
+            EARLIEST_MOMENT
+            if isinstance(field, models.DateTimeField)
+            else date(EARLIEST_YEAR, 1, 1)
+        )
+        high: Any = (
+            LATEST_MOMENT if isinstance(field, models.DateTimeField) else date(LATEST_YEAR, 12, 31)
+        )
+        rows = model._default_manager.all()
+        moved += rows.filter(**{f"{name}__lt": low}).update(**{name: low})
+        moved += rows.filter(**{f"{name}__gt": high}).update(**{name: high})
+    return moved
