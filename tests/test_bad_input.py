@@ -10,6 +10,7 @@ from django.urls import reverse
 from rapport.appointments.models import Appointment
 from rapport.clients.models import Client
 from tests.conftest import ClientFile
+from tests.url_walk import pages
 
 HUGE_ID = "9" * 20
 
@@ -90,3 +91,15 @@ def test_reflection_shows_this_month_for_a_month_it_cannot_show(
 ) -> None:
     answer = owner_http.get(reverse("reflection"), {"month": month})
     assert answer.status_code == 200
+
+
+def test_a_20_digit_id_in_any_address_is_a_404(
+    client_file: ClientFile, owner_http: HttpClient
+) -> None:
+    """The path's ids: Django's integer lookups treat a number no column holds as no row."""
+    walked = [page for page in pages() if page.kwargs]
+    assert len(walked) > 40
+    for page in walked:
+        url = reverse(page.name, kwargs=dict.fromkeys(page.kwargs, HUGE_ID))
+        assert owner_http.get(url).status_code == 404, url
+        assert owner_http.post(url).status_code == 404, url

@@ -11,6 +11,7 @@ post is undone afterwards, so every form meets the same file.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -166,3 +167,28 @@ def test_every_form_refuses_values_at_the_edges_cleanly(owner: Member, clock: ob
                     failures.append(f"{posted}: refused ({status}) but saved something")
     assert not failures, "\n".join(failures)
     assert http.get(reverse("home")).status_code == 200, "the walk was signed out"
+
+
+# Every query parameter a page reads (grep request.GET), with values that are not what it
+# expects: each page shows its default or says what was wrong, never an error.
+# In two groups, since a page refusing an id (a 404) would never read the others.
+QUERIES = [
+    ["member", "client", "late", "page", "fact", "template"],
+    ["day", "month", "start", "kind", "status", "category", "purpose", "more", "note",
+     "format", "q", "cancelled"],
+]  # fmt: skip
+QUERY_VALUES = ["0001-01-01", "9999-12-31T23:59", "1-1", HUGE, "-1", "²", "\x00", "x" * 5000]
+
+
+def test_every_page_takes_query_parameters_at_the_edges(owner: Member, clock: object) -> None:
+    file = make_client_file(owner)
+    http = logged_in(owner)
+    http.raise_request_exception = False
+    urls = sorted({page.url(file) for page in pages() if page.name not in SKIPPED})
+    failures = []
+    for value in QUERY_VALUES:
+        for url, names in itertools.product(urls, QUERIES):
+            status = http.get(url, dict.fromkeys(names, value)).status_code
+            if status >= 500:
+                failures.append(f"{url}?…={value[:30]!r}: {status}")
+    assert not failures, "\n".join(failures)

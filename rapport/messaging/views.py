@@ -29,6 +29,7 @@ from rapport.messaging.models import (
     OutboxMessage,
     OutboxStatus,
     PracticeRule,
+    Purpose,
     SilencedRule,
 )
 from rapport.messaging.outbox import outbox_send_again, outbox_undo
@@ -91,7 +92,7 @@ def _compose_initial(
     templates = MessageTemplate.objects.for_practice(request.practice)
     if "template" in request.GET:
         chosen = get_object_or_404(templates, pk=_id_param(request.GET["template"]))
-    elif "purpose" in request.GET:
+    elif request.GET.get("purpose") in Purpose.values:  # else no template, as for none known
         chosen = templates.filter(purpose=request.GET["purpose"]).first()
     initial: dict[str, object] = {}
     if chosen is not None:
