@@ -4,6 +4,7 @@ clear refusal, and nothing is saved by the request that is refused."""
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as HttpClient
 from django.urls import reverse
 
@@ -103,3 +104,31 @@ def test_a_20_digit_id_in_any_address_is_a_404(
         url = reverse(page.name, kwargs=dict.fromkeys(page.kwargs, HUGE_ID))
         assert owner_http.get(url).status_code == 404, url
         assert owner_http.post(url).status_code == 404, url
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        b"DTSTART:00010101T000000Z",
+        b"DTSTART;TZID=Pacific/Kiritimati:00010101T000000",
+        b"DTSTART;TZID=America/New_York:99991231T230000",
+        b"DTSTART:18991231T100000Z",
+    ],
+)
+def test_a_calendar_event_out_of_range_is_left_out(
+    client_file: ClientFile, owner_http: HttpClient, clock: object, start: bytes
+) -> None:
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:edge@example.org\r\n"
+        + start
+        + b"\r\nSUMMARY:Session\r\nATTENDEE:mailto:siobhan@example.org\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    upload = SimpleUploadedFile("edge.ics", data, content_type="text/calendar")
+    preview = owner_http.post(reverse("calendar_import"), {"file": upload})
+    assert preview.status_code == 302
+    page = owner_http.get(preview["Location"]).content.decode()
+    assert "not between 1900 and 2200" in page
+    before = Appointment.objects.count()
+    assert owner_http.post(preview["Location"], follow=True).status_code in (200, 400)
+    assert Appointment.objects.count() == before

@@ -10,7 +10,7 @@ planned at: ics_read.FileEvent.source_uid).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -34,6 +34,7 @@ from rapport.appointments.models import (
 )
 from rapport.appointments.services import meeting_sync
 from rapport.clients.models import Client, ContactKind, ContactPoint
+from rapport.lib.dates import EARLIEST_YEAR, LATEST_YEAR, in_range
 from rapport.lib.humanize import long_moment
 from rapport.practices.models import Member
 
@@ -111,6 +112,10 @@ def _client_by_email(member: Member) -> dict[str, Client]:
     return {point.normalized: point.client for point in points}
 
 
+def _outside(value: Any) -> bool:
+    return isinstance(value, date) and not in_range(value)
+
+
 def _read_event(
     event: Any, zone: tzinfo, clients: dict[str, Client]
 ) -> tuple[dict[str, Any] | None, str]:
@@ -118,13 +123,18 @@ def _read_event(
     start_value = event.get("dtstart")
     if start_value is None:
         return None, "it has no start time"
+    end_value = event.get("dtend")
+    if any(_outside(value.dt) for value in (start_value, end_value) if value is not None):
+        # Checked before any arithmetic: at years 1 and 9999 a change of zone overflows.
+        return None, f"its date is not between {EARLIEST_YEAR} and {LATEST_YEAR}"
     starts_at = moment(start_value.dt, zone)
     if starts_at is None:
         return None, "it is an all-day event, not an appointment"
-    if event.get("dtend") is not None:
-        ends_at = moment(event.get("dtend").dt, zone)
+    if end_value is not None:
+        ends_at = moment(end_value.dt, zone)
     elif event.get("duration") is not None:
-        ends_at = starts_at + event.get("duration").dt
+        length = event.get("duration").dt
+        ends_at = starts_at + length if abs(length) <= MAX_LENGTH else None
     else:
         ends_at = starts_at + DEFAULT_LENGTH
     if ends_at is None or ends_at <= starts_at or ends_at - starts_at > MAX_LENGTH:
