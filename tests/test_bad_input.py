@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as HttpClient
 from django.urls import reverse
 
+from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment
 from rapport.clients.models import Client
 from tests.conftest import ClientFile
@@ -132,3 +133,18 @@ def test_a_calendar_event_out_of_range_is_left_out(
     before = Appointment.objects.count()
     assert owner_http.post(preview["Location"], follow=True).status_code in (200, 400)
     assert Appointment.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "choice", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "x", "\x00"]
+)
+def test_a_reschedule_choice_that_is_not_a_time_is_asked_again(
+    client_file: ClientFile, clock: object, choice: str
+) -> None:
+    """The public page behind a client's link: a forged choice is not a server error."""
+    token = reschedule_token(client_file.appointment)
+    answer = HttpClient().post(reverse("reschedule", args=[token]), {"choice": choice})
+    assert answer.status_code == 400
+    assert "Please choose one of the times below." in answer.content.decode()
+    client_file.appointment.refresh_from_db()
+    assert client_file.appointment.client_choice == ""

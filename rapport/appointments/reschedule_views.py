@@ -54,7 +54,7 @@ def reschedule(request: HttpRequest, token: str) -> HttpResponse:
         if choice != "keep":
             try:
                 new_start = datetime.fromisoformat(choice).astimezone(UTC)
-            except ValueError:
+            except (ValueError, OverflowError):  # not a time, or one at year 1 or 9999
                 error = "Please choose one of the times below."
         if not error:
             try:
