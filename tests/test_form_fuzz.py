@@ -15,16 +15,18 @@ import itertools
 import random
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.db import transaction
 from django.db.models import Model
 from django.test import Client as HttpClient
 from django.urls import reverse
 
+from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.messaging.models import InboundMail, OutboxMessage
+from rapport.messaging.unsubscribe import unsubscribe_link
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
@@ -149,6 +151,11 @@ def test_every_form_refuses_values_at_the_edges_cleanly(owner: Member, clock: ob
     http = logged_in(owner)
     http.raise_request_exception = False  # an error is a 500 to count, not the end of the walk
     urls = sorted({page.url(file) for page in pages() if page.name not in SKIPPED})
+    # The public pages behind a client's links, which the walk leaves to their own tests.
+    urls += [
+        reverse("reschedule", args=[reschedule_token(file.appointment)]),
+        urlsplit(unsubscribe_link(file.client)).path,
+    ]
     found = forms_found(http, urls)
     assert len(found) >= 25, "the walk found fewer forms than the app has"
     chance = random.Random(15)  # the same sample on every run, so a failure repeats
