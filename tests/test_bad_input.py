@@ -3,14 +3,20 @@ clear refusal, and nothing is saved by the request that is refused."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as HttpClient
 from django.urls import reverse
 
 from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment
+from rapport.appointments.services import appointment_create
 from rapport.clients.models import Client
+from rapport.timeline.services import interaction_create
+from rapport.touches.services import touch_plan
 from tests.conftest import ClientFile
 from tests.url_walk import pages
 
@@ -148,3 +154,26 @@ def test_a_reschedule_choice_that_is_not_a_time_is_asked_again(
     assert "Please choose one of the times below." in answer.content.decode()
     client_file.appointment.refresh_from_db()
     assert client_file.appointment.client_choice == ""
+
+
+def test_the_services_refuse_a_date_out_of_range_whoever_calls_them(
+    client_file: ClientFile, clock: object
+) -> None:
+    """Beneath the forms and the API: a command or an import calling a service directly."""
+    year_one = datetime(1, 1, 1, tzinfo=UTC)
+    client, member = client_file.client, client_file.appointment.member
+    with pytest.raises(ValidationError) as refused:
+        interaction_create(
+            client=client, kind="call", occurred_at=year_one, summary="x", created_by=member
+        )
+    assert list(refused.value.error_dict) == ["occurred_at"]
+    with pytest.raises(ValidationError) as refused:
+        appointment_create(
+            client=client, member=member, starts_at=year_one, ends_at=year_one + timedelta(hours=1)
+        )
+    assert set(refused.value.error_dict) == {"starts_at", "ends_at"}
+    with pytest.raises(ValidationError) as refused:
+        touch_plan(
+            client=client, kind=client_file.touch_kind, planned_on=date(9999, 1, 1), note="x"
+        )
+    assert list(refused.value.error_dict) == ["planned_on"]

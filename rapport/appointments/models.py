@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from rapport.clients.models import Client
+from rapport.lib.dates import within_years
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
 from rapport.timeline.models import Interaction
 
@@ -82,8 +83,8 @@ class Appointment(PracticeOwned):
     member = models.ForeignKey(
         Member, on_delete=models.CASCADE, related_name="appointments", verbose_name="with"
     )
-    starts_at = models.DateTimeField("starts")
-    ends_at = models.DateTimeField("ends")
+    starts_at = models.DateTimeField("starts", validators=[within_years])
+    ends_at = models.DateTimeField("ends", validators=[within_years])
     place = models.CharField(max_length=200, blank=True, help_text="An address or a room.")
     video_link = models.URLField("video link", blank=True)
     notes = models.TextField(blank=True, help_text="Private: never shown to the client.")

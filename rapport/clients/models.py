@@ -21,6 +21,7 @@ from rapport.clients.rhythm import (
     checkin_due_at,
     rhythm_days,
 )
+from rapport.lib.dates import within_years
 from rapport.lib.text import fold
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet, validate_time_zone
 
@@ -159,7 +160,9 @@ class Client(PracticeOwned):
     )
     closeness = models.CharField(max_length=10, choices=Closeness.choices, default=Closeness.NEW)
     how_we_met = models.CharField("how we met", max_length=300, blank=True)
-    client_since = models.DateField("client since", null=True, blank=True)
+    client_since = models.DateField(
+        "client since", null=True, blank=True, validators=[within_years]
+    )
     tags = models.ManyToManyField(Tag, blank=True, related_name="clients")
     checkin_consent = models.CharField(
         "check-ins",
@@ -364,7 +367,7 @@ class Fact(PracticeOwned):
     source = models.CharField(
         "how we learned it", max_length=10, choices=FactSource.choices, default=FactSource.TOLD
     )
-    learned_at = models.DateTimeField("learned", default=timezone.now)
+    learned_at = models.DateTimeField("learned", default=timezone.now, validators=[within_years])
     # A string reference: the timeline sits above clients, so nothing here imports it.
     learned_from = models.ForeignKey(
         "timeline.Interaction",

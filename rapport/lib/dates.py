@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from pydantic import AfterValidator
@@ -26,6 +27,13 @@ LATEST_MOMENT = datetime(LATEST_YEAR, 12, 30, tzinfo=UTC)
 def in_range(value: date) -> bool:
     """A datetime is judged by its own (local) year: every zone is well inside the bounds."""
     return EARLIEST_YEAR <= value.year <= LATEST_YEAR
+
+
+def within_years(value: date) -> None:
+    """The model fields' validator: what a service saves is checked by its full_clean(), so a
+    path that bypasses the forms and the API (a command, an import) cannot store year 1."""
+    if not in_range(value):
+        raise ValidationError(OUT_OF_RANGE, code="out_of_range")
 
 
 def _day(value: date) -> date:

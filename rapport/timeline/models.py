@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from rapport.clients.models import Client
+from rapport.lib.dates import within_years
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
 from rapport.timeline.summary import counts_as_contact
 
@@ -37,7 +38,7 @@ class Interaction(PracticeOwned):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="interactions")
     kind = models.CharField(max_length=10, choices=InteractionKind.choices)
     direction = models.CharField(max_length=10, choices=Direction.choices, default=Direction.NONE)
-    occurred_at = models.DateTimeField("when", default=timezone.now)
+    occurred_at = models.DateTimeField("when", default=timezone.now, validators=[within_years])
     summary = models.TextField(blank=True)
     client_words = models.TextField(
         "in their words", blank=True, help_text="What the client said, as they said it."
@@ -92,7 +93,7 @@ class Promise(PracticeOwned):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="promises")
     interaction = models.ForeignKey(Interaction, on_delete=models.CASCADE, related_name="promises")
     text = models.CharField("what we promised", max_length=300)
-    due_on = models.DateField("due")
+    due_on = models.DateField("due", validators=[within_years])
     done_at = models.DateTimeField(null=True, blank=True)
 
     objects = PromiseQuerySet.as_manager()

@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from rapport.clients.models import Client, Closeness, Fact
+from rapport.lib.dates import within_years
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
 from rapport.timeline.models import Interaction, InteractionKind
 
@@ -102,7 +103,7 @@ class TouchQuerySet(PracticeQuerySet["Touch"]):
 class Touch(PracticeOwned):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="touches")
     kind = models.ForeignKey(TouchKind, on_delete=models.PROTECT, related_name="touches")
-    planned_on = models.DateField("when")
+    planned_on = models.DateField("when", validators=[within_years])
     note = models.TextField("what and why", max_length=2000)
     cost = models.DecimalField(
         max_digits=8,
