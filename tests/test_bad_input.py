@@ -177,3 +177,10 @@ def test_the_services_refuse_a_date_out_of_range_whoever_calls_them(
             client=client, kind=client_file.touch_kind, planned_on=date(9999, 1, 1), note="x"
         )
     assert list(refused.value.error_dict) == ["planned_on"]
+
+
+def test_the_date_pickers_keep_to_the_years_the_forms_accept(owner_http: HttpClient) -> None:
+    page = owner_http.get(reverse("appointment_new")).content.decode()
+    assert 'min="1900-01-01T00:00"' in page and 'max="2200-12-31T23:59"' in page
+    page = owner_http.get(reverse("client_new")).content.decode()
+    assert 'min="1900-01-01"' in page and 'max="2200-12-31"' in page

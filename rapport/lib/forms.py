@@ -8,21 +8,24 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from rapport.lib.dates import OUT_OF_RANGE, in_range
+from rapport.lib.dates import EARLIEST_YEAR, LATEST_YEAR, OUT_OF_RANGE, in_range
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        # The browser's picker keeps to the years the field accepts.
+        bounds = {"min": f"{EARLIEST_YEAR}-01-01", "max": f"{LATEST_YEAR}-12-31"}
+        super().__init__(attrs=bounds | (attrs or {}), format="%Y-%m-%d")
 
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        bounds = {"min": f"{EARLIEST_YEAR}-01-01T00:00", "max": f"{LATEST_YEAR}-12-31T23:59"}
+        super().__init__(attrs=bounds | (attrs or {}), format="%Y-%m-%dT%H:%M")
 
 
 class DateField(forms.DateField):
