@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
@@ -38,7 +39,7 @@ def within_years(value: date) -> None:
 
 def _day(value: date) -> date:
     if not in_range(value):
-        raise ValueError(OUT_OF_RANGE)
+        raise PydanticCustomError("out_of_range", OUT_OF_RANGE)
     return value
 
 
@@ -46,11 +47,12 @@ def _moment(value: datetime) -> datetime:
     """Naive datetimes are read in the current zone: the practice's, for a logged-in member
     or a token (the API activates it before it reads the body)."""
     if not in_range(value):
-        raise ValueError(OUT_OF_RANGE)
+        raise PydanticCustomError("out_of_range", OUT_OF_RANGE)
     return timezone.make_aware(value) if timezone.is_naive(value) else value
 
 
-# For the API's schemas (pydantic): a ValueError becomes a 422 that names the field.
+# For the API's schemas (pydantic): the error becomes a 422 that names the field, in our
+# words (a plain ValueError would read "Value error, Give a year...").
 Day = Annotated[date, AfterValidator(_day)]
 Moment = Annotated[datetime, AfterValidator(_moment)]
 
