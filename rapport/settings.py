@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from rapport.lib.config import data_dir, env_flag, env_list, secret_key
+from rapport.lib.config import data_dir, env_flag, env_list, secret_key, sqlite_private
 
 # Lets generic classes such as ModelForm[Client] be written at run time, as type checkers read them.
 django_stubs_ext.monkeypatch()
@@ -97,6 +97,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    if str(DATABASES["default"]["NAME"]) not in ("", ":memory:"):
+        # Owner-only before Django first opens it, whatever the umask (docs/security.md).
+        sqlite_private(Path(DATABASES["default"]["NAME"]))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "practices.User"

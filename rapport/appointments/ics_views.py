@@ -4,7 +4,6 @@ calendar apps without a login)."""
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from django.contrib import messages
@@ -25,11 +24,14 @@ from rapport.appointments.ics_import import (
 )
 from rapport.appointments.ics_read import MAX_OCCURRENCES, CalendarProblem, calendar_read
 from rapport.appointments.models import CalendarUpload
+from rapport.lib.tokens import new_token, token_hash
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.practices.models import Member
 
 # Each list in the preview shows this many; the counts above them say how many in all.
 SHOWN = 200
+# Longer than any feed token we make: refused without a hash or a query.
+LONGEST_TOKEN = 64
 
 
 @member_required
@@ -117,37 +119,45 @@ def _preview(upload: CalendarUpload, plan: CalendarPlan) -> dict[str, Any]:
 
 @member_required
 def feed_settings(request: PracticeRequest) -> HttpResponse:
+    """The member's feed: its address is shown once, when it is made (only its hash is kept),
+    like an API token's key; a lost address is replaced by a new one."""
     member = request.member
     form = FeedForm(request.POST or None, instance=member)
+    feed_url = ""
     if request.method == "POST":
         action = request.POST.get("action", "save")
         if action == "new":
-            member.feed_token = secrets.token_urlsafe(32)
-            member.save(update_fields=["feed_token"])
-            messages.success(
-                request, "Your calendar has a new private address; the old one no longer works."
-            )
-            return redirect("calendar_feed_settings")
-        if action == "revoke":
-            member.feed_token = ""
-            member.save(update_fields=["feed_token"])
+            token = new_token()
+            member.feed_token_hash = token_hash(token)
+            member.save(update_fields=["feed_token_hash"])
+            # Rendered once, never stored or redirected through a cookie.
+            feed_url = request.build_absolute_uri(reverse("calendar_feed", args=[token]))
+            form = FeedForm(instance=member)
+        elif action == "revoke":
+            member.feed_token_hash = ""
+            member.save(update_fields=["feed_token_hash"])
             messages.success(request, "Your calendar feed is off; its address no longer works.")
             return redirect("calendar_feed_settings")
-        if form.is_valid():
+        elif form.is_valid():
             form.save()
             messages.success(request, "Saved.")
             return redirect("calendar_feed_settings")
-    feed_url = ""
-    if member.feed_token:
-        feed_url = request.build_absolute_uri(reverse("calendar_feed", args=[member.feed_token]))
-    return render(request, "appointments/feed.html", {"form": form, "feed_url": feed_url})
+    return render(
+        request,
+        "appointments/feed.html",
+        {"form": form, "feed_url": feed_url, "feed_on": bool(member.feed_token_hash)},
+    )
 
 
 @require_safe
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    if len(token) < 20:
+    if not 20 <= len(token) <= LONGEST_TOKEN:
         raise Http404
-    member = Member.objects.filter(feed_token=token).select_related("user", "practice").first()
+    member = (
+        Member.objects.filter(feed_token_hash=token_hash(token))
+        .select_related("user", "practice")
+        .first()
+    )
     if member is None:
         raise Http404
     response = HttpResponse(member_feed(member), content_type="text/calendar; charset=utf-8")

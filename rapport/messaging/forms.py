@@ -88,6 +88,7 @@ class MailboxForm(forms.ModelForm[Mailbox]):
     password = forms.CharField(
         widget=forms.PasswordInput(render_value=False),
         required=False,
+        max_length=200,
         help_text="Leave empty to keep the one saved.",
     )
 

@@ -26,6 +26,12 @@ class MailboxError(Exception):
 
 
 def _connect(mailbox: Mailbox) -> imaplib.IMAP4:
+    if not mailbox.password:
+        # The field reads as empty when the encryption keys in force cannot decrypt it.
+        raise MailboxError(
+            "The saved password cannot be read with this installation's encryption keys: "
+            "enter it again in Settings (docs/security.md)."
+        )
     try:
         client: imaplib.IMAP4
         if mailbox.use_ssl:

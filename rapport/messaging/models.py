@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from rapport.clients.models import Client
+from rapport.lib.fields import EncryptedTextField
 from rapport.messaging.rules import CATEGORIES
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
 from rapport.timeline.models import Interaction
@@ -193,8 +194,8 @@ class Mailbox(PracticeOwned):
     port = models.PositiveIntegerField(default=993)
     use_ssl = models.BooleanField("encrypted (TLS)", default=True)
     username = models.CharField(max_length=200)
-    # Kept as given, so the worker can log in; the database is as private as the notes it holds.
-    password = models.CharField(max_length=200)
+    # Encrypted with a key kept outside the database (docs/security.md); read back to log in.
+    password = EncryptedTextField()
     address = models.EmailField(
         help_text="The mailbox's own address; mail from it counts as yours."
     )

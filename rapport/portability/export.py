@@ -3,12 +3,14 @@
 Rows are written field by field from the models themselves, so a field added
 later is exported without anyone remembering; what must never leave (password
 hashes, API and calendar-feed secrets, the mailbox password, signed-link
-nonces) is excluded by name.
+nonces) is excluded by name, and the tokens of links written into stored text
+(a late notice's reschedule link) are replaced by a placeholder.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -27,10 +29,27 @@ from rapport.touches.models import Touch, TouchKind
 
 FORMAT = "rapport-practice-export"
 VERSION = 1
-NEVER = {"practice", "password", "feed_token", "link_nonce", "key_hash"}
+NEVER = {"practice", "password", "feed_token_hash", "link_nonce", "key_hash", "token_hash"}
+
+# A client link or a feed address in stored text (a late notice's reschedule link, an
+# unsubscribe link quoted in a reply): the words stay, the token goes, so a link taken from an
+# export opens nothing (docs/security.md).
+LINK_IN_TEXT = re.compile(r"(/[ru]/)[^/\s\"'<>]+/|(/calendar/feed/)[^/\s\"'<>]+\.ics")
+LINK_REMOVED = "(link removed in export)"
+
+
+def _without_links(text: str) -> str:
+    if "/r/" not in text and "/u/" not in text and "/calendar/feed/" not in text:
+        return text
+    return LINK_IN_TEXT.sub(
+        lambda found: f"{found[1]}{LINK_REMOVED}/" if found[1] else f"{found[2]}{LINK_REMOVED}.ics",
+        text,
+    )
 
 
 def _value(value: Any) -> Any:
+    if isinstance(value, str):
+        return _without_links(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date | time):

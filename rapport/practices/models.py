@@ -173,8 +173,9 @@ class Member(models.Model):
         help_text="Weekday numbers, Monday is 0: 01234 is Monday to Friday.",
         validators=[validate_work_days],
     )
-    # The secret in the address of the member's calendar feed; empty when there is none.
-    feed_token = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    # The SHA-256 of the secret in the address of the member's calendar feed, never the secret
+    # (shown once, when made); empty when there is no feed.
+    feed_token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     feed_include_dates = models.BooleanField(
         "include clients' birthdays and other dates in my calendar feed", default=False
     )

@@ -31,7 +31,7 @@ def test_the_json_export_holds_everything_and_no_secret(
     client_file: ClientFile, owner: Member, outsider: Member, owner_http: HttpClient
 ) -> None:
     make_client_file(outsider, "Bo Client", "bo@example.org")
-    owner.feed_token = "feed-secret-feed-secret-feed"
+    owner.feed_token_hash = "feed-secret-hash-feed-secret-hash"
     owner.save()
     response = owner_http.get("/settings/export/", {"format": "json"})
     assert response["Content-Disposition"].startswith('attachment; filename="harbour-lane-')
@@ -47,7 +47,7 @@ def test_the_json_export_holds_everything_and_no_secret(
     assert client["touches"][0]["note"] == "A card for the new job"
     assert client["promises"][0]["text"] == "Send the reading list"
     assert data["members"][0]["email"] == "owner@a.example"
-    secrets = [owner.user.password, owner.feed_token, ApiToken.objects.first().key_hash]  # type: ignore[union-attr]
+    secrets = [owner.user.password, owner.feed_token_hash, ApiToken.objects.first().key_hash]  # type: ignore[union-attr]
     assert not any(secret in text for secret in secrets)
     assert "Bo Client" not in text and "link_nonce" not in text
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rapport.lib.commands import RapportCommand
+from rapport.lib.config import private_file
 from rapport.practices.commands import practice_arguments, practice_or_say_why
 
 
@@ -33,7 +34,9 @@ class Command(RapportCommand):
         output = options["output"]
         if output:
             try:
-                Path(output).write_text(body, encoding="utf-8", newline="")
+                # Owner-only from its first byte, whatever the umask: it holds every client.
+                with private_file(Path(output)).open("w", encoding="utf-8", newline="") as file:
+                    file.write(body)
             except OSError as error:
                 self.stderr.write(f"Could not write {output}: {error.strerror}.")
                 return 2

@@ -13,20 +13,19 @@ class Command(RapportCommand):
     summary = "write a consistent snapshot of the database, while Rapport runs"
     help = (
         "Write a consistent snapshot of the whole database, safe while Rapport is "
-        "in use: SQLite's online backup, or pg_dump on PostgreSQL. By default into "
-        "<data folder>/backups/."
+        "in use (SQLite's online backup, or pg_dump on PostgreSQL), with the secret key and "
+        "encryption keys a restore needs, in one zip file only you can read. By default into "
+        "<data folder>/backups/. Keep it as safe as the data folder (docs/security.md)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--output", "-o", help="the file to write (must not exist yet)")
 
     def run(self, **options: Any) -> int:
-        from django.conf import settings
-
-        from rapport.server.backup import BackupError, backup, default_name
+        from rapport.server.backup import BackupError, backup, default_folder, default_name
 
         output = options["output"]
-        target = Path(output) if output else default_name(Path(settings.DATA_DIR) / "backups")
+        target = Path(output) if output else default_name(default_folder())
         try:
             written = backup(target)
         except BackupError as error:

@@ -12,8 +12,9 @@ from rapport.lib.commands import RapportCommand
 class Command(RapportCommand):
     summary = "replace the database with a backup"
     help = (
-        "Replace the whole database with a backup made by `rapport backup`, then "
-        "bring it up to date. Stop the server first."
+        "Replace the whole database with a backup made by `rapport backup`, put its secret "
+        "key and encryption keys in this data folder (so links already sent keep working), "
+        "then bring it up to date. Stop the server first."
     )
     requires_system_checks = []
 
@@ -33,9 +34,11 @@ class Command(RapportCommand):
                 self.stdout.write("Nothing changed.")
                 return 1
         try:
-            restore(Path(options["file"]))
+            notes = restore(Path(options["file"]))
         except BackupError as error:
             self.stderr.write(str(error))
             return 2
+        for note in notes:
+            self.stderr.write(note)
         self.stdout.write(f"Restored from {options['file']}.")
         return 0
