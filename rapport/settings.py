@@ -21,7 +21,7 @@ ALLOWED_HOSTS = env_list("RAPPORT_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("RAPPORT_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "rapport.practices.admin_apps.RapportAdminConfig",  # django.contrib.admin, login throttled
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "rapport.server.access_log.AccessLogMiddleware",  # first, so it times and sees every answer
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # the Content-Security-Policy header, CONTENT_SECURITY_POLICY
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,7 +123,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed logins allowed within the window before further attempts are refused.
+# Every password check goes through the login throttle (rapport.practices.throttle), which also
+# counts API token failures. One backend only: a second would check a refused password again.
+AUTHENTICATION_BACKENDS = ["rapport.practices.backends.ThrottledModelBackend"]
+
+# Failed logins (and API token failures) allowed within the window before further attempts are
+# refused: per account, and per address.
 LOGIN_FAILURES_PER_ACCOUNT = 5
 LOGIN_FAILURES_PER_ADDRESS = 20
 LOGIN_FAILURE_WINDOW_MINUTES = 15
@@ -147,6 +153,23 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The browser runs only Rapport's own script and style files: no inline <script>, event handler
+# attribute, style attribute or eval, so injected markup cannot run (django-csp; Django 6 has the
+# same as SECURE_CSP). The front end keeps to it: rapport/static/rapport/app.js holds the page
+# behaviours, app.css htmx's indicator, and base.html tells htmx not to eval.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # Pico draws its icons as data: SVGs
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
 
 # Behind HTTPS (a practice server or hosting), cookies must never travel in clear.
 if env_flag("RAPPORT_HTTPS"):

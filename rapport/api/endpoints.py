@@ -54,6 +54,7 @@ from rapport.desk.today.agenda import agenda_build
 from rapport.desk.today.render import agenda_as_data
 from rapport.lib.dates import Day
 from rapport.practices.models import Member
+from rapport.practices.throttle import LoginThrottled, client_address, token_check
 from rapport.timeline.models import Interaction
 from rapport.timeline.services import interaction_create
 from rapport.touches.models import Touch, TouchKind
@@ -77,7 +78,8 @@ class Pages(PageNumberPagination):
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Member | None:
-        member = member_for_key(token)
+        # One guess, counted by the login throttle: past its limit even a right token is a 429.
+        member = token_check(address=client_address(request), check=lambda: member_for_key(token))
         if member is not None:
             # Before the body is read: a naive datetime in it is a time in the practice's zone
             # (rapport.lib.dates.Moment). The middleware deactivates it after the request.
@@ -109,7 +111,15 @@ def _request_invalid(request: HttpRequest, error: RequestInvalid) -> HttpRespons
 
 def _answers(ok: Any, status: int = 200) -> dict[int, Any]:
     """Every operation documents the errors it can give, so clients and schemathesis know."""
-    return {status: ok, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+    return {status: ok, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+
+@api.exception_handler(LoginThrottled)
+def _throttled(request: HttpRequest, refused: LoginThrottled) -> HttpResponse:
+    """Too many wrong tokens from this address: say how long to wait, as the login page does."""
+    response = api.create_response(request, {"detail": refused.message}, status=429)
+    response["Retry-After"] = str(refused.seconds)
+    return response
 
 
 class FieldsInvalid(Exception):

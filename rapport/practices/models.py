@@ -225,7 +225,9 @@ class PracticeOwned(models.Model):
 
 
 class LoginFailure(models.Model):
-    """A failed login, kept briefly to slow down password guessing per account and per address."""
+    """A failed login, kept briefly to slow down guessing per account and per address
+    (rapport.practices.throttle). A password guess is written here before it is checked, and
+    removed if it was right; a wrong API token is one with no account."""
 
     account = models.CharField(max_length=254, db_index=True)
     address = models.GenericIPAddressField(null=True, db_index=True)

@@ -22,15 +22,7 @@ from rapport.practices.models import Practice
 from rapport.practices.services import practice_create
 from rapport.practices.settings_panels import settings_panels
 from rapport.practices.signals import practice_time_zone_changed
-from rapport.practices.throttle import (
-    login_failure_record,
-    login_is_throttled,
-    login_success_record,
-)
-
-
-def _client_address(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+from rapport.practices.throttle import LoginThrottled
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
@@ -38,33 +30,31 @@ def login_view(request: HttpRequest) -> HttpResponse:
         return redirect("welcome")
     form = LoginForm(request.POST or None)
     status = 200
+    refused: LoginThrottled | None = None
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
-        address = _client_address(request)
-        if login_is_throttled(account=email, address=address):
+        # The authentication backend counts this try with the login throttle (practices/throttle.py)
+        user = authenticate(request, username=email, password=form.cleaned_data["password"])
+        refused = getattr(request, "login_throttled", None)
+        if refused is not None:
             form.add_error(
-                None,
-                "Too many failed attempts. Wait 15 minutes and try again, "
-                "or ask the practice owner to reset your password.",
+                None, refused.advice(", or ask the practice owner to reset your password")
             )
             status = 429
+        elif user is None:
+            form.add_error(None, "That email and password do not match. Check both and try again.")
         else:
-            user = authenticate(request, username=email, password=form.cleaned_data["password"])
-            if user is None:
-                login_failure_record(account=email, address=address)
-                form.add_error(
-                    None, "That email and password do not match. Check both and try again."
-                )
-            else:
-                login_success_record(account=email, address=address)
-                login(request, user)
-                return redirect(local_target(request, "next") or "home")
-    return render(
+            login(request, user)
+            return redirect(local_target(request, "next") or "home")
+    response = render(
         request,
         "practices/login.html",
         {"form": form, "next": local_target(request, "next")},
         status=status,
     )
+    if refused is not None:
+        response["Retry-After"] = str(refused.seconds)
+    return response
 
 
 @require_POST

@@ -1,0 +1,57 @@
+// Rapport's own few behaviours, in a file rather than in the page, so the Content-Security-Policy
+// can forbid inline scripts (script-src 'self'). Loaded with `defer` on every page by base.html;
+// listeners sit on the document, so parts that htmx swaps in keep working.
+"use strict";
+
+// A read-only field that holds something to copy (an API token, a calendar address): focus
+// selects it all.
+document.addEventListener("focusin", function (event) {
+  var field = event.target;
+  if (field instanceof HTMLInputElement && field.hasAttribute("data-select-on-focus")) {
+    field.select();
+  }
+});
+
+// A select that changes the page as soon as a choice is made (whose calendar); a <noscript>
+// button beside it does the same without JavaScript.
+document.addEventListener("change", function (event) {
+  var select = event.target;
+  if (select instanceof HTMLSelectElement && select.hasAttribute("data-submit-on-change")) {
+    select.form.submit();
+  }
+});
+
+// The composer: "add to message" puts a fact's words where the cursor is; the provider then makes
+// the sentence their own.
+document.addEventListener("click", function (event) {
+  var button = event.target instanceof Element ? event.target.closest(".insert-fact") : null;
+  var body = document.getElementById("id_body");
+  if (!button || !body) return;
+  var text = button.dataset.text || "";
+  var at = body.selectionStart || body.value.length;
+  body.value = body.value.slice(0, at) + text + body.value.slice(at);
+  body.focus();
+  body.selectionStart = body.selectionEnd = at + text.length;
+  body.dispatchEvent(new Event("input", { bubbles: true }));
+});
+
+// The composer: "Send anyway" vouches for the words it was shown with: once they change,
+// Approve again.
+(function () {
+  var step = document.getElementById("second-step");
+  var form = document.getElementById("compose-form");
+  if (!step || !form) return;
+  function backToApprove() {
+    step.remove();
+    document.getElementById("approve").hidden = false;
+  }
+  form.addEventListener("input", backToApprove, { once: true });
+  var edit = document.getElementById("edit-draft");
+  if (edit) {
+    edit.addEventListener("click", function (event) {
+      event.preventDefault();
+      backToApprove();
+      document.getElementById("id_body").focus();
+    });
+  }
+})();
