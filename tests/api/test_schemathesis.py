@@ -5,6 +5,7 @@ their edges favoured: years 1 and 9999 in far zones, just outside 1900-2200, and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -38,6 +39,7 @@ schemathesis.openapi.format(
 schemathesis.openapi.format(
     "date", st.one_of(st.sampled_from(EDGE_DAYS), st.dates()).map(date.isoformat)
 )
+NAMED = re.compile(r"(body|query|path) \S.*?: \S")
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
 
@@ -78,6 +80,9 @@ def test_the_api_keeps_its_schema(case: Any, headers: dict[str, str]) -> None:
     )
     if response.status_code >= 400:
         assert _counts() == before, "a refused request saved something"
+    if response.status_code == 422:  # each problem names its field: "body data full_name: ..."
+        for problem in response.json()["detail"].split("; "):
+            assert NAMED.match(problem), problem
 
 
 def _counts() -> dict[str, int]:
