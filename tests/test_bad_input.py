@@ -63,11 +63,12 @@ def test_a_client_since_out_of_range_is_refused(owner_http: HttpClient, day: str
     assert not Client.objects.filter(full_name="Ana Lima").exists()
 
 
-def test_a_20_digit_id_in_bulk_actions_is_refused(
-    client_file: ClientFile, owner_http: HttpClient
+@pytest.mark.parametrize("wrong", [HUGE_ID, "²", "-1", "abc"])
+def test_an_id_that_is_not_one_in_bulk_actions_is_refused(
+    client_file: ClientFile, owner_http: HttpClient, wrong: str
 ) -> None:
     answer = owner_http.post(
-        reverse("client_bulk"), {"action": "archive", "clients": [HUGE_ID, client_file.client.pk]}
+        reverse("client_bulk"), {"action": "archive", "clients": [wrong, client_file.client.pk]}
     )
     assert answer.status_code == 302
     assert not Client.objects.filter(archived_at__isnull=False).exists()

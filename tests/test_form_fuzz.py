@@ -48,7 +48,7 @@ EDGES = {
     "number": [HUGE, "-1", "-" + HUGE, "1e400", "0.5", "x"],
     "choice": [HUGE, "-1", "abc", "²"],
     "text": ["\x00", "x" * 100_000, "", "   ", HUGE],
-    "checkbox": ["on", "\x00"],
+    "checkbox": ["on", "\x00", HUGE, "²"],  # some carry an id (select clients)
 }
 SAMPLES_PER_FIELD = 2
 

@@ -16,6 +16,7 @@ from rapport.clients.models import (
 )
 from rapport.clients.services import ContactPointInput
 from rapport.lib.forms import DateField, DateTimeField
+from rapport.lib.http import id_param
 from rapport.practices.forms import time_zone_field
 
 
@@ -102,7 +103,7 @@ class ClientChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     cannot even compare it, and it can only come from a page that was tampered with."""
 
     def clean(self, value: Any) -> Any:
-        if value and any(not str(pk).isdigit() or int(pk) > 2**63 - 1 for pk in value):
+        if value and any(id_param(str(pk)) is None for pk in value):
             raise forms.ValidationError(
                 "Some of the selected clients are not in your book: reload the page and select "
                 "them again."
