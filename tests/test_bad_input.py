@@ -15,6 +15,7 @@ from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment
 from rapport.appointments.services import appointment_create
 from rapport.clients.models import Client
+from rapport.portability.csvfiles import read_csv
 from rapport.timeline.services import interaction_create
 from rapport.touches.services import touch_plan
 from tests.conftest import ClientFile
@@ -185,3 +186,18 @@ def test_the_date_pickers_keep_to_the_years_the_forms_accept(owner_http: HttpCli
     assert 'min="1900-01-01T00:00"' in page and 'max="2200-12-31T23:59"' in page
     page = owner_http.get(reverse("client_new")).content.decode()
     assert 'min="1900-01-01"' in page and 'max="2200-12-31"' in page
+
+
+@pytest.mark.parametrize("day", ["²", "٣", HUGE_ID, "0", "32"])
+def test_a_birthday_column_that_is_not_a_day_is_left_out(day: str) -> None:
+    text = f"name,day,month\r\nAna Lima,{day},3\r\n"
+    records, _ = read_csv(text, {0: "full_name", 1: "birth_day", 2: "birth_month"})
+    assert records[0].full_name == "Ana Lima" and records[0].birthday is None
+
+
+@pytest.mark.parametrize("year", ["99999", "1066", "0"])
+def test_a_birth_year_out_of_range_is_dropped_and_the_day_kept(year: str) -> None:
+    text = f"name,day,month,year\r\nAna Lima,7,3,{year}\r\n"
+    mapping = {0: "full_name", 1: "birth_day", 2: "birth_month", 3: "birth_year"}
+    records, _ = read_csv(text, mapping)
+    assert records[0].birthday == (7, 3, None)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapport.portability.columns import IDENTIFYING, guess, header_row, overrides
-from rapport.portability.entries import FileProblem, Record, clean, parse_date
+from rapport.portability.entries import FileProblem, Record, checked_day, clean, parse_date
 
 # Groups every contact is in, as Google and others export them: not the provider's tags.
 SYSTEM_TAGS = {"mycontacts", "starred", "* mycontacts", "* starred"}
@@ -87,15 +87,15 @@ def _record(row: list[str], number: int, line: int, mapping: dict[int, str], reg
             continue
         if target in ("first_name", "middle_name", "last_name"):
             names.append(value)  # in the file's order: family name first where it comes first
-        elif target.startswith("birth_") and value.isdigit():
-            born[target] = int(value)
+        elif target.startswith("birth_") and value.isascii() and value.isdigit():
+            born[target] = int(value)  # not isdigit() alone: "²" is a digit int() refuses
         else:
             _put(record, target, value, region)
     if not record.full_name:
         record.full_name = " ".join(names)
     if {"birth_month", "birth_day"} <= born.keys() and not record.birthday:
         year = born.get("birth_year")
-        record.birthday = (born["birth_day"], born["birth_month"], year or None)
+        record.birthday = checked_day(born["birth_day"], born["birth_month"], year or None)
     return clean(record)
 
 

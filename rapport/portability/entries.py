@@ -121,10 +121,13 @@ def _year(text: str) -> int:
     return year
 
 
-def _checked(day: int, month: int, year: int | None) -> tuple[int, int, int | None] | None:
+def checked_day(day: int, month: int, year: int | None) -> tuple[int, int, int | None] | None:
+    """(day, month, year) when it can be a day of the year, else None."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     if year == 1604:  # Apple's "no year"
+        return day, month, None
+    if year is not None and not 1900 <= year <= 2200:  # a typo, or no column could hold it
         return day, month, None
     return day, month, year
 
@@ -132,14 +135,14 @@ def _checked(day: int, month: int, year: int | None) -> tuple[int, int, int | No
 def _numeric(match: re.Match[str], region: str) -> tuple[int, int, int | None] | None:
     first, separator, middle, last = match.groups()
     if len(first) == 4:  # 1980/7/3: year, month, day everywhere
-        return _checked(int(last), int(middle), int(first))
+        return checked_day(int(last), int(middle), int(first))
     a, b, year = int(first), int(middle), _year(last)
     month_first = separator != "." and region.upper() in MONTH_FIRST
     if a > 12 or (b > 12 and not month_first):
-        return _checked(a, b, year) if a <= 31 and b <= 12 else _checked(b, a, year)
+        return checked_day(a, b, year) if a <= 31 and b <= 12 else checked_day(b, a, year)
     if b > 12 or month_first:
-        return _checked(b, a, year)
-    return _checked(a, b, year)
+        return checked_day(b, a, year)
+    return checked_day(a, b, year)
 
 
 def parse_date(text: str, region: str = "") -> tuple[int, int, int | None] | None:
@@ -147,7 +150,7 @@ def parse_date(text: str, region: str = "") -> tuple[int, int, int | None] | Non
     the region's order (day first, month first in the US); "3 Jul 1980", "July 3, 1980"."""
     text = text.strip()
     if match := _ISO.match(text):
-        return _checked(
+        return checked_day(
             int(match.group(3)),
             int(match.group(2)),
             int(match.group(1)) if match.group(1) else None,
@@ -158,5 +161,5 @@ def parse_date(text: str, region: str = "") -> tuple[int, int, int | None] | Non
         parts = match.groups()
         day, month, written = parts[:3] if parts[0] else (parts[4], parts[3], parts[5])
         number = MONTHS.get(month.lower())
-        return _checked(int(day), number, int(written)) if number else None
+        return checked_day(int(day), number, int(written)) if number else None
     return None
