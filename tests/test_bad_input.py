@@ -16,6 +16,8 @@ from rapport.appointments.models import Appointment
 from rapport.appointments.services import appointment_create
 from rapport.clients.models import Client
 from rapport.portability.csvfiles import read_csv
+from rapport.practices.commands import _practice_named
+from rapport.practices.models import Member
 from rapport.timeline.services import interaction_create
 from rapport.touches.services import touch_plan
 from tests.conftest import ClientFile
@@ -201,3 +203,8 @@ def test_a_birth_year_out_of_range_is_dropped_and_the_day_kept(year: str) -> Non
     mapping = {0: "full_name", 1: "birth_day", 2: "birth_month", 3: "birth_year"}
     records, _ = read_csv(text, mapping)
     assert records[0].birthday == (7, 3, None)
+
+
+@pytest.mark.parametrize("name", ["²", HUGE_ID])
+def test_a_command_given_a_practice_that_is_not_one_says_so(owner: Member, name: str) -> None:
+    assert _practice_named(None, name) == (None, f"No practice called {name}.")

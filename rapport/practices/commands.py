@@ -36,6 +36,7 @@ def practice_or_say_why(options: dict[str, Any], stderr: OutputWrapper) -> Pract
 
 
 def _practice_named(member: str | None, name: str | None) -> tuple[Practice | None, str]:
+    from rapport.lib.http import id_param
     from rapport.practices.models import Member, Practice
 
     if member:
@@ -47,8 +48,8 @@ def _practice_named(member: str | None, name: str | None) -> tuple[Practice | No
         return found_member.practice, ""
     if name:
         matches = Practice.objects.filter(name__iexact=name)
-        if name.isdigit():
-            matches = Practice.objects.filter(pk=int(name))
+        if (practice_id := id_param(name)) is not None:  # "--practice 3"; "²" is a name
+            matches = Practice.objects.filter(pk=practice_id)
         found = matches.first()
         return (found, "") if found else (None, f"No practice called {name}.")
     practices = list(Practice.objects.order_by("pk")[:2])
