@@ -69,15 +69,15 @@ def staged_commit(
                    member=batch.member, batch=batch)  # fmt: skip
             progress(start + len(new[start : start + WRITE_CHUNK]))
             let_others_write()
-    publish(batch)
+        publish(batch)
     return result
 
 
 @contextmanager
 def _plan_out_of_collection() -> Iterator[None]:
     """The plan of a large file is millions of objects that live until the end. The cyclic
-    garbage collector's full passes over them took up to a second each, inside the write
-    transactions, so other members waited that much longer; frozen, they are not scanned."""
+    garbage collector's full passes over them took up to two seconds each, inside a write or
+    publish step, so other members waited that much longer; frozen, they are not scanned."""
     gc.freeze()
     try:
         yield
