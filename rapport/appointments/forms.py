@@ -26,7 +26,14 @@ def _member_name(member: Member) -> str:
     return member.user.name
 
 
-LENGTHS = [(15, "15 minutes"), (30, "30 minutes"), (45, "45 minutes"), (60, "1 hour")] + [
+# 50 minutes: the therapeutic hour, the length most counselling sessions are booked for.
+LENGTHS = [
+    (15, "15 minutes"),
+    (30, "30 minutes"),
+    (45, "45 minutes"),
+    (50, "50 minutes"),
+    (60, "1 hour"),
+] + [
     (minutes, f"{minutes // 60} hours" if minutes % 60 == 0 else f"{minutes / 60:g} hours")
     for minutes in (90, 120, 180, 240, 480)
 ]

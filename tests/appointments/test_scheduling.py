@@ -240,3 +240,9 @@ def test_midnight_utc_is_not_midnight_for_a_client_abroad(
     maya.time_zone = "Pacific/Auckland"
     assert client_time(moment, maya.zone, owner.zone) == "12:30 Auckland time"
     assert client_when(moment, maya.zone, NOW) == "Wednesday 25 November, 12:30"
+
+
+def test_fifty_minutes_is_a_length_to_choose(owner_http: HttpClient) -> None:
+    """The therapeutic hour is offered as it is, not as an odd length added to one booking."""
+    page = owner_http.get("/appointments/new/").content.decode()
+    assert '<option value="50">50 minutes</option>' in page
