@@ -11,7 +11,7 @@ from rapport.appointments.ics_read import MAX_BYTES, TOO_LARGE
 from rapport.appointments.models import MAX_LENGTH, Appointment, AppointmentMessage
 from rapport.appointments.services import MAX_LATE_MINUTES
 from rapport.clients.models import Client
-from rapport.lib.forms import DateTimeField
+from rapport.lib.forms import DateTimeField, EmptyChoicesSaid
 from rapport.messaging.forms import ComposeForm
 from rapport.practices.models import Member, Practice
 
@@ -39,7 +39,7 @@ LENGTHS = [
 ]
 
 
-class AppointmentForm(forms.ModelForm[Appointment]):
+class AppointmentForm(EmptyChoicesSaid, forms.ModelForm[Appointment]):
     length = forms.TypedChoiceField(label="How long", choices=LENGTHS, coerce=int, initial=60)
 
     class Meta:

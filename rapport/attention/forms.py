@@ -1,13 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 
 from rapport.attention.models import ClientReading
+from rapport.lib.forms import EmptyChoicesSaid
 
 
-class HealthOverrideForm(forms.ModelForm[ClientReading]):
+class HealthOverrideForm(EmptyChoicesSaid, forms.ModelForm[ClientReading]):
+    empty_choices: ClassVar[dict[str, str]] = {"override_word": "As Rapport reads it"}
+
     class Meta:
         model = ClientReading
         fields = ["override_word", "override_note"]

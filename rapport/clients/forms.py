@@ -15,7 +15,7 @@ from rapport.clients.models import (
     ImportantDate,
 )
 from rapport.clients.services import ContactPointInput
-from rapport.lib.forms import DateField, DateTimeField
+from rapport.lib.forms import DateField, DateTimeField, EmptyChoicesSaid
 from rapport.lib.http import id_param
 from rapport.practices.forms import time_zone_field
 
@@ -144,7 +144,7 @@ class ConversationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         return f"{obj.get_kind_display()}, {obj.occurred_at:%d %b %Y}: {obj.summary[:50]}"
 
 
-class FactForm(forms.ModelForm[Fact]):
+class FactForm(EmptyChoicesSaid, forms.ModelForm[Fact]):
     class Meta:
         model = Fact
         fields = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -60,3 +60,25 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
                 form.add_error(field if field in form.fields else None, item)
     else:
         form.add_error(None, error)
+
+
+class EmptyChoicesSaid(forms.BaseForm):
+    """A dropdown's empty choice says what choosing nothing means, never Django's "---------":
+    "Choose one" where a choice is needed, and otherwise the form's own words for nothing
+    (`empty_choices`, by field), or "None"."""
+
+    empty_choices: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            said = self.empty_choices.get(name) or ("Choose one" if field.required else "None")
+            if isinstance(field, forms.ModelChoiceField) and not isinstance(
+                field, forms.ModelMultipleChoiceField
+            ):
+                if field.empty_label is not None:
+                    field.empty_label = said
+            elif isinstance(field, forms.ChoiceField):
+                choices: list[tuple[Any, Any]] = list(field.choices)  # type: ignore[arg-type]
+                if choices and choices[0][0] in ("", None) and choices[0][1] == "---------":
+                    field.choices = [("", said), *choices[1:]]

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from rapport.clients.models import Client, ContactKind
+from rapport.lib.forms import EmptyChoicesSaid
 from rapport.messaging.models import Mailbox, MessageTemplate, PracticeRule
 from rapport.messaging.services import Channel
 from rapport.practices.models import Practice
@@ -75,7 +76,7 @@ class TemplateForm(forms.ModelForm[MessageTemplate]):
         return name
 
 
-class PracticeRuleForm(forms.ModelForm[PracticeRule]):
+class PracticeRuleForm(EmptyChoicesSaid, forms.ModelForm[PracticeRule]):
     class Meta:
         model = PracticeRule
         fields = ["phrase", "category", "explanation", "fix"]

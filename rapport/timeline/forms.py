@@ -4,12 +4,12 @@ from typing import Any
 
 from django import forms
 
-from rapport.lib.forms import DateField, DateTimeField
+from rapport.lib.forms import DateField, DateTimeField, EmptyChoicesSaid
 from rapport.timeline.models import Interaction
 from rapport.timeline.services import PromiseInput
 
 
-class InteractionForm(forms.ModelForm[Interaction]):
+class InteractionForm(EmptyChoicesSaid, forms.ModelForm[Interaction]):
     class Meta:
         model = Interaction
         fields = [

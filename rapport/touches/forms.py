@@ -5,12 +5,12 @@ from typing import Any
 from django import forms
 
 from rapport.clients.models import Client
-from rapport.lib.forms import DateField
+from rapport.lib.forms import DateField, EmptyChoicesSaid
 from rapport.practices.models import Practice
 from rapport.touches.models import Touch, TouchKind
 
 
-class TouchForm(forms.ModelForm[Touch]):
+class TouchForm(EmptyChoicesSaid, forms.ModelForm[Touch]):
     confirm_repeat = forms.BooleanField(
         required=False, label="I know: plan it anyway, it is different this time"
     )
@@ -47,7 +47,7 @@ class TouchDoneForm(forms.Form):
     )
 
 
-class TouchKindForm(forms.ModelForm[TouchKind]):
+class TouchKindForm(EmptyChoicesSaid, forms.ModelForm[TouchKind]):
     class Meta:
         model = TouchKind
         fields = ["name", "behaviour", "is_gift", "physical", "min_closeness", "shows_as"]
