@@ -62,7 +62,7 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-class EmptyChoicesSaid(forms.BaseForm):
+class EmptyChoicesSaid(forms.Form):
     """A dropdown's empty choice says what choosing nothing means, never Django's "---------":
     "Choose one" where a choice is needed, and otherwise the form's own words for nothing
     (`empty_choices`, by field), or "None"."""
