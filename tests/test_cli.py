@@ -234,7 +234,7 @@ def test_createpractice_refuses_bad_input_and_creates_nothing(
         main(["createpractice", "X", "--email", "x@example.org", "--time-zone", "Mars/Olympus"])
         == 2
     )
-    assert "Unknown time zone" in capsys.readouterr().err
+    assert "is not a time zone on the list" in capsys.readouterr().err
     assert not Member.objects.exists()
 
 

@@ -3,9 +3,18 @@ dropdown says what choosing nothing means, never Django's "---------"."""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
 from django.test import Client as HttpClient
 
-from tests.conftest import ClientFile
+from rapport.cli import main
+from rapport.practices.models import Member, Practice
+from rapport.practices.services import practice_create
+from tests.conftest import PASSWORD, ClientFile
 from tests.test_staff_walk import member_pages
 
 
@@ -18,3 +27,149 @@ def test_no_page_offers_an_empty_choice_without_words(
         if response.status_code == 200 and "---------" in response.content.decode():
             unsaid.append(page.name)
     assert unsaid == [], unsaid
+
+
+# Working days are ticked by name, in the order the practice's country writes a week.
+
+
+def _day_boxes(page: str) -> list[tuple[str, str, bool]]:
+    """(value, day name, ticked) for each working-day checkbox, in page order."""
+    found = re.findall(
+        r'<label><input type="checkbox" name="member-work_days" value="(\d)"([^>]*)> (\w+)</label>',
+        page,
+    )
+    return [(value, name, "checked" in attrs) for value, attrs, name in found]
+
+
+def test_working_days_are_checkboxes_named_by_day(owner: Member, owner_http: HttpClient) -> None:
+    page = owner_http.get("/settings/").content.decode()
+    assert "Monday is 0" not in page and "01234" not in page
+    assert '<legend>Days I work <span class="required" aria-hidden="true">*</span></legend>' in page
+    assert _day_boxes(page) == [
+        ("0", "Monday", True), ("1", "Tuesday", True), ("2", "Wednesday", True),
+        ("3", "Thursday", True), ("4", "Friday", True), ("5", "Saturday", False),
+        ("6", "Sunday", False),
+    ]  # fmt: skip
+    saved = owner_http.post("/settings/", _member_post(work_days=["4", "0", "2"]))
+    assert saved.status_code == 302
+    owner.refresh_from_db()
+    assert owner.work_days == "024" and owner.weekdays == {0, 2, 4}
+    ticked = [
+        name for _, name, on in _day_boxes(owner_http.get("/settings/").content.decode()) if on
+    ]
+    assert ticked == ["Monday", "Wednesday", "Friday"]
+
+
+def test_no_working_day_ticked_is_refused_with_what_to_do(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    refused = owner_http.post("/settings/", _member_post(work_days=[]))
+    assert refused.status_code == 400
+    assert "Tick at least one day you work" in refused.content.decode()
+    owner.refresh_from_db()
+    assert owner.work_days == "01234"
+    made_up = owner_http.post("/settings/", _member_post(work_days=["7"]))
+    assert made_up.status_code == 400
+    owner.refresh_from_db()
+    assert owner.work_days == "01234"
+
+
+def test_a_week_starts_on_sunday_in_the_united_states(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    owner.practice.default_region = "US"
+    owner.practice.save(update_fields=["default_region"])
+    names = [name for _, name, _ in _day_boxes(owner_http.get("/settings/").content.decode())]
+    assert names[0] == "Sunday" and names[1:] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
+    ]  # fmt: skip
+
+
+def _member_post(*, work_days: list[str], time_zone: str = "") -> dict[str, object]:
+    return {
+        "member": "1",
+        "member-digest_time": "07:30",
+        "member-time_zone": time_zone,
+        "member-work_days": work_days,
+    }
+
+
+# Time zones are places on the tz database's own list, each with its offset now.
+
+
+def _zone_options(page: str) -> dict[str, str]:
+    datalist = re.search(r'<datalist id="time-zones">(.*?)</datalist>', page, re.S)
+    assert datalist is not None
+    return dict(re.findall(r'<option value="([^"]+)" label="([^"]+)">', datalist.group(1)))
+
+
+def test_the_welcome_page_offers_real_places_with_their_offset(db: None) -> None:
+    with time_machine.travel(datetime(2026, 7, 1, 12, tzinfo=UTC), tick=False):
+        page = HttpClient().get("/welcome/").content.decode()
+    zones = _zone_options(page)
+    assert "Factory" not in zones and "localtime" not in zones
+    assert not [name for name in zones if name.startswith(("posix/", "right/", "Etc/", "US/"))]
+    assert zones["Europe/London"] == "London, United Kingdom — UTC+1"  # summer time
+    assert zones["Asia/Kolkata"] == "Kolkata, India — UTC+5:30"
+    assert zones["America/St_Johns"] == "St Johns, Canada — UTC\N{MINUS SIGN}2:30"
+    assert zones["Europe/Oslo"] == "Oslo, Norway — UTC+2"  # zone.tab's name for Norway
+    assert zones["UTC"].endswith("UTC+0")
+    assert list(zones) == sorted(zones)  # by name: grouped by continent
+    assert 350 < len(zones) < 500
+    with time_machine.travel(datetime(2026, 1, 15, 12, tzinfo=UTC), tick=False):
+        winter = _zone_options(HttpClient().get("/welcome/").content.decode())
+    assert winter["Europe/London"] == "London, United Kingdom — UTC+0"
+
+
+@pytest.mark.parametrize("zone", ["Factory", "localtime", "US/Eastern", "Etc/GMT+5", "Mars/Base"])
+def test_a_zone_not_on_the_list_is_refused_everywhere(
+    zone: str,
+    owner: Member,
+    owner_http: HttpClient,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    said = f"“{zone}” is not a time zone on the list: type your city or a nearby one"
+    welcome = HttpClient().post("/welcome/", {"practice_name": "X", "time_zone": zone})
+    assert welcome.status_code == 404  # a practice exists: the welcome page is closed
+    settings = owner_http.post("/settings/", _member_post(work_days=["0"], time_zone=zone))
+    assert settings.status_code == 400 and said in settings.content.decode()
+    owner.refresh_from_db()
+    assert owner.time_zone == ""
+    with pytest.raises(ValidationError, match="is not a time zone on the list"):
+        practice_create(
+            name="Elsewhere", owner_email="e@x.example", owner_name="E", password=PASSWORD,
+            time_zone=zone,
+        )  # fmt: skip
+    monkeypatch.setenv("RAPPORT_PASSWORD", PASSWORD)
+    code = main(["createpractice", "Y", "--email", "y@x.example", "--time-zone", zone])
+    assert code == 2 and said in capsys.readouterr().err
+    assert not Practice.objects.filter(name__in=["Elsewhere", "Y"]).exists()
+
+
+def test_welcome_refuses_factory_and_says_what_to_do(db: None) -> None:
+    data = {
+        "practice_name": "Quay Street Clinic", "time_zone": "Factory", "default_region": "US",
+        "owner_name": "Rosa", "owner_email": "rosa@quay.example",
+        "password": "quiet-harbour-lights", "password_again": "quiet-harbour-lights",
+    }  # fmt: skip
+    refused = HttpClient().post("/welcome/", data)
+    assert "“Factory” is not a time zone on the list" in refused.content.decode()
+    assert not Practice.objects.exists()
+    assert HttpClient().post("/welcome/", data | {"time_zone": "Europe/Oslo"}).status_code == 302
+    assert Practice.objects.get().time_zone == "Europe/Oslo"
+
+
+# Countries are names, sorted by name; the stored value stays the code.
+
+
+def test_countries_are_listed_by_name_and_stored_by_code(db: None) -> None:
+    page = HttpClient().get("/welcome/").content.decode()
+    select = re.search(r'<select name="default_region"[^>]*>(.*?)</select>', page, re.S)
+    assert select is not None
+    options = re.findall(r'<option value="(\w\w)"( selected)?>([^<]+)</option>', select.group(1))
+    names = [name for _, _, name in options]
+    assert ("GB", " selected", "United Kingdom") in options
+    assert ("DE", "", "Germany") in options and ("US", "", "United States") in options
+    assert names == sorted(names) and len(names) > 200
+    assert not [name for code, _, name in options if name == code]  # every one has a name

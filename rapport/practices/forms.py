@@ -5,12 +5,16 @@ from typing import Any
 import phonenumbers
 from django import forms
 
+from rapport.lib.countries import country_choices
 from rapport.practices.models import Member, Practice, validate_time_zone
+from rapport.practices.weekdays import WorkDaysField
 
 
 class TimeZoneInput(forms.TextInput):
-    """Type a few letters, pick from the suggestions: the page's one <datalist id="time-zones">
-    (see the time_zone_datalist tag) serves every such field, instead of a 600-option select."""
+    """Type a few letters of a city or country, pick from the suggestions: the page's one
+    <datalist id="time-zones"> (the time_zone_datalist tag: every zone of rapport.lib.time_zones
+    with its place and offset) serves every such field. A datalist filters as one types, with
+    or without JavaScript, where a 400-option select only jumps by first letter."""
 
     def __init__(self) -> None:
         super().__init__(attrs={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"})
@@ -29,9 +33,8 @@ def time_zone_field(
     )
 
 
-REGION_CHOICES = sorted(
-    ((code, code) for code in phonenumbers.SUPPORTED_REGIONS), key=lambda choice: choice[0]
-)
+# Countries by name ("United Kingdom"), sorted by name; the code (GB) is what is stored.
+REGION_CHOICES = country_choices(phonenumbers.SUPPORTED_REGIONS)
 
 
 class LoginForm(forms.Form):
@@ -48,7 +51,8 @@ class WelcomeForm(forms.Form):
 
     practice_name = forms.CharField(max_length=200, label="Name of your practice")
     time_zone = time_zone_field(
-        initial="Europe/London", help_text="Where you work, for example Europe/London."
+        initial="Europe/London",
+        help_text="Type your city or a nearby one, then choose it from the list.",
     )
     default_region = forms.ChoiceField(
         choices=REGION_CHOICES,
@@ -86,6 +90,10 @@ class MemberSettingsForm(forms.ModelForm[Member]):
             "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "work_ends": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["work_days"] = WorkDaysField(region=self.instance.practice.default_region)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

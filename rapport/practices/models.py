@@ -19,20 +19,23 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils import timezone
 
+from rapport.lib.time_zones import zone_problem
+
 
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(
-            "Unknown time zone %(value)s: use a name such as Europe/London or America/Denver.",
-            params={"value": value},
-        )
+    """One of the places on the list people choose from (rapport.lib.time_zones)."""
+    problem = zone_problem(value)
+    if problem is not None:
+        raise ValidationError(problem, code="unknown_time_zone")
 
 
 def validate_work_days(value: str) -> None:
+    """Stored as the weekday numbers, Monday being 0: 01234 is Monday to Friday. People tick
+    days by name (rapport.practices.weekdays); this guards what other ways in store."""
     if not value or any(day not in "0123456" for day in value) or len(set(value)) != len(value):
         raise ValidationError(
-            "Write the weekday numbers you work, Monday being 0 and Sunday 6: 01234 is "
-            "Monday to Friday."
+            "Choose at least one day you work, each once: stored as weekday numbers, Monday "
+            "being 0 and Sunday 6 (01234 is Monday to Friday)."
         )
 
 

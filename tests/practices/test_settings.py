@@ -25,7 +25,7 @@ def test_settings_for_the_digest_and_working_hours(
             "member-digest_enabled": "on",
             "member-digest_time": "06:45",
             "member-time_zone": "Europe/Lisbon",
-            "member-work_days": "01234",
+            "member-work_days": ["0", "1", "2", "3", "4"],
         },
     )
     owner.refresh_from_db()

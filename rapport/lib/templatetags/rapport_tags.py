@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from rapport.lib import humanize
+from rapport.lib.time_zones import zone_choices
 
 register = template.Library()
 
@@ -71,16 +71,13 @@ def since(value: date | None) -> str:
 
 @register.simple_tag
 def time_zone_datalist() -> str:
-    """The suggestions behind every time-zone field on a page, rendered once."""
-    return _TIME_ZONE_DATALIST
-
-
-_TIME_ZONE_DATALIST = format_html(
-    '<datalist id="time-zones">{}</datalist>',
-    format_html_join(
-        "", '<option value="{}">', ((name,) for name in sorted(zoneinfo.available_timezones()))
-    ),
-)
+    """The suggestions behind every time-zone field on a page, rendered once: each zone's name
+    (what is stored) with its place and today's offset, "London, United Kingdom — UTC+0", so
+    typing a city or a country finds it."""
+    return format_html(
+        '<datalist id="time-zones">{}</datalist>',
+        format_html_join("", '<option value="{}" label="{}">', zone_choices()),
+    )
 
 
 @register.simple_tag(takes_context=True)
