@@ -250,6 +250,14 @@ class Client(PracticeOwned):
             models.Index(fields=["practice", "last_contact_at"]),
             models.Index(fields=["practice", "checkin_due_at"]),
             models.Index(fields=["practice", "awaiting_reply_since"]),
+            # The client list counts a practice's current clients on every page: this index
+            # holds only those, and both columns the count reads, so the count never visits
+            # the table (nor the archived).
+            models.Index(
+                fields=["practice", "archived_at"],
+                condition=Q(archived_at__isnull=True),
+                name="clients_current_per_practice",
+            ),
         ]
 
     def __str__(self) -> str:
