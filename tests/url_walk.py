@@ -19,7 +19,7 @@ from tests.conftest import ClientFile
 # sessions, and has its own isolation test (tests/api/test_api.py).
 SKIPPED_NAMESPACES = {"admin", "api"}
 # Public pages reached by a signed token, not an id: covered by their own tests.
-TOKEN_URLS = {"unsubscribe", "reschedule", "calendar_feed"}
+TOKEN_URLS = {"unsubscribe", "reschedule", "reschedule_calendar", "calendar_feed"}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from django.db import models
 
 from rapport.appointments.ics_read import MAX_BYTES, TOO_LARGE
 from rapport.appointments.models import MAX_LENGTH, Appointment, AppointmentMessage
+from rapport.appointments.rescheduling import CLIENT_MESSAGE_MAX
 from rapport.appointments.services import MAX_LATE_MINUTES
 from rapport.clients.models import Client
 from rapport.lib.forms import DateTimeField, EmptyChoicesSaid
@@ -80,6 +81,23 @@ class AppointmentForm(EmptyChoicesSaid, forms.ModelForm[Appointment]):
             # In UTC: on a zone-aware time, adding counts wall-clock minutes across a DST change.
             self.instance.ends_at = starts_at.astimezone(UTC) + timedelta(minutes=minutes)
         return data
+
+
+class OtherTimesForm(forms.Form):
+    """The client's "none of these times work", with a few words if they like. What they write
+    is shown to the provider as they wrote it, escaped like any text."""
+
+    message = forms.CharField(
+        label="Anything that would help find a time? (optional)",
+        required=False,
+        max_length=CLIENT_MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, the days or times that suit you.",
+        error_messages={
+            "max_length": "Please keep it under %(limit_value)d characters: a few words are "
+            "enough, and you can say more when you hear back."
+        },
+    )
 
 
 class LateForm(forms.Form):

@@ -42,6 +42,8 @@ class ClientChoice(models.TextChoices):
     NONE = "", "No choice"
     KEPT = "kept", "Kept the time"
     MOVED = "moved", "Chose a new time"
+    # None of the offered times work: the provider finds others with them.
+    OTHER = "other", "Asked for other times"
 
 
 class AppointmentMessage(models.TextChoices):
@@ -128,6 +130,9 @@ class Appointment(PracticeOwned):
         related_name="appointment",
         editable=False,
     )
+    # What the client wrote with "none of these times work", as they wrote it (escaped on
+    # every page; never inside a message without the provider reading it).
+    client_message = models.CharField(max_length=500, blank=True, default="", editable=False)
     # Changes whenever the time changes or the client answers: older reschedule links stop.
     link_nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)

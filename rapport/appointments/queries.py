@@ -12,7 +12,13 @@ from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
-from rapport.appointments.models import HOLDING_TIME, MAX_LENGTH, Appointment, AppointmentStatus
+from rapport.appointments.models import (
+    HOLDING_TIME,
+    MAX_LENGTH,
+    Appointment,
+    AppointmentStatus,
+    ClientChoice,
+)
 from rapport.clients.models import Client
 from rapport.practices.models import Member, Practice
 from rapport.timeline.models import Promise
@@ -124,9 +130,11 @@ def needing_word(
         ],
     )
     hidden_sql, hidden_params = hidden(Need.CHANGED, "client_choice_at")
+    # "None of these times work" is not a change: it is a message from the client, waiting
+    # for the provider's answer among the replies owed (rescheduling.reschedule_decline).
     changed = (
-        f"a.client_choice_at >= %s AND {hidden_sql}",
-        [at(now - timedelta(days=changes_days)), *hidden_params],
+        f"a.client_choice_at >= %s AND a.client_choice <> %s AND {hidden_sql}",
+        [at(now - timedelta(days=changes_days)), ClientChoice.OTHER.value, *hidden_params],
     )
     follow_up = _follow_up_sql(now, follow_up_days, hidden)
     # Every kind starts after this: a follow-up within follow_up_days, a reschedule answer

@@ -18,10 +18,8 @@ from rapport.appointments.models import (
     Appointment,
     AppointmentMessage,
     AppointmentStatus,
-    ClientChoice,
     new_nonce,
 )
-from rapport.appointments.slots import Week, free_slots
 from rapport.clients.models import Client
 from rapport.messaging.models import MessageTemplate, Purpose
 from rapport.messaging.services import Approved, message_approve, placeholder_values
@@ -34,7 +32,6 @@ from rapport.timeline.services import interaction_create, interaction_delete, in
 # Past this, the apology also offers the client another time.
 OFFER_RESCHEDULE_AFTER = 10
 MAX_LATE_MINUTES = 240
-RESCHEDULE_CHOICES = 6
 
 
 def _validated(appointment: Appointment) -> Appointment:
@@ -368,80 +365,6 @@ def appointment_message_send(
     elif kind == AppointmentMessage.REMINDER:
         reminder_sent_record(appointment=appointment, message=approved.interaction)
     return approved
-
-
-def member_week(member: Member) -> Week:
-    return Week(
-        zone=member.zone,
-        starts=member.day_starts,
-        ends=member.day_ends,
-        weekdays=frozenset(member.weekdays),
-    )
-
-
-def reschedule_options(
-    *, appointment: Appointment, now: datetime | None = None, limit: int = RESCHEDULE_CHOICES
-) -> list[datetime]:
-    """Free times of the same length with the same member, from an hour from now."""
-    now = now or timezone.now()
-    busy = (
-        Appointment.objects.for_practice(appointment.practice)
-        .holding_time()
-        .filter(member=appointment.member, ends_at__gt=now)
-        .starting_after(now - MAX_LENGTH)
-        .exclude(pk=appointment.pk)
-        .values_list("starts_at", "ends_at")
-    )
-    return free_slots(
-        member_week(appointment.member),
-        busy=list(busy),
-        length=appointment.duration,
-        after=max(now + timedelta(hours=1), appointment.starts_at),
-        limit=limit,
-    )
-
-
-@transaction.atomic
-def reschedule_answer(
-    *,
-    appointment: Appointment,
-    nonce: str,
-    new_start: datetime | None,
-    now: datetime | None = None,
-) -> Appointment:
-    """The client keeps the time (`new_start` None) or takes one of the offered times."""
-    now = now or timezone.now()
-    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
-    if appointment.link_nonce != nonce or appointment.status != AppointmentStatus.SCHEDULED:
-        raise ValidationError("This link has already been used, or the appointment has changed.")
-    old = appointment.starts_at
-    if new_start is None:
-        appointment.client_choice = ClientChoice.KEPT
-        appointment.client_choice_from = None
-        text = "Chose to keep their appointment {when}, through the link in your message."
-    else:
-        if new_start not in reschedule_options(appointment=appointment, now=now):
-            raise ValidationError("That time has just been taken. Please choose another.")
-        length = appointment.duration
-        appointment.starts_at, appointment.ends_at = new_start, new_start + length
-        appointment.client_choice = ClientChoice.MOVED
-        appointment.client_choice_from = old
-        appointment.sequence += 1
-        appointment.reminder_sent_at = None
-        appointment.late_minutes = None
-        text = "Chose {when} instead of {old}, through the link in your message."
-    appointment.client_choice_at = now
-    appointment.link_nonce = new_nonce()
-    appointment.save()
-    zone = appointment.member.zone
-    _note(
-        appointment,
-        text.format(
-            when=client_when(appointment.starts_at, zone, now), old=client_when(old, zone, now)
-        ),
-        None,
-    )
-    return appointment
 
 
 @dataclass(frozen=True)

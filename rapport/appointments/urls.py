@@ -34,4 +34,9 @@ urlpatterns = [
         name="appointment_message",
     ),
     path("r/<str:token>/", reschedule_views.reschedule, name="reschedule"),
+    path(
+        "r/<str:token>/appointment.ics",
+        reschedule_views.reschedule_calendar,
+        name="reschedule_calendar",
+    ),
 ]

@@ -12,11 +12,8 @@ from django.test import Client as HttpClient
 
 from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment, AppointmentStatus
-from rapport.appointments.services import (
-    appointment_start,
-    late_notice_record,
-    reschedule_options,
-)
+from rapport.appointments.rescheduling import reschedule_options
+from rapport.appointments.services import appointment_start, late_notice_record
 from rapport.clients.models import Client
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member

@@ -13,7 +13,8 @@ from django.test import Client as HttpClient
 
 from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment, AppointmentStatus
-from rapport.appointments.services import appointment_finish, reschedule_options
+from rapport.appointments.rescheduling import reschedule_options
+from rapport.appointments.services import appointment_finish
 from rapport.clients.models import Client
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member
