@@ -39,6 +39,15 @@ def _money_rules(text: str) -> set[str]:
             "money-chasing",
             "Unless we get the £400 by Monday, the account goes to our recovery team.",
         ),
+        (
+            "money-unpaid-state",
+            "The balance from June is still showing on my books. Please sort it.",
+        ),
+        ("money-unpaid-state", "Your card failed again, so the £60 is still to come."),
+        ("money-talk-avoided", "I'd rather not talk numbers until we've met."),
+        ("money-means-said", "The basic plan is probably more your speed, budget-wise."),
+        ("money-judged", "Haggling over £10 isn't a great look."),
+        ("money-others-usually", "The families I work with simply don't think twice about £40."),
     ],
 )
 def test_each_family_finds_its_shapes(rule: str, text: str) -> None:
@@ -58,6 +67,12 @@ def test_each_family_finds_its_shapes(rule: str, text: str) -> None:
         "I'll have to pause sessions in August as I'm away, so no invoice that month.",
         "If the total is more than you want to spend, we can look at options. Happy to talk.",
         "I realise the invoice went to your old email, sorry! It's £220, due at the month's end.",
+        "I still owe you a coffee for the referral; the invoice is £80 whenever suits.",
+        "The van's overdue for a service, so I'll come in the small one on Friday; £90 as quoted.",
+        "We don't do individual discounts, but there's a 10% multi-dog rate if you bring two.",
+        "All paid up, thanks! See you Wednesday.",
+        "The £65 hasn't come through yet; it may be in transit, so no rush.",
+        "We charge an extra 20% for weekend call-outs, as the price list says.",
     ],
 )
 def test_respectful_money_talk_is_left_alone(text: str) -> None:

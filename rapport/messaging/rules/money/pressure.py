@@ -35,7 +35,7 @@ _MONEY_PRESSURE = (
     r"bills\s+to\s+pay|still\s+waiting\s+on|why\s+I'?m\s+still\s+waiting|(?:last|previous)\s+"
     r"(?:\w+\s+)?reminders?|going\s+to\s+be\s+there|non-?payment|paus(?:e|ing)\s+(?:all\s+)?work|"
     r"due\s+now|been\s+(?:two|three|four|five|six|several|a\s+few)\s+(?:days|weeks|months)|"
-    r"(?:still\s+)?sitting\s+there|disappointing|waiting\s+on\s+yours|(?:have\s+)?all\s+paid|"
+    r"(?:still\s+)?sitting\s+there|disappointing|waiting\s+on\s+yours|(?:have\s+)?all\s+paid(?!\s+up)|"
     r"a\s+bit\s+of\s+pressure|top\s+of\s+your\s+inbox|lost\s+somehow|forgot\s+to\s+pay|"
     r"meant\s+to\s+pay|didn'?t\s+pay|or\s+your\s+(?:slot|booking|appointment)|"
     r"payment\s+history|remit|late\s+again|given\s+last\s+time|(?:sent|chased|emailed)\s+(?:you\s+)?"
@@ -111,9 +111,13 @@ PRESSURE_RULES: tuple[Rule, ...] = (
         WARNING,
         "Pressure about payment reads as a threat, and makes them avoid you.",
         MONEY_FIX,
-        pattern=r"\byou\s+(?:still\s+)?owe\b|\bstill\s+(?:[£$€]?\s?[\d,.]+\s+)?(?:owe|owed|owing)\b"
+        pattern=r"\byou\s+(?:still\s+)?owe\b(?!\s+(?:me|us)\s+nothing)"
+        r"|\bstill\s+(?:[£$€]?\s?[\d,.]+\s+)?(?:owe|owed|owing)\b"
+        # "I still owe you a coffee", "you owe me nothing": a favour or nothing, not money.
+        r"(?!\s+(?:(?:me|us)\s+nothing|(?:you|u)\s+(?:one|an\s+apology|a\s+(?:coffee|drink|favou?r|"
+        r"call|pint|lunch)))\b)"
         r"|\bowing\b(?!\s+to\b)"
-        r"|\boverdue\b|\bpast\s+due\b"
+        r"|\boverdue\b(?!\s+(?:a|an|for)\b)|\bpast\s+due\b"
         r"|\b(?<!billed in )(?<!paid in )(?<!invoiced in )(?<!ly in )arrears\b"
         r"|\bunpaid\s+(?:balance|invoice|amount|fees?|bill)"
         r"|\bpay(?:ment)?\s+(?:is\s+)?(?:required\s+)?(?:immediately|straight\s+away|at\s+once|"

@@ -16,6 +16,7 @@ RESPECTFUL = (
     r"|\bthank(?:s|\s+you)\s+for\s+(?:paying|your\s+payment|the\s+payment)\b"
     r"|\b(?:have|has|we'?ve|I'?ve)\s+received\b|\breceived,?\s+thank"
     r"|\bnothing\s+to\s+pay\b|\bno\s+need\s+to\s+pay\b|\bwon'?t\s+charge\b"
+    r"|\bno\s+payment\s+(?:needed|due|required)\b"
     r"|\bcard\s+machine\b|\bglitch\b|\b(?:our|my)\s+(?:end|side|system|mistake)\b"
     r"|\b(?:lots|plenty|many)\s+of\s+(?:\w+\s+)?\w+\s+do\b"
     # Options laid side by side, and a balance that is clear, are not pressure.
