@@ -8,6 +8,7 @@ from rapport.attention.models import AgendaSnapshot, ClientReading
 from rapport.clients.models import Client
 from rapport.demo import demo_practice_ensure
 from rapport.desk.today.agenda import agenda_build
+from tests.test_demo_pronouns import check_demo_pronouns
 
 
 @pytest.mark.django_db
@@ -34,4 +35,5 @@ def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
     assert clients.count() >= 30
     assert ClientReading.objects.filter(client__in=clients).count() == clients.count()
     assert AgendaSnapshot.objects.for_practice(practice).count() >= 56
+    check_demo_pronouns(practice)  # every sentence about a client agrees with their pronouns
     assert demo_practice_ensure() == (practice, False)  # a second start changes nothing

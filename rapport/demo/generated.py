@@ -13,36 +13,18 @@ from rapport.clients.models import CheckinConsent, ClientStatus, Closeness, Date
 from rapport.demo.people import Person
 from rapport.timeline.models import Direction, InteractionKind
 
-FIRST_NAMES = [
-    "Aisha",
-    "Ben",
-    "Chiara",
-    "Dmitri",
-    "Efua",
-    "Farid",
-    "Greta",
-    "Hamish",
-    "Ines",
-    "Jonas",
-    "Kalinda",
-    "Leon",
-    "Mei",
-    "Nadia",
-    "Oren",
-    "Pilar",
-    "Quentin",
-    "Rosa",
-    "Sunil",
-    "Tove",
-    "Uma",
-    "Viktor",
-    "Wen",
-    "Yusuf",
-    "Zainab",
-    "Anneke",
-    "Bilal",
-    "Carys",
-]
+# Each generated client's first name with the pronouns they gave, so that every sentence the
+# demo writes about them agrees with them (a test reads them all).
+PRONOUNS = {
+    "Aisha": "she/her", "Ben": "he/him", "Chiara": "she/her", "Dmitri": "he/him",
+    "Efua": "she/her", "Farid": "he/him", "Greta": "she/her", "Hamish": "he/him",
+    "Ines": "she/her", "Jonas": "he/him", "Kalinda": "she/her", "Leon": "he/him",
+    "Mei": "she/her", "Nadia": "she/her", "Oren": "he/him", "Pilar": "she/her",
+    "Quentin": "he/him", "Rosa": "she/her", "Sunil": "he/him", "Tove": "she/her",
+    "Uma": "she/her", "Viktor": "he/him", "Wen": "they/them", "Yusuf": "he/him",
+    "Zainab": "she/her", "Anneke": "she/her", "Bilal": "he/him", "Carys": "she/her",
+}  # fmt: skip
+FIRST_NAMES = list(PRONOUNS)
 SURNAMES = [
     "Abara",
     "Brennan",
@@ -143,6 +125,7 @@ def _person(rng: random.Random, index: int) -> Person:
     return Person(
         f"{first} {last}",
         first,
+        pronouns=PRONOUNS[first],
         status=rng.choice([ClientStatus.ACTIVE] * 4 + [ClientStatus.PROSPECT]),
         closeness=rng.choice(list(Closeness)),
         met=rng.choice(["a referral", "our website", "a workshop"]),

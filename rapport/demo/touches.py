@@ -10,30 +10,33 @@ from decimal import Decimal
 from django.utils import timezone
 
 from rapport.clients.models import Client, Closeness, FactCategory
+from rapport.clients.pronouns import Pronouns, pronouns_for
 from rapport.practices.models import Member, Practice
 from rapport.timeline.models import Direction, InteractionKind
 from rapport.timeline.services import interaction_create
 from rapport.touches.models import Touch, TouchKind
 from rapport.touches.services import kinds_ensure
 
+# How a client answered a touch: {their} and the like are the client's own pronouns.
 RESPONSES = [
     "Wrote back the same evening: “You remembered!”",
     "Brought it up at the next session, clearly pleased.",
     "A short thank-you text.",
-    "Said it made her week.",
+    "Said it made {their} week.",
     "Laughed, and sent a photo back.",
     "",
 ]
 
 
-def _note(key: str, fact: str) -> str:
+def _note(key: str, fact: str, they: Pronouns) -> str:
     fact = fact.rstrip(".")
     return {
         "gift": f"A small book about it, with a note. ({fact})",
         "knowledge": f"Sent an article I came across. ({fact})",
         "card": "A card to say thank you for the referral.",
         "call": "Called just to ask how the week went, and listened.",
-        "compliment": "Told them specifically what I admired in how they handled the meeting.",
+        "compliment": f"Told {they.object} specifically what I admired in how {they.subject} "
+        "handled the meeting.",
         "surprise": f"Remembered it when we met. ({fact})",
         "above": "Stayed on after the session to help with the form.",
         "humour": "Sent the cartoon about spreadsheets we laughed about.",
@@ -73,6 +76,7 @@ def _past_touches(
 ) -> None:
     """One to four touches over the last year, each of a kind the client's boundaries allow,
     and on the timeline as the contact it was."""
+    they = pronouns_for(client.pronouns)
     interest = next(
         (fact for fact in client.facts.all() if fact.category == FactCategory.INTEREST), None
     )
@@ -86,8 +90,8 @@ def _past_touches(
         kind = rng.choice(allowed)
         day = today - timedelta(days=rng.randint(3, 360))
         moment = datetime.combine(day, time(rng.choice([10, 12, 15, 17])), practice.zone)
-        note = _note(kind.key, interest.text if interest else "their news")
-        response = rng.choice(RESPONSES)
+        note = _note(kind.key, interest.text if interest else f"{they.possessive} news", they)
+        response = rng.choice(RESPONSES).format(their=they.possessive)
         interaction = interaction_create(
             client=client,
             kind=kind.shows_as,
@@ -96,7 +100,7 @@ def _past_touches(
             else Direction.NONE,
             occurred_at=moment,
             summary=f"{kind.name}: {note}"
-            + (f"\nHow they responded: {response}" if response else ""),
+            + (f"\nHow {they.subject} responded: {response}" if response else ""),
             created_by=owner,
         )
         grounded = interest if kind.key in ("gift", "knowledge") else None
@@ -125,7 +129,7 @@ def _planned_touches(
 ) -> None:
     """A few for the coming days, so Today has touches to suggest; none that crosses a line."""
     planned = [
-        (clients[1], "card", 0, "A card for finishing the course: she worked hard for it."),
+        (clients[1], "card", 0, "A card for finishing the course: {they} worked hard for it."),
         (clients[2], "knowledge", 1, "The podcast episode on pricing we talked about."),
         (clients[6], "call", 6, "Ask how the move went; no agenda."),
     ]
@@ -137,6 +141,6 @@ def _planned_touches(
             client=client,
             kind=kinds[key],
             planned_on=today + timedelta(days=offset),
-            note=note,
+            note=note.format(they=pronouns_for(client.pronouns).subject),
             created_by=owner,
         )

@@ -13,11 +13,12 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from rapport.clients.models import Client, Fact
+from rapport.clients.pronouns import pronouns_for
 from rapport.lib.humanize import money
 from rapport.practices.models import Member, Practice
 from rapport.timeline.models import Direction, InteractionKind
 from rapport.timeline.services import interaction_create, interaction_delete
-from rapport.touches.ideas import FactView, GivenView, Idea, KindView, ideas_for
+from rapport.touches.ideas import ClientView, FactView, GivenView, Idea, KindView, ideas_for
 from rapport.touches.models import MAX_COST, Touch, TouchKind
 from rapport.touches.repeats import Earlier, repeats
 from rapport.touches.starting_kinds import STARTING_KINDS
@@ -212,6 +213,7 @@ def client_ideas(
         ],
         given=given,
         today=today,
+        client=ClientView(client.display_name, pronouns_for(client.pronouns)),
         met_in_person_on=_first_meeting(client, today),
     )
 

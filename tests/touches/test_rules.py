@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rapport.touches.ideas import FactView, GivenView, KindView, ideas_for
+from rapport.clients.pronouns import pronouns_for
+from rapport.touches.ideas import ClientView, FactView, GivenView, KindView, ideas_for
 from rapport.touches.repeats import Earlier, alike, repeats
 
 TODAY = date(2026, 11, 24)
@@ -19,25 +20,28 @@ KINDS = [
     KindView(5, "surprise", "Pleasant surprise", True),
     KindView(6, "compliment", "Specific compliment", True),
 ]
+SIOBHAN = ClientView("Siobhán", pronouns_for("she/her"))
 ORCHIDS = FactView(10, "interest", "Grows orchids", False, TODAY - timedelta(days=40))
 
 
 def test_each_idea_names_the_fact_it_came_from() -> None:
     news = FactView(11, "other", "Her father is in hospital", True, TODAY - timedelta(days=3))
-    ideas = ideas_for(facts=[ORCHIDS, news], kinds=KINDS, given=[], today=TODAY)
+    ideas = ideas_for(facts=[ORCHIDS, news], kinds=KINDS, given=[], today=TODAY, client=SIOBHAN)
     assert [(idea.kind_name, idea.fact_id) for idea in ideas] == [
         ("Check-in call", 11),
         ("Small gift with a note", 10),
         ("Knowledge shared", 10),
     ]
-    assert ideas[1].text.startswith("Grows orchids: a small gift") and ideas[1].fact_text
+    assert ideas[1].text.startswith("Give Siobhán a small gift") and ideas[1].fact_text
 
 
 def test_no_idea_for_a_kind_not_allowed_or_given_from_the_same_fact_this_year() -> None:
     kinds = [KindView(1, "gift", "Small gift", False), *KINDS[1:]]  # boundary or closeness
     given = [GivenView(2, 10, TODAY - timedelta(days=100))]
-    assert ideas_for(facts=[ORCHIDS], kinds=kinds, given=given, today=TODAY) == []
-    a_year_on = ideas_for(facts=[ORCHIDS], kinds=kinds, given=given, today=TODAY + timedelta(300))
+    assert ideas_for(facts=[ORCHIDS], kinds=kinds, given=given, today=TODAY, client=SIOBHAN) == []
+    a_year_on = ideas_for(
+        facts=[ORCHIDS], kinds=kinds, given=given, today=TODAY + timedelta(300), client=SIOBHAN
+    )
     assert [idea.kind_name for idea in a_year_on] == ["Knowledge shared"]
 
 
@@ -45,7 +49,12 @@ def test_old_news_and_old_events_suggest_nothing_a_first_meeting_suggests_a_note
     old_news = FactView(12, "other", "Lost her job", True, TODAY - timedelta(days=90))
     old_event = FactView(13, "life_event", "Moved house", False, TODAY - timedelta(days=200))
     ideas = ideas_for(
-        facts=[old_news, old_event], kinds=KINDS, given=[], today=TODAY, met_in_person_on=TODAY
+        facts=[old_news, old_event],
+        kinds=KINDS,
+        given=[],
+        today=TODAY,
+        client=SIOBHAN,
+        met_in_person_on=TODAY,
     )
     assert [(idea.kind_name, idea.fact_id) for idea in ideas] == [("Thank-you card", None)]
 

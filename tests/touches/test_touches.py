@@ -42,7 +42,7 @@ def test_from_idea_to_today_to_timeline_to_reflection(
     idea = re.search(
         r'href="(/clients/\d+/touches/new/\?kind=\d+&amp;fact=\d+&amp;note=[^"]+)"', page
     )
-    assert idea is not None and "Grows orchids: a small gift that fits" in page
+    assert idea is not None and "Give Siobhán a small gift that fits their interest" in page
     form = owner_http.get(idea.group(1).replace("&amp;", "&")).content.decode()
     assert "The idea came from: “Grows orchids”" in form
     fact_id = re.search(r'name="fact" value="(\d+)"', form)
