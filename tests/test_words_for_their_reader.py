@@ -173,3 +173,21 @@ def test_countries_are_listed_by_name_and_stored_by_code(db: None) -> None:
     assert ("DE", "", "Germany") in options and ("US", "", "United States") in options
     assert names == sorted(names) and len(names) > 200
     assert not [name for code, _, name in options if name == code]  # every one has a name
+
+
+# The export page says what each download holds and what opens it, in its own words.
+
+
+def test_the_export_page_explains_each_format(owner_http: HttpClient) -> None:
+    page = owner_http.get("/settings/export/").content.decode()
+    assert "docs/export.md" not in page
+    said = dict(re.findall(r"<article>\s*<h2>(.*?)</h2>(.*?)</article>", page, re.S))
+    assert "backup" in said["Everything"] and "another server" in said["Everything"]
+    assert "Passwords and secret links are never in it" in said["Everything"]
+    assert (
+        "Apple Contacts" in said["Address book"] and "another client book" in said["Address book"]
+    )
+    assert "Excel" in said["Spreadsheet"] and "One row per client" in said["Spreadsheet"]
+    for name, link in [("Everything", "json"), ("Address book", "vcard"), ("Spreadsheet", "csv")]:
+        assert f'href="?format={link}"' in said[name]
+        assert owner_http.get(f"/settings/export/?format={link}").status_code == 200
