@@ -4,13 +4,16 @@ dropdown says what choosing nothing means, never Django's "---------"."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.test import Client as HttpClient
+from django.utils import timezone
 
+from rapport.attention.chart import morning_chart, scale_top
+from rapport.attention.models import AgendaSnapshot
 from rapport.cli import main
 from rapport.practices.models import Member, Practice
 from rapport.practices.services import practice_create
@@ -191,3 +194,42 @@ def test_the_export_page_explains_each_format(owner_http: HttpClient) -> None:
     for name, link in [("Everything", "json"), ("Address book", "vcard"), ("Spreadsheet", "csv")]:
         assert f'href="?format={link}"' in said[name]
         assert owner_http.get(f"/settings/export/?format={link}").status_code == 200
+
+
+# The overview's bars have a scale with numbers, dates under them, and the numbers in a table.
+
+
+def test_a_scale_is_round_numbers_from_nought_over_the_highest_bar() -> None:
+    assert scale_top(0) == (1, 1) and scale_top(7) == (8, 2) and scale_top(9) == (10, 5)
+    assert scale_top(23) == (30, 10) and scale_top(130) == (150, 50)
+    chart = morning_chart([(date(2026, 10, 6) + timedelta(days=n), n % 8) for n in range(56)])
+    assert [tick.label for tick in chart.scale] == ["0", "2", "4", "6", "8"]
+    assert chart.scale[0].at == chart.plot_bottom and chart.scale[-1].at == chart.plot_top
+    tallest = max(chart.bars, key=lambda bar: bar.count)
+    assert tallest.count == 7 and tallest.y > chart.plot_top  # 7 sits below the 8 line
+    assert [tick.label for tick in chart.dates] == ["19 Oct", "2 Nov", "16 Nov", "30 Nov"]
+    assert (
+        chart.summary
+        == "From 6 October to 30 November: between 0 and 7 each morning, 7 on the last."
+    )
+    assert chart.width <= 358  # a phone's 390 px less the page's margins: no sideways scroll
+
+
+def test_the_overview_draws_axes_and_keeps_the_numbers(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    today = timezone.localdate()
+    AgendaSnapshot.objects.bulk_create(
+        AgendaSnapshot(practice=owner.practice, day=today - timedelta(days=n), counts={"reply": n})
+        for n in range(1, 15)
+    )
+    page = owner_http.get("/overview/").content.decode()
+    row = page[page.index("Replies owed") :]
+    row = row[: row.index('<th scope="row">')]  # up to the next section
+    assert 'aria-label="Replies owed: From ' in row and "between 1 and 14 each morning" in row
+    assert [int(n) for n in re.findall(r'class="scale"[^>]*text-anchor="end">(\d+)<', row)] == [
+        0, 5, 10, 15,
+    ]  # fmt: skip
+    assert len(re.findall(r'text-anchor="middle">\d+ \w{3}</text>', row)) == 1  # 14 mornings
+    assert '<text class="unit" x="0" y="8">waiting</text>' in row
+    assert len(re.findall(r"<tr><td>\w{3} \d+ \w{3}</td><td>\d+</td></tr>", row)) == 14

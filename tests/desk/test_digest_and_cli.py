@@ -167,4 +167,4 @@ def test_the_overview_shows_counts_per_section(owner: Member, owner_http: HttpCl
     waiting_client(owner)
     owner_http.get("/")
     page = owner_http.get("/overview/").content.decode()
-    assert "Replies owed" in page and '<svg class="spark"' in page
+    assert "Replies owed" in page and '<svg class="mornings-chart"' in page

@@ -14,6 +14,7 @@ from django.utils.html import format_html_join
 
 from rapport.appointments.models import Appointment
 from rapport.appointments.queries import coming_up
+from rapport.attention.chart import morning_chart
 from rapport.attention.models import AgendaAction, AgendaSnapshot, Section
 from rapport.attention.snapshots import snapshot_ensure
 from rapport.clients.lookups import client_for
@@ -251,23 +252,12 @@ def overview(request: PracticeRequest) -> HttpResponse:
     rows = []
     for section in agenda.sections:
         counts = [(snapshot.day, snapshot.count(section.key)) for snapshot in snapshots]
-        peak = max([count for _, count in counts] + [1])
         rows.append(
             {
                 "key": section.key,
                 "title": section.title,
                 "now": section.total,
-                "days": [
-                    {
-                        "day": day,
-                        "count": count,
-                        "height": round(36 * count / peak),
-                        "x": index * 8,
-                        "y": 38 - round(36 * count / peak),
-                    }
-                    for index, (day, count) in enumerate(counts)
-                ],
-                "width": max(len(counts), 1) * 8,
+                "chart": morning_chart(counts) if counts else None,
             }
         )
     return render(
