@@ -49,12 +49,14 @@ def id_param(raw: str) -> int | None:
 
 class UrlPattern:
     """reverse() once, then fill in ids: a page listing a hundred rows needs one lookup, not
-    a hundred. Only for URLs whose single argument is an integer id."""
+    a hundred. Only for URLs whose last argument is an integer id; those before it (`fixed`,
+    the client of a client's interactions) are the same for every row."""
 
     MARK = "2147483647"
 
-    def __init__(self, name: str) -> None:
-        self.before, _, self.after = reverse(name, args=[int(self.MARK)]).partition(self.MARK)
+    def __init__(self, name: str, *fixed: int) -> None:
+        url = reverse(name, args=[*fixed, int(self.MARK)])
+        self.before, _, self.after = url.partition(self.MARK)
 
     def __call__(self, object_id: int) -> str:
         return f"{self.before}{int(object_id)}{self.after}"

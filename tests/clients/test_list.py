@@ -190,3 +190,9 @@ def test_client_page_query_count_does_not_grow_with_history(
     few = _queries_for(owner_http, url)
     add_history(client_file.client, 300)
     assert _queries_for(owner_http, url) == few
+    # Session, user and member; the client; facts, dates, contact points, tags; the reading
+    # and the months' contact; one page of the timeline (no count of the whole history) and
+    # one read for both lists of promises; the next appointment; touches, their kinds and
+    # the first meeting.
+    assert few == 16
+    assert _queries_for(owner_http, f"{url}?page=2") == 16

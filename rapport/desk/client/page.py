@@ -7,16 +7,17 @@ capability, which is why it lives on the desk.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Q
 from django.utils import timezone
 
 from rapport.appointments.queries import next_for_client
 from rapport.attention.chart import contact_chart
 from rapport.attention.services import reading_of
 from rapport.clients.models import Client, Fact, FactCategory
+from rapport.lib.http import UrlPattern
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.summary import month_of
 from rapport.touches.page import touch_context
@@ -41,17 +42,72 @@ def profile_context(client: Client) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class TimelinePage:
+    """One page of the timeline, newest first, each interaction with its promises. Read
+    without counting the whole history: one row more than a page says an older page exists."""
+
+    entries: list[tuple[Interaction, list[Promise], str]]  # with the URL to edit it
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def _page_number(asked: str | int | None) -> int:
+    try:
+        return max(int(asked or 1), 1)
+    except ValueError:
+        return 1  # a hand-edited ?page=abc reads as the newest page, as before
+
+
 def timeline_context(client: Client, page_number: str | int | None = 1) -> dict[str, Any]:
-    interactions = (
-        Interaction.objects.filter(client=client)
-        .select_related("outbox")
-        .prefetch_related(Prefetch("promises", queryset=Promise.objects.order_by("due_on", "id")))
+    interactions = Interaction.objects.filter(client=client).select_related("outbox")
+    number = _page_number(page_number)
+    start = (number - 1) * TIMELINE_PAGE_SIZE
+    rows = list(interactions[start : start + TIMELINE_PAGE_SIZE + 1])
+    if not rows and number > 1:  # past the end (an old link): the oldest page, as before
+        number = max(-(-interactions.count() // TIMELINE_PAGE_SIZE), 1)
+        start = (number - 1) * TIMELINE_PAGE_SIZE
+        rows = list(interactions[start : start + TIMELINE_PAGE_SIZE + 1])
+    shown = rows[:TIMELINE_PAGE_SIZE]
+    # One read for both lists of promises: every open one, and those of the page's interactions.
+    promises = list(
+        Promise.objects.filter(
+            Q(client=client, done_at__isnull=True)
+            | Q(interaction_id__in=[interaction.pk for interaction in shown])
+        )
     )
-    page = Paginator(interactions, TIMELINE_PAGE_SIZE).get_page(page_number)
+    edit_url = UrlPattern("interaction_edit", client.pk)
+    by_interaction: dict[int, list[Promise]] = {interaction.pk: [] for interaction in shown}
+    for promise in promises:
+        if promise.interaction_id in by_interaction:
+            by_interaction[promise.interaction_id].append(promise)
     return {
         "client": client,
-        "timeline": page,
-        "open_promises": list(client.promises.open().select_related("interaction")),
+        "timeline": TimelinePage(
+            entries=[
+                (interaction, by_interaction[interaction.pk], edit_url(interaction.pk))
+                for interaction in shown
+            ],
+            number=number,
+            has_next=len(rows) > TIMELINE_PAGE_SIZE,
+        ),
+        "open_promises": [promise for promise in promises if promise.done_at is None],
     }
 
 
