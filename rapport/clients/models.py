@@ -15,6 +15,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
+from rapport.clients.list_indexes import LIST_ORDER_INDEXES
 from rapport.clients.rhythm import (
     MAX_RHYTHM_DAYS,
     MIN_RHYTHM_DAYS,
@@ -258,6 +259,7 @@ class Client(PracticeOwned):
                 condition=Q(archived_at__isnull=True),
                 name="clients_current_per_practice",
             ),
+            *LIST_ORDER_INDEXES,
         ]
 
     def __str__(self) -> str:

@@ -20,6 +20,7 @@ from rapport.clients.forms import (
     ImportantDateForm,
     contact_point_rows,
 )
+from rapport.clients.listing import ORDERS, clients_listed, order_for, tag_choice
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, Fact, ImportantDate, Tag
 from rapport.lib.forms import add_service_errors
@@ -43,8 +44,10 @@ def client_list(request: PracticeRequest) -> HttpResponse:
             clients = clients.filter(status=status)
         else:
             status = ""
+    tags = tag_choice(request.practice, request.GET.get("tag", ""))
+    order = order_for(request.GET.get("sort", ""))
     clients = (
-        clients.matching(query)
+        clients_listed(clients.matching(query), tag=tags.chosen, order=order)
         .select_related("reading")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
     )
@@ -56,10 +59,14 @@ def client_list(request: PracticeRequest) -> HttpResponse:
         "query": query,
         "status": status,
         "statuses": [*ClientStatus.choices, (ARCHIVED, "Archived")],
+        "tags": tags,
+        "order": order,
+        "orders": ORDERS.values(),
         "bulk_form": BulkActionForm(practice=request.practice),
         "status_choices": ClientStatus.choices,
         "has_any": query
         or status
+        or tags.chosen
         or page.paginator.count
         or Client.objects.for_practice(request.practice).exists(),
     }

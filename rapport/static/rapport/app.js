@@ -55,3 +55,14 @@ document.addEventListener("click", function (event) {
     });
   }
 })();
+
+// The client list: the bar of bulk actions says how many clients it will act on. CSS shows the
+// bar once a client is selected (no script needed); this only counts them.
+document.addEventListener("change", function (event) {
+  var box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.name !== "clients" || !box.form) return;
+  var said = box.form.querySelector("[data-selected-count]");
+  if (!said) return;
+  var count = box.form.querySelectorAll("input[name=clients]:checked").length;
+  said.textContent = count === 1 ? "1 client selected" : count + " clients selected";
+});

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class DeskConfig(AppConfig):
+    name = "rapport.desk"
+
+    def ready(self) -> None:
+        from rapport.desk import client_orders
+
+        client_orders.register()
