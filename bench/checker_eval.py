@@ -10,7 +10,9 @@ messages (a message counts as flagged for a category when any finding of that ca
 it, whatever its severity), and the share of clean messages with any finding at all. Then the
 same for alex (the npm package, installed in bench/alex/ on first use): alex has no categories
 of ours, so its recall per category is the share of that category's messages it flags with
-anything. Last, the median time to check a 2,000-character message (target: 5 ms).
+anything. For money-shame it also says what the phrase families find without the learned
+signal (rapport/messaging/rules/money/signal.py). Last, the median time to check a
+2,000-character message (target: 5 ms).
 Goal (issue 12): recall >= 0.9 in every category, <= 5% of clean messages flagged.
 """
 
@@ -32,7 +34,7 @@ ALEX = HERE / "alex"
 sys.path.insert(0, str(HERE.parent))
 
 from rapport.messaging.checker import check  # noqa: E402
-from rapport.messaging.rules import CATEGORIES  # noqa: E402
+from rapport.messaging.rules import CATEGORIES, MONEY_SHAME  # noqa: E402
 
 Row = dict[str, object]
 
@@ -49,14 +51,20 @@ def _rows(path: Path) -> list[Row]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def rapport_flags(row: Row) -> set[str]:
+def rapport_flags(row: Row, silenced: tuple[str, ...] = ()) -> set[str]:
     findings = check(
         str(row["text"]),
         preferred_name=str(row["preferred_name"]),
         full_name=str(row["full_name"]),
         closeness=str(row["closeness"]),
+        silenced=silenced,
     )
     return {finding.category for finding in findings}
+
+
+def without_the_signal(row: Row) -> set[str]:
+    """The phrase families alone, to show what the learned money signal adds."""
+    return rapport_flags(row, silenced=("money-signal",))
 
 
 @dataclass
@@ -135,7 +143,14 @@ def main() -> int:
     for half in ("dev",) if args.dev_only else ("dev", "sealed"):
         rows = load(half)
         result = score(rows, rapport_flags)
-        print(table(f"Rapport's check, {half} half ({len(rows)} messages)", result), end="\n\n")
+        print(table(f"Rapport's check, {half} half ({len(rows)} messages)", result))
+        alone = score(rows, without_the_signal)
+        print(
+            f"without the learned money signal: money-shame recall {alone.recall[MONEY_SHAME]:.2f} "
+            f"({alone.positives[MONEY_SHAME] - len(alone.missed[MONEY_SHAME])}"
+            f"/{alone.positives[MONEY_SHAME]}), clean flagged {alone.clean_flagged:.1%}",
+            end="\n\n",
+        )
         if args.misses and half == "dev":
             by_id = {row["id"]: row for row in rows}
             for kind, ids in (("missed", result.missed), ("wrongly flagged", result.false)):

@@ -23,6 +23,7 @@ from rapport.messaging.rules import (
     WARNING,
     Rule,
 )
+from rapport.messaging.rules.money import signal as money_signal
 
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 GREETING_WORDS = (
@@ -356,8 +357,12 @@ def check(
     findings: list[Finding] = []
     sentences = [match.span() for match in _SENTENCE.finditer(plain)]
     lowered = _lowered(plain)
+    learned = []
     for rule in rules:
         if rule.id in off or (rule.only_when_new and closeness != "new"):
+            continue
+        if rule.learned:
+            learned.append(rule)
             continue
         for match in _matches(rule, plain, lowered):
             start, end = _hit(match)
@@ -378,12 +383,44 @@ def check(
                         rule.fix,
                     )
                 )
+    for rule in learned:
+        findings += _learned_findings(rule, text, lowered, sentences, quoted, findings)
     # Their own name is never a pet name, even when it is Precious or Honey.
     names = {_fold(part) for part in f"{preferred_name} {full_name}".split()}
     findings = [f for f in findings if not (f.category == PET_NAME and _fold(f.text) in names)]
     if "greeting-name" not in off:
         findings += _greeting_findings(text, preferred_name, full_name)
     return sorted(_distinct(findings), key=lambda f: (f.start, SEVERITY_ORDER[f.severity], f.rule))
+
+
+def _learned_findings(
+    rule: Rule,
+    text: str,
+    lowered: str,
+    sentences: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+    found: list[Finding],
+) -> list[Finding]:
+    """The learned money signal's findings: the sentence it points at, and the words that
+    tipped it, so the note explains itself as a phrase rule does. Where a rule of the same
+    category already names the words in that sentence, its finding says it better."""
+    named = [(f.start, f.end) for f in found if f.category == rule.category]
+    return [
+        Finding(
+            rule.id,
+            rule.category,
+            rule.severity,
+            flag.start,
+            flag.end,
+            text[flag.start : flag.end],
+            f"{rule.explanation} The words that weighed most: "
+            + ", ".join(f"“{words}”" for words in flag.tipping)
+            + ".",
+            rule.fix,
+        )
+        for flag in money_signal.flagged(lowered, sentences, quoted)
+        if not any(flag.start < end and start < flag.end for start, end in named)
+    ]
 
 
 def _distinct(findings: list[Finding]) -> list[Finding]:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from rapport.messaging import checker
 from rapport.messaging.rules import BUILT_IN, Rule
+from rapport.messaging.rules.money import signal
 
 
 def _money_rules(text: str) -> set[str]:
@@ -111,3 +112,44 @@ def test_the_faster_patterns_find_what_the_rules_say(rule: Rule, words: list[str
     examples = [*rule.examples, " ".join(words)]
     for text in (*examples, " ".join(examples)):
         assert _found(checker._compiled(rule), text) == _found(_as_written(rule), text), text
+
+
+SHAMED = (
+    "Hi Maya,\nLots of my ladies pay for the whole term up front. "
+    "You are welcome to pay weekly if that is all you can do."
+)
+
+
+def test_the_learned_signal_points_at_a_sentence_and_names_what_tipped_it() -> None:
+    [finding] = checker.check(SHAMED, preferred_name="Maya")
+    assert (finding.rule, finding.severity) == ("money-signal", "note")
+    assert finding.text == "Lots of my ladies pay for the whole term up front."
+    assert SHAMED[finding.start : finding.end] == finding.text
+    assert "The words that weighed most: “" in finding.explanation
+    assert finding.fix
+    assert checker.check(SHAMED, preferred_name="Maya", silenced=["money-signal"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SHAMED.replace("if that is all you can do.", "no rush at all."),
+        "Hi Maya,\nthanks!\n\nOn Tue 3 Dec, Maya wrote:\n> " + SHAMED.split("\n")[1],
+        "Hi Maya, the term is £120, or £12 a week. Whichever suits you.",
+    ],
+)
+def test_the_learned_signal_leaves_kind_offers_and_quoted_words_alone(text: str) -> None:
+    assert checker.check(text, preferred_name="Maya") == []
+
+
+def test_the_signal_is_a_sum_of_word_weights_over_a_threshold() -> None:
+    """The mechanics, on weights written by hand: a passage's words and pairs of words add up;
+    over the threshold, with money mentioned, its heaviest sentence is flagged."""
+    model = signal.Weights(-3.0, 0.9, {"still waiting": 4.0, "waiting": 1.5, "<money>": 0.5})
+    text = "hi. still waiting on the £40. see you soon."
+    sentences = [m.span() for m in checker._SENTENCE.finditer(text)]
+    [flag] = signal.flagged(text, sentences, [], model)
+    assert text[flag.start : flag.end] == "still waiting on the £40."
+    assert flag.tipping == ("still waiting", "waiting", "£…")
+    assert signal.flagged("still waiting on the plumber.", [(0, 29)], [], model) == []  # no money
+    assert signal.flagged("waiting on the £40.", [(0, 19)], [], model) == []  # under the threshold

@@ -27,6 +27,8 @@ class Rule:
     unless_sentence: str = ""
     near_sentences: int = 0  # how many sentences either side that context may stand in
     examples: tuple[str, ...] = ()
+    # Found by the learned money signal (rules/money/signal.py) rather than by a pattern.
+    learned: bool = False
     tags: frozenset[str] = field(default_factory=frozenset)
 
 

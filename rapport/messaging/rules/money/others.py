@@ -4,7 +4,13 @@ away instead of answered."""
 from __future__ import annotations
 
 from rapport.messaging.rules.base import MONEY_SHAME, WARNING, Rule
-from rapport.messaging.rules.money.words import MONEY_FIX, MONEY_WORDS, RESPECTFUL, WELCOMED
+from rapport.messaging.rules.money.words import (
+    MONEY_FIX,
+    MONEY_WORDS,
+    OTHER_WAYS_WELCOME,
+    RESPECTFUL,
+    WELCOMED,
+)
 
 # Other people held up against them over money: "most of my clients", "your neighbour".
 _MONEY_OTHERS = (
@@ -112,6 +118,8 @@ OTHERS_RULES: tuple[Rule, ...] = (
         r"just\s+)?(?:pay|paid|manage|afford|find\s+the\s+money)\b"
         r"|\b(?:nobody|no\s+one|no-one)\s+else\s+(?:has\s+)?(?:\w+\s+)?(?:complained|minds?|asked|"
         r"questioned|had\s+(?:a|any)\s+(?:problem|issue)|has\s+(?:a|any)\s+(?:problem|issue))\b",
+        # How most clients pay, beside other ways that are as welcome, is information.
+        unless_sentence=OTHER_WAYS_WELCOME,
         examples=(
             "Most clients don't worry about price",
             "Nobody else has complained about the fee",

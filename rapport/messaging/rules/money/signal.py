@@ -1,0 +1,138 @@
+"""A learned signal for money-shame the phrase families do not reach.
+
+People write money-shame in more ways than any list of shapes holds, so beside the families
+there is a small logistic regression over words and word pairs, trained on the development
+half of the word check's corpus only (bench/money_signal.py writes its weights to
+signal.json beside this file). It is transparent: every word pair carries one weight, a
+passage's score is the sum of the weights of the words in it, and a finding names the words
+that tipped it. It speaks only when it is sure (a high threshold), only where money is
+mentioned, and never over a respectful offer ("no rush", "happy to split it").
+
+Pure: no Django, no third-party library; the weights are data a practice can silence as a
+whole, like any rule ("money-signal").
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+from rapport.messaging.rules.money.words import RESPECTFUL, WELCOMED
+
+WEIGHTS = Path(__file__).with_name("signal.json")
+
+_TOKEN = re.compile(r"[£$€]\s?\d[\d,.]*k?|\d+|[a-z]+(?:'[a-z]+)?")
+# A passage is scored only when it talks about money at all.
+_MONEY = re.compile(
+    r"[£$€]|\b(?:pay\w*|paid|invoice\w*|bills?|balance|fees?|deposits?|money|owe[ds]?|owing|"
+    r"funds?|payments?|settle\w*|charg\w+|quot\w+|costs?|pric\w+|rates?|retainer|amount|afford\w*|"
+    r"cheap\w*|expensive|spend\w*|spent|financ\w*|discount\w*|quid|bucks|budget\w*|debt|cash|"
+    r"wallet|pocket|savings|earn\w*|invest\w*|haggl\w*|instal+ments?|overdue|arrears)\b",
+    re.IGNORECASE,
+)
+_KIND = re.compile(RESPECTFUL + "|" + WELCOMED, re.IGNORECASE)
+
+
+def tokens(lowered: str) -> list[str]:
+    """The words of lower-cased text, with every sum of money one word and every number
+    another, so "£60" and "£1,200" teach the same thing."""
+    out = []
+    for word in _TOKEN.findall(lowered):
+        if word[0] in "£$€":
+            out.append("<money>")
+        elif word[0].isdigit():
+            out.append("<number>")
+        else:
+            out.append(word)
+    return out
+
+
+def features(words: list[str]) -> set[str]:
+    return {*words, *(f"{a} {b}" for a, b in pairwise(words))}
+
+
+@dataclass(frozen=True)
+class Weights:
+    bias: float
+    threshold: float  # the probability at or above which a passage is flagged
+    weights: dict[str, float]
+
+    def score(self, found: set[str]) -> float:
+        total = self.bias + sum(self.weights.get(feature, 0.0) for feature in found)
+        return 1 / (1 + math.exp(-max(min(total, 30.0), -30.0)))
+
+    def tipping(self, found: set[str], most: int = 3) -> tuple[str, ...]:
+        """The words that pushed hardest towards money-shame, strongest first: pairs of words
+        before single ones, as "find the money" says more than "money"."""
+        pushing = sorted(
+            (f for f in found if self.weights.get(f, 0.0) > 0),
+            key=lambda f: (" " not in f, -self.weights[f]),
+        )
+        return tuple(_said(feature) for feature in pushing[:most])
+
+
+def _said(feature: str) -> str:
+    return feature.replace("<money>", "£…").replace("<number>", "…")
+
+
+@cache
+def weights() -> Weights:
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    return Weights(float(data["bias"]), float(data["threshold"]), dict(data["weights"]))
+
+
+@dataclass(frozen=True)
+class Flagged:
+    start: int
+    end: int
+    tipping: tuple[str, ...]
+
+
+def flagged(
+    lowered: str,
+    sentences: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+    model: Weights | None = None,
+) -> list[Flagged]:
+    """The sentences the signal flags: each passage of a sentence and its neighbours (about a
+    message's worth, which is what it learned from) is scored, and a passage over the threshold
+    points at its sentence that weighs most. The client's quoted words are left out."""
+    model = model or weights()
+    own = [(start, end) for start, end in sentences if not _inside(start, quoted)]
+    money = [bool(_MONEY.search(lowered, start, end)) for start, end in own]
+    if not any(money):
+        return []  # most drafts: nothing about money, nothing to score
+    found = [features(tokens(lowered[start:end])) for start, end in own]
+    kind: dict[int, bool] = {}
+    chosen: dict[int, tuple[str, ...]] = {}
+    for index in range(len(own)):
+        window = range(max(index - 1, 0), min(index + 2, len(own)))
+        if not any(money[i] for i in window):
+            continue
+        together = set().union(*(found[i] for i in window))
+        if model.score(together) < model.threshold:
+            continue
+        heaviest = max(window, key=lambda i: sum(model.weights.get(f, 0.0) for f in found[i]))
+        # A respectful offer in the passage, or beside the sentence, answers the pressure.
+        around = {*window, *range(max(heaviest - 1, 0), min(heaviest + 2, len(own)))}
+        for i in around - kind.keys():
+            kind[i] = bool(_KIND.search(lowered, *own[i]))
+        if not any(kind[i] for i in around):
+            chosen.setdefault(heaviest, model.tipping(together))
+    return [_trimmed(lowered, *own[index], chosen[index]) for index in sorted(chosen)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _trimmed(lowered: str, start: int, end: int, tipping: tuple[str, ...]) -> Flagged:
+    text = lowered[start:end]
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    return Flagged(start + left, start + right, tipping)
