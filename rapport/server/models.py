@@ -27,3 +27,19 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker} beat {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class PracticeRefresh(models.Model):
+    """One row a practice: the background refresh cycle it was last claimed for. A worker
+    takes a practice only by moving `cycle` on with one conditional UPDATE (refresh.py), so
+    however many workers share a cycle, each practice is refreshed once in it."""
+
+    practice = models.OneToOneField(
+        "practices.Practice", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    cycle = models.DateTimeField(null=True, blank=True, db_index=True)
+    claimed_by = models.CharField(max_length=200, blank=True)  # host:pid, for an operator
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"practice {self.practice_id} refreshed for {self.cycle}"

@@ -23,9 +23,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks.base import Task
 
-from rapport.desk.tasks import digests_send, readings_refresh_all
+from rapport.desk.tasks import digests_send
 from rapport.messaging.tasks import mail_read, outbox_send
 from rapport.server.models import PeriodicRun
+from rapport.server.refresh import readings_refresh_all
 from rapport.server.tasks import task_results_prune, uploads_tidy
 
 log = logging.getLogger(__name__)
