@@ -1,6 +1,12 @@
 from django.urls import path
 
-from rapport.appointments import ics_views, message_views, reschedule_views, views
+from rapport.appointments import (
+    ics_views,
+    message_views,
+    picker_views,
+    reschedule_views,
+    views,
+)
 
 urlpatterns = [
     path("calendar/", views.day_view, name="calendar_day"),
@@ -14,6 +20,11 @@ urlpatterns = [
     path("calendar/feed/", ics_views.feed_settings, name="calendar_feed_settings"),
     path("calendar/feed/<str:token>.ics", ics_views.calendar_feed, name="calendar_feed"),
     path("appointments/new/", views.appointment_new, name="appointment_new"),
+    path(
+        "appointments/clients/",
+        picker_views.appointment_client_picker,
+        name="appointment_client_picker",
+    ),
     path("appointments/<int:appointment_id>/", views.appointment_edit, name="appointment_edit"),
     path(
         "appointments/<int:appointment_id>/status/",

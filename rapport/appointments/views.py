@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from rapport.appointments.client_picker import Picker, client_picker, query_describes
 from rapport.appointments.clock import client_when
 from rapport.appointments.forms import AppointmentForm, LateForm
 from rapport.appointments.message_views import message_url
@@ -27,6 +28,7 @@ from rapport.appointments.services import (
     overlaps,
     punctuality,
 )
+from rapport.appointments.week_page import week_grid
 from rapport.lib.dates import day_param
 from rapport.lib.forms import add_service_errors
 from rapport.lib.http import id_param, refuse_unless_post
@@ -138,6 +140,7 @@ def week_view(request: PracticeRequest) -> HttpResponse:
             "member": member,
             "monday": monday,
             "days": days,
+            "grid": week_grid(member, days),
             "members": Member.objects.filter(practice=request.practice).select_related("user"),
             "nav": _nav("calendar_week", member, monday, 7),
             "today": timezone.localdate(),
@@ -155,6 +158,29 @@ def _warn_overlaps(request: PracticeRequest, appointment: Appointment) -> None:
         messages.warning(request, f"This overlaps with {names}. Saved anyway: check it is meant.")
 
 
+def _finding(request: PracticeRequest) -> bool:
+    """The booking form was sent to find a client (Find, or Enter in a search box that does
+    not name the chosen client), not to book: it comes back with the matches, nothing saved."""
+    if request.method != "POST":
+        return False
+    if "find_client" in request.POST:
+        return True
+    return not query_describes(
+        request.practice,
+        query=request.POST.get("client_q", ""),
+        client_id=id_param(request.POST.get("client", "")),
+    )
+
+
+def _picker(request: PracticeRequest, form: AppointmentForm) -> Picker:
+    chosen = form["client"].value()
+    return client_picker(
+        request.practice,
+        query=request.POST.get("client_q", ""),
+        selected_id=id_param(str(chosen or "")),
+    )
+
+
 @member_required
 def appointment_new(request: PracticeRequest) -> HttpResponse:
     initial: dict[str, object] = {"member": request.member.pk}
@@ -162,8 +188,12 @@ def appointment_new(request: PracticeRequest) -> HttpResponse:
         initial["client"] = client_id
     if request.GET.get("start"):
         initial["starts_at"] = request.GET["start"][:16]
-    form = AppointmentForm(request.POST or None, initial=initial, practice=request.practice)
-    if request.method == "POST" and form.is_valid():
+    if finding := _finding(request):
+        initial |= request.POST.dict()
+    form = AppointmentForm(
+        None if finding else request.POST or None, initial=initial, practice=request.practice
+    )
+    if request.method == "POST" and not finding and form.is_valid():
         data = form.cleaned_data
         try:
             appointment = appointment_create(
@@ -189,7 +219,7 @@ def appointment_new(request: PracticeRequest) -> HttpResponse:
     return render(
         request,
         "appointments/form.html",
-        {"form": form, "appointment": None},
+        {"form": form, "appointment": None, "picker": _picker(request, form)},
         status=400 if form.errors else 200,
     )
 
@@ -198,8 +228,14 @@ def appointment_new(request: PracticeRequest) -> HttpResponse:
 def appointment_edit(request: PracticeRequest, appointment_id: int) -> HttpResponse:
     appointment = appointment_for(request, appointment_id)
     before = (appointment.starts_at, appointment.ends_at)
-    form = AppointmentForm(request.POST or None, instance=appointment, practice=request.practice)
-    if request.method == "POST" and form.is_valid():
+    finding = _finding(request)
+    form = AppointmentForm(
+        None if finding else request.POST or None,
+        instance=appointment,
+        initial=request.POST.dict() if finding else None,
+        practice=request.practice,
+    )
+    if request.method == "POST" and not finding and form.is_valid():
         changed = form.save(commit=False)
         try:
             appointment_update(
@@ -215,7 +251,12 @@ def appointment_edit(request: PracticeRequest, appointment_id: int) -> HttpRespo
     return render(
         request,
         "appointments/form.html",
-        {"form": form, "appointment": appointment, "clashes": overlaps(appointment)},
+        {
+            "form": form,
+            "appointment": appointment,
+            "clashes": overlaps(appointment),
+            "picker": _picker(request, form),
+        },
         status=400 if form.errors else 200,
     )
 
