@@ -45,9 +45,12 @@ def _money_rules(text: str) -> set[str]:
             "The balance from June is still showing on my books. Please sort it.",
         ),
         ("money-unpaid-state", "Your card failed again, so the £60 is still to come."),
+        ("money-unpaid-state", "Lessons will stop after this week unless the term fee reaches me."),
+        ("money-unpaid-state", "I came out on a Sunday for you. The least you can do is pay me."),
         ("money-talk-avoided", "I'd rather not talk numbers until we've met."),
         ("money-means-said", "The basic plan is probably more your speed, budget-wise."),
         ("money-judged", "Haggling over £10 isn't a great look."),
+        ("money-judged", "The rate is non-negotiable, and frankly it's cheeky to ask."),
         ("money-others-usually", "The families I work with simply don't think twice about £40."),
     ],
 )
@@ -74,6 +77,8 @@ def test_each_family_finds_its_shapes(rule: str, text: str) -> None:
         "All paid up, thanks! See you Wednesday.",
         "The £65 hasn't come through yet; it may be in transit, so no rush.",
         "We charge an extra 20% for weekend call-outs, as the price list says.",
+        "The least you can do is come to the open day; it's free.",
+        "Sessions stop for August until the new term starts; fees are unchanged.",
     ],
 )
 def test_respectful_money_talk_is_left_alone(text: str) -> None:

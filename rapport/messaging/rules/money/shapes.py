@@ -12,7 +12,8 @@ from rapport.messaging.rules.money.words import MONEY_FIX, MONEY_WORDS, RESPECTF
 # What a payment is called when it is chased, and the words for money itself.
 _OWED = (
     MONEY_WORDS + r"|\b(?:debt|direct\s+debit|standing\s+order|card\s+on\s+file|cheque|check|"
-    r"instal+ments?|transfer|cash|quid|bucks|dues|what'?s\s+owed|(?:the\s+)?last\s+(?:one|bit))\b"
+    r"instal+ments?|transfer|cash|quid|bucks|dues|unpaid|outstanding|owing|what'?s\s+owed|"
+    r"(?:the\s+)?last\s+(?:one|bit))\b"
 )
 # The state a payment is left in, said as pressure: still open, nothing yet, failed again,
 # past what was agreed, or what the provider will not do while it stays that way.
@@ -34,7 +35,16 @@ _UNPAID_STATE = (
     r"(?:dealt\s+with|resolved)|need\s+this\s+resolved|noted\s+on\s+your\s+file|"
     r"(?:involve|bring\s+in)\s+a\s+third\s+party|another\s+late|late\s+again|arriving\s+late|"
     r"(?:has|have)n'?t\s+been\s+dealt\s+with|not\s+impressed|costs\s+me\s+money|"
-    r"(?:is|are)\s+now\s+\d+\s+days)\b"
+    r"(?:is|are)\s+now\s+\d+\s+days|"
+    # What stops, or who is called in, until the money comes: "lessons stop unless the fee
+    # reaches me", "referred for recovery", "we will instruct our agents".
+    r"(?:stop|end|finish|lapse|be\s+cancell?ed|be\s+withdrawn)\s+(?:\w+\s+){0,4}?(?:unless|until|"
+    r"till)\s+(?:\w+\s+){0,4}?(?:reaches|arrives|lands|clears|comes\s+in|is\s+(?:paid|received|"
+    r"settled|cleared))|referred\s+(?:for|to)\s+(?:recovery|collection|(?:our\s+)?(?:agents|"
+    r"solicitors))|instruct\s+(?:our\s+|an?\s+)?(?:agents?|solicitors?|collectors?|bailiffs?)|"
+    # What they owe in return: "the least you can do", "I've done my part".
+    r"the\s+least\s+you\s+(?:can|could)\s+do|(?:done|kept)\s+my\s+(?:part|side|end)\s+of\s+"
+    r"the\s+(?:deal|bargain)|no\s+money,?\s+no)\b"
 )
 
 # Money talk put off or refused: "no point me throwing numbers around", "let's not make this
@@ -116,7 +126,11 @@ _JUDGED_FOR_PRICE = (
     r"find\s+(?:another|someone\s+else|a\s+cheaper))|(?:a\s+)?professional\s+price|"
     r"(?:in\s+)?the\s+wrong\s+place|upsets?\s+you|managing\s+their\s+money|"
     r"those\s+who\s+need\s+this\s+most|the\s+ones\s+who\s+need\s+this\s+most|"
-    r"pay\s+upfront\s+and\s+don'?t|misses\s+out\s+because|decide\s+now\s+if)\b"
+    r"pay\s+upfront\s+and\s+don'?t|misses\s+out\s+because|decide\s+now\s+if|"
+    # Scorn for the question or the choice: "cheeky to ask", "moan about £5", "money to waste".
+    r"(?:cheeky|rude|a\s+bit\s+much|insulting)\s+(?:of\s+you\s+)?to\s+ask|(?:moan|whinge|whine|"
+    r"complain)\w*\s+about\s+(?:a\s+|an\s+|the\s+)?(?:[£$€]|\w+\s+(?:quid|pounds|dollars|extra))|"
+    r"(?:your|their)\s+money\s+to\s+waste|cheap(?:ing)?\s+out)\b"
 )
 _PRICE_OF = (
     MONEY_WORDS + r"|\b(?:cheap\w*|expensive|spend\w*|spent|financ\w*|discount\w*|quid|money|"
