@@ -31,7 +31,9 @@ from rapport.messaging import checker  # noqa: E402
 from rapport.messaging.rules import MONEY_SHAME  # noqa: E402
 from rapport.messaging.rules.money import signal  # noqa: E402
 
-THRESHOLD = 0.9  # sure, not merely leaning: a finding the provider can trust
+# Sure, not merely leaning: on held-out folds 0.93 found as many as 0.9 with a third fewer clean
+# messages flagged.
+THRESHOLD = 0.93
 SEED, EPOCHS, STEP, L2, SEEN_AT_LEAST, SMALLEST = 12, 30, 0.2, 1e-3, 2, 0.01
 # A clean message wrongly flagged costs trust; it counts this many times a miss in training.
 CLEAN_WEIGHT = 2.0
