@@ -9,13 +9,10 @@ from __future__ import annotations
 import pytest
 
 from bench.checker_eval import Score, load, rapport_flags, score
-from rapport.messaging.rules import CATEGORIES, MONEY_SHAME
+from rapport.messaging.rules import CATEGORIES
 
 RECALL_AT_LEAST = 0.9
 CLEAN_FLAGGED_AT_MOST = 0.05
-# Where the check still falls short of the goal, the floor it must not drop below: money-shame
-# finds 43 of the sealed half's 48 (0.896), one message short of 0.9 (issue 12 stays open).
-SHORT_OF_THE_GOAL = {MONEY_SHAME: 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +23,7 @@ def sealed() -> Score:
 @pytest.mark.parametrize("category", CATEGORIES)
 def test_recall_on_the_sealed_half(sealed: Score, category: str) -> None:
     assert sealed.positives[category] >= 40
-    floor = SHORT_OF_THE_GOAL.get(category, RECALL_AT_LEAST)
-    assert sealed.recall[category] >= floor, f"{category}: {sealed.recall[category]:.3f}"
+    assert sealed.recall[category] >= RECALL_AT_LEAST, f"{category}: {sealed.recall[category]:.3f}"
 
 
 def test_clean_messages_are_rarely_flagged(sealed: Score) -> None:
