@@ -4,6 +4,8 @@ gunicorn's master supervises the worker (supervision.py) from a thread: a worker
 dies is started again, and it is stopped with the server. It is started only once
 gunicorn has bound its port (`when_ready`), so a start that fails (the port taken)
 starts no worker at all; and a master killed outright takes its worker with it.
+
+Each web worker warms up (warmup.py) before it accepts its first connection.
 """
 
 from __future__ import annotations
@@ -24,6 +26,18 @@ def when_ready(server: Any) -> None:
     _supervisor = Supervisor(server.log)
     _supervisor.start()
     threading.Thread(target=_supervisor.watch, name="worker-supervisor", daemon=True).start()
+
+
+def post_worker_init(worker: Any) -> None:
+    from rapport.server.warmup import warm_up  # Django is set up by now: the app is loaded
+
+    done = warm_up()
+    worker.log.info(
+        "Warmed up in %s ms: %s URL patterns, %s templates",
+        done["ms"],
+        done["patterns"],
+        done["templates"],
+    )
 
 
 def on_exit(server: Any) -> None:
