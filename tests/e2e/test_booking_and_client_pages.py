@@ -185,6 +185,11 @@ def test_none_of_these_times_work_lands_in_today(  # type: ignore[no-untyped-def
     expect(phone.locator("body")).not_to_contain_text("Rapport")
     _fits(phone)
     _shot(phone, "reschedule-390")
+    phone.emulate_media(color_scheme="dark")  # the practice's page follows the phone's scheme
+    background = phone.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert sum(int(part) for part in re.findall(r"\d+", background)[:3]) < 200, background
+    _shot(phone, "reschedule-390-dark")
+    phone.emulate_media(color_scheme="light")
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Add to my calendar").click()
     ics = Path(download.value.path()).read_text()
