@@ -13,10 +13,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import close_old_connections, connection
-from django.template import engines
+from django.template import Engine
 from django.urls import URLResolver, get_resolver
 
 from rapport.practices.models import Practice
@@ -35,10 +34,10 @@ def _compile_patterns(resolver: URLResolver) -> int:
 
 def _compile_templates() -> int:
     """Loads our templates through the engine's cached loader, which keeps them compiled."""
-    engine = engines["django"]
+    engine = Engine.get_default()
     count = 0
-    for folder in settings.TEMPLATES[0]["DIRS"]:
-        for path in sorted(Path(folder).rglob("*.html")):
+    for folder in map(Path, engine.dirs):
+        for path in sorted(folder.rglob("*.html")):
             engine.get_template(str(path.relative_to(folder)))
             count += 1
     return count
