@@ -125,14 +125,19 @@ SHAMED = (
 )
 
 
-def test_the_learned_signal_points_at_a_sentence_and_names_what_tipped_it() -> None:
+def test_the_learned_signal_marks_the_words_that_tipped_it_and_names_them() -> None:
     [finding] = checker.check(SHAMED, preferred_name="Maya")
     assert (finding.rule, finding.severity) == ("money-signal", "note")
-    assert finding.text == "Lots of my ladies pay for the whole term up front."
+    assert finding.text == "of my ladies pay for the whole term up front"
     assert SHAMED[finding.start : finding.end] == finding.text
-    assert "The words that weighed most: “" in finding.explanation
+    assert "The words that weighed most: “of my”, “pay for”, “up front”." in finding.explanation
     assert finding.fix
     assert checker.check(SHAMED, preferred_name="Maya", silenced=["money-signal"]) == []
+    # A finding of another category inside the sentence keeps its own mark.
+    with_hun = SHAMED.replace("up front.", "up front, hun.")
+    marked = {(f.rule, f.text) for f in checker.check(with_hun, preferred_name="Maya")}
+    assert ("pet-names", "hun") in marked
+    assert ("money-signal", finding.text) in marked
 
 
 @pytest.mark.parametrize(
@@ -149,12 +154,13 @@ def test_the_learned_signal_leaves_kind_offers_and_quoted_words_alone(text: str)
 
 def test_the_signal_is_a_sum_of_word_weights_over_a_threshold() -> None:
     """The mechanics, on weights written by hand: a passage's words and pairs of words add up;
-    over the threshold, with money mentioned, its heaviest sentence is flagged."""
+    over the threshold, with money mentioned, the words in its heaviest sentence that weigh
+    most are marked."""
     model = signal.Weights(-3.0, 0.9, {"still waiting": 4.0, "waiting": 1.5, "<money>": 0.5})
     text = "hi. still waiting on the £40. see you soon."
     sentences = [m.span() for m in checker._SENTENCE.finditer(text)]
     [flag] = signal.flagged(text, sentences, [], model)
-    assert text[flag.start : flag.end] == "still waiting on the £40."
+    assert text[flag.start : flag.end] == "still waiting on the £40"
     assert flag.tipping == ("still waiting", "waiting", "£…")
     assert signal.flagged("still waiting on the plumber.", [(0, 29)], [], model) == []  # no money
     assert signal.flagged("waiting on the £40.", [(0, 19)], [], model) == []  # under the threshold

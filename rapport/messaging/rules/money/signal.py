@@ -18,6 +18,7 @@ import json
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
@@ -27,7 +28,7 @@ from rapport.messaging.rules.money.words import RESPECTFUL, WELCOMED
 
 WEIGHTS = Path(__file__).with_name("signal.json")
 
-_TOKEN = re.compile(r"[£$€]\s?\d[\d,.]*k?|\d+|[a-z]+(?:'[a-z]+)?")
+_TOKEN = re.compile(r"[£$€]\s?\d+(?:[.,]\d+)*k?|\d+|[a-z]+(?:'[a-z]+)?")
 # A passage is scored only when it talks about money at all.
 _MONEY = re.compile(
     r"[£$€]|\b(?:pay\w*|paid|invoice\w*|bills?|balance|fees?|deposits?|money|owe[ds]?|owing|"
@@ -42,15 +43,13 @@ _KIND = re.compile((RESPECTFUL + "|" + WELCOMED).replace("I", "i"))
 def tokens(lowered: str) -> list[str]:
     """The words of lower-cased text, with every sum of money one word and every number
     another, so "£60" and "£1,200" teach the same thing."""
-    out = []
-    for word in _TOKEN.findall(lowered):
-        if word[0] in "£$€":
-            out.append("<money>")
-        elif word[0].isdigit():
-            out.append("<number>")
-        else:
-            out.append(word)
-    return out
+    return [_word(word) for word in _TOKEN.findall(lowered)]
+
+
+def _word(token: str) -> str:
+    if token[0] in "£$€":
+        return "<money>"
+    return "<number>" if token[0].isdigit() else token
 
 
 def features(words: list[str]) -> set[str]:
@@ -73,14 +72,14 @@ class Weights:
     def score(self, found: set[str]) -> float:
         return self.probability(self.weigh(found))
 
-    def tipping(self, found: set[str], most: int = 3) -> tuple[str, ...]:
+    def tipping(self, found: Iterable[str], most: int = 3) -> list[str]:
         """The words that pushed hardest towards money-shame, strongest first: pairs of words
         before single ones, as "find the money" says more than "money"."""
         pushing = sorted(
             (f for f in found if self.weights.get(f, 0.0) > 0),
             key=lambda f: (" " not in f, -self.weights[f]),
         )
-        return tuple(_said(feature) for feature in pushing[:most])
+        return pushing[:most]
 
 
 def _said(feature: str) -> str:
@@ -118,7 +117,7 @@ def flagged(
     found = [features(tokens(lowered[start:end])) for start, end in own]
     weighs = [model.weigh(features) for features in found]
     kind: dict[int, bool] = {}
-    chosen: dict[int, tuple[str, ...]] = {}
+    chosen: set[int] = set()
     for index in range(len(own)):
         window = range(max(index - 1, 0), min(index + 2, len(own)))
         if not any(money[i] for i in window):
@@ -130,9 +129,9 @@ def flagged(
         around = {*window, *range(max(heaviest - 1, 0), min(heaviest + 2, len(own)))}
         for i in around - kind.keys():
             kind[i] = bool(_KIND.search(lowered, *own[i]))
-        if heaviest not in chosen and not any(kind[i] for i in around):
-            chosen[heaviest] = model.tipping(set().union(*(found[i] for i in window)))
-    return [_trimmed(lowered, *own[index], chosen[index]) for index in sorted(chosen)]
+        if not any(kind[i] for i in around):
+            chosen.add(heaviest)
+    return [_pointed(model, lowered, *own[index]) for index in sorted(chosen)]
 
 
 def _weight(model: Weights, found: list[set[str]], weighs: list[float], window: range) -> float:
@@ -152,8 +151,22 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position < end for start, end in spans)
 
 
-def _trimmed(lowered: str, start: int, end: int, tipping: tuple[str, ...]) -> Flagged:
-    text = lowered[start:end]
-    left = len(text) - len(text.lstrip())
-    right = len(text.rstrip())
-    return Flagged(start + left, start + right, tipping)
+def _pointed(model: Weights, lowered: str, start: int, end: int) -> Flagged:
+    """The words of the sentence that weighed most, and the stretch of it they cover: the note
+    marks those words rather than the whole sentence, so other findings in the sentence keep
+    their own marks."""
+    spans: dict[str, tuple[int, int]] = {}
+    found = list(_TOKEN.finditer(lowered, start, end))
+    for this, after in zip(found, [*found[1:], None], strict=True):
+        spans.setdefault(_word(this.group()), this.span())
+        if after is not None:
+            pair = f"{_word(this.group())} {_word(after.group())}"
+            spans.setdefault(pair, (this.start(), after.end()))
+    tipping = model.tipping(spans)
+    if not tipping:
+        return Flagged(start, end, ())
+    return Flagged(
+        min(spans[f][0] for f in tipping),
+        max(spans[f][1] for f in tipping),
+        tuple(_said(f) for f in tipping),
+    )
