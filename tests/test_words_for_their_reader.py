@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from rapport.attention.chart import morning_chart, scale_top
+from rapport.attention.chart import contact_chart, morning_chart, scale_top
 from rapport.attention.models import AgendaSnapshot
 from rapport.cli import main
 from rapport.practices.models import Member, Practice
@@ -233,3 +233,18 @@ def test_the_overview_draws_axes_and_keeps_the_numbers(
     assert len(re.findall(r'text-anchor="middle">\d+ \w{3}</text>', row)) == 1  # 14 mornings
     assert '<text class="unit" x="0" y="8">waiting</text>' in row
     assert len(re.findall(r"<tr><td>\w{3} \d+ \w{3}</td><td>\d+</td></tr>", row)) == 14
+
+
+def test_the_client_pages_contact_chart_has_a_scale(
+    client_file: ClientFile, owner_http: HttpClient
+) -> None:
+    month = date(2026, 11, 1)
+    chart = contact_chart([(month, 3, 2, 1), (date(2026, 10, 1), 1, 0, 0)], current_month=month)
+    assert [tick.label for tick in chart.scale] == ["0", "2", "4", "6"]  # 6 contacts at most
+    last = chart.bars[-1]
+    assert last.together_y == chart.plot_top  # the tallest bar reaches the top of the scale
+    assert chart.scale[0].at == chart.plot_bottom and chart.width <= 358  # fits a phone
+    page = owner_http.get(f"/clients/{client_file.client.pk}/").content.decode()
+    assert '<text class="unit" x="0" y="8">contacts</text>' in page
+    assert re.search(r'<text class="scale"[^>]*text-anchor="end">1</text>', page)
+    assert "<caption>Contact per month</caption>" in page  # the table behind the picture

@@ -10,9 +10,18 @@ from datetime import date
 from rapport.attention.fading import add_months
 
 MONTHS_SHOWN = 12
-BAR_WIDTH = 22
+BAR_WIDTH = 20
 GAP = 6
-HEIGHT = 90
+HEIGHT = 80
+CONTACT_LEFT = 22  # room for the scale's numbers
+CONTACT_TOP = 12  # room for the scale's unit
+MONTH_ROOM = 14  # the months' initials under the bars
+
+
+@dataclass(frozen=True)
+class Tick:
+    at: int  # y for the scale, x for the dates
+    label: str
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,10 @@ class Bar:
         return self.month.strftime("%b")
 
     @property
+    def middle(self) -> int:
+        return self.x + BAR_WIDTH // 2
+
+    @property
     def description(self) -> str:
         return (
             f"{self.month:%B %Y}: {self.from_client} from them, {self.from_us} from you, "
@@ -48,9 +61,17 @@ class Bar:
 @dataclass(frozen=True)
 class Chart:
     bars: list[Bar]
+    scale: list[Tick]  # contacts in a month: 0 at the bottom, a round number at the top
     width: int
     height: int
-    peak: int
+    bar_width: int = BAR_WIDTH
+    plot_left: int = CONTACT_LEFT
+    plot_top: int = CONTACT_TOP
+    plot_bottom: int = CONTACT_TOP + HEIGHT
+
+    @property
+    def month_y(self) -> int:
+        return self.plot_bottom + 11
 
 
 def contact_chart(
@@ -60,24 +81,25 @@ def contact_chart(
     bottom, from us above, together on top, each drawn with its own pattern."""
     by_month = {row[0]: row for row in rows}
     shown = [add_months(current_month, offset) for offset in range(-months + 1, 1)]
-    peak = max([sum(by_month[m][1:]) for m in shown if m in by_month] + [1])
+    peak = max([sum(by_month[m][1:]) for m in shown if m in by_month] + [0])
+    top, step = scale_top(peak)
+    per_contact = HEIGHT / top
+    base = CONTACT_TOP + HEIGHT
     bars = []
     for index, month in enumerate(shown):
         _, client, us, together = by_month.get(month, (month, 0, 0, 0))
-        scale = HEIGHT / peak
         client_h, us_h, together_h = (
-            round(client * scale),
-            round(us * scale),
-            round(together * scale),
+            round(client * per_contact),
+            round(us * per_contact),
+            round(together * per_contact),
         )
-        base = HEIGHT
         bars.append(
             Bar(
                 month=month,
                 from_client=client,
                 from_us=us,
                 together=together,
-                x=index * (BAR_WIDTH + GAP),
+                x=CONTACT_LEFT + index * (BAR_WIDTH + GAP),
                 client_y=base - client_h,
                 client_h=client_h,
                 us_y=base - client_h - us_h,
@@ -86,7 +108,14 @@ def contact_chart(
                 together_h=together_h,
             )
         )
-    return Chart(bars=bars, width=months * (BAR_WIDTH + GAP), height=HEIGHT, peak=peak)
+    return Chart(
+        bars=bars,
+        scale=[
+            Tick(base - round(value * per_contact), str(value)) for value in range(0, top + 1, step)
+        ],
+        width=CONTACT_LEFT + months * (BAR_WIDTH + GAP),
+        height=base + MONTH_ROOM,
+    )
 
 
 # The overview's bars: how many waited in one section of Today, each morning. Sized in SVG
@@ -107,12 +136,6 @@ class MorningBar:
     x: int
     y: int
     height: int
-
-
-@dataclass(frozen=True)
-class Tick:
-    at: int  # y for the scale, x for the dates
-    label: str
 
 
 @dataclass(frozen=True)
