@@ -308,6 +308,8 @@ def _greeting_findings(text: str, preferred_name: str, full_name: str) -> list[F
     start, end = match.start("name"), match.start("name") + len(match["name"].rstrip())
     if _fold(preferred) in _fold(greeted).split() or _fold(greeted) == _fold(preferred):
         return []
+    if _fold(preferred) == _fold(full_name) and _part_of(greeted, full_name):
+        return []  # no other name given: "Hi Greta" or "Dear Ms Lind" for Greta Lind is fine
     formal = [part for part in full_name.split() if _fold(part) != _fold(preferred)]
     if greeted and any(_fold(part) == _fold(word) for part in formal for word in greeted.split()):
         return [
@@ -334,6 +336,15 @@ def _greeting_findings(text: str, preferred_name: str, full_name: str) -> list[F
             f"Greet them as {preferred}.",
         )
     ]
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
+
+
+def _part_of(greeted: str, name: str) -> bool:
+    """Whether every word of the greeting, titles aside, is one of the name's."""
+    words = [word for word in _fold(greeted).split() if word.rstrip(".") not in _TITLES]
+    return bool(words) and set(words) <= set(_fold(name).split())
 
 
 def _fold(value: str) -> str:

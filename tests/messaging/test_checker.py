@@ -65,6 +65,10 @@ def test_greeting_by_the_preferred_name() -> None:
     assert check("See you Tuesday.", preferred_name="Tomek") == []  # a short text needs no "Hi"
     wrong = check("Hi Tom,", preferred_name="Tomek")
     assert wrong[0].explanation == "The greeting does not use the name they go by: Tomek."
+    # No other name given (the composer passes the full name then): any part of it will do.
+    greta = {"preferred_name": "Greta Lind", "full_name": "Greta Lind"}
+    assert check("Hi Greta,", **greta) == check("Dear Ms Lind,", **greta) == []
+    assert [f.text for f in check("Hi Gretchen,", **greta)] == ["Gretchen"]
     generic = check("Dear Sir or Madam,", preferred_name="Tomek")
     assert [(f.rule, f.text) for f in generic] == [("greeting-generic", "Sir or Madam")]
 
