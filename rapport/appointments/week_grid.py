@@ -86,6 +86,16 @@ def hours_shown(work_start: int, work_end: int, spans: Iterable[Span]) -> Hours:
     return Hours(max(first, 0), max(min(last, 24), max(first, 0) + 1))
 
 
+def off_hours(hours: Hours, work_start: int, work_end: int) -> list[tuple[int, int]]:
+    """The rows before and after the working day (minutes), as (first row, rows): shaded, so
+    an appointment outside working hours stands out as one."""
+    first = hours.first * SLOTS_PER_HOUR
+    start = min(max(work_start // SLOT_MINUTES - first, 0), hours.rows)
+    end = min(max(-(-work_end // SLOT_MINUTES) - first, start), hours.rows)
+    blocks = [(1, start), (end + 1, hours.rows - end)]
+    return [(row, rows) for row, rows in blocks if rows > 0]
+
+
 def day_clusters(spans: Iterable[Span], hours: Hours) -> list[Cluster]:
     """The day's appointments in clusters, each placed in its lane."""
     offset = hours.first * SLOTS_PER_HOUR

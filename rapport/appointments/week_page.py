@@ -17,6 +17,7 @@ from rapport.appointments.week_grid import (
     Span,
     day_clusters,
     hours_shown,
+    off_hours,
 )
 from rapport.practices.models import Member
 
@@ -37,12 +38,15 @@ class GridCluster:
 class GridDay:
     day: date
     clusters: list[GridCluster]
+    working: bool
 
 
 @dataclass(frozen=True)
 class WeekGrid:
     hours: Hours
     days: list[GridDay]
+    # The rows outside the working day, as (first row, rows), shaded on working days.
+    off: list[tuple[int, int]]
 
 
 def _minutes(moment: time) -> int:
@@ -60,10 +64,9 @@ def _span(appointment: Appointment, day: date) -> Span:
 
 def week_grid(member: Member, days: list[tuple[date, list[Appointment]]]) -> WeekGrid:
     spans = {day: [_span(row, day) for row in rows] for day, rows in days}
+    work_start, work_end = _minutes(member.day_starts), _minutes(member.day_ends)
     hours = hours_shown(
-        _minutes(member.day_starts),
-        _minutes(member.day_ends),
-        (span for day_spans in spans.values() for span in day_spans),
+        work_start, work_end, (span for day_spans in spans.values() for span in day_spans)
     )
     grid_days = []
     for day, rows in days:
@@ -72,5 +75,5 @@ def week_grid(member: Member, days: list[tuple[date, list[Appointment]]]) -> Wee
             GridCluster(cluster, [GridItem(item, by_id[item.key]) for item in cluster.items])
             for cluster in day_clusters(spans[day], hours)
         ]
-        grid_days.append(GridDay(day, clusters))
-    return WeekGrid(hours, grid_days)
+        grid_days.append(GridDay(day, clusters, working=day.weekday() in member.weekdays))
+    return WeekGrid(hours, grid_days, off_hours(hours, work_start, work_end))

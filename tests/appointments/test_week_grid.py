@@ -18,6 +18,7 @@ from rapport.appointments.week_grid import (
     Span,
     day_clusters,
     hours_shown,
+    off_hours,
 )
 from rapport.clients.models import Client
 from rapport.practices.models import Member
@@ -98,6 +99,9 @@ def test_the_week_page_places_overlaps_side_by_side(
     listed = page.split('class="week week-list"')[1]
     assert listed.count("Ben Okafor") == 2 and "10:00\N{EN DASH}11:00" in listed
     assert listed.count("Nothing booked.") == 6
+    # Working days shade 17:30-20:00, where the 19:00 appointment sits; the weekend is all off.
+    assert page.count('class="tg-off tg-r-35 tg-s-10"') == 5
+    assert page.count("tg-day is-off") == 2
 
 
 def test_every_place_the_grid_can_name_has_its_rule() -> None:
@@ -120,3 +124,10 @@ def test_an_appointment_across_midnight_shows_on_both_days(
     grid = page.split('class="week week-list"')[0]
     assert grid.count(f'href="/appointments/{night.pk}/"') == 2
     assert "23:00</span>" in grid and "00:00</span>" in grid
+
+
+def test_the_hours_outside_the_working_day_are_marked() -> None:
+    # 07:00-21:00 shown, work 09:00-17:30: 8 rows before, 14 after (17:30 to 21:00).
+    assert off_hours(Hours(7, 21), NINE, FIVE_THIRTY) == [(1, 8), (43, 14)]
+    assert off_hours(Hours(9, 18), NINE, FIVE_THIRTY) == [(35, 2)]
+    assert off_hours(Hours(9, 17), NINE, at(17)) == []
