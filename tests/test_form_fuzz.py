@@ -182,7 +182,7 @@ def test_every_form_refuses_values_at_the_edges_cleanly(owner: Member, clock: ob
 QUERIES = [
     ["member", "client", "late", "page", "fact", "template"],
     ["day", "month", "start", "kind", "status", "category", "purpose", "more", "note",
-     "format", "q", "cancelled"],
+     "format", "q", "cancelled", "sort", "tag"],
 ]  # fmt: skip
 QUERY_VALUES = ["0001-01-01", "9999-12-31T23:59", "1-1", HUGE, "-1", "²", "\x00", "x" * 5000]
 
