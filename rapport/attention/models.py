@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -78,6 +79,7 @@ class Section(models.TextChoices):
     FOLLOW_UP = "follow_up", "Follow-ups after appointments"
     APPOINTMENTS = "appointments", "Appointments"
     TOUCH = "touch", "Personal touches planned"
+    COMING_UP = "coming_up", "Coming up"  # the member's appointments: shown, never acted on
 
 
 class ActionKind(models.TextChoices):
@@ -139,3 +141,65 @@ class AgendaSnapshot(PracticeOwned):
     def count(self, section: str) -> int:
         value: Any = self.counts.get(section, 0)
         return int(value)
+
+
+class AttentionItem(PracticeOwned):
+    """One reason a client may need the provider: a row per (section, object), kept by
+    `attention.items` in the transaction of every write that changes it, so Today is one
+    indexed read. A reason that time alone brings is stored with the moment it does
+    (`due_at`) and, when it passes, the moment it stops (`until_at`), or for a yearly date,
+    its day of the year; what members did on it is folded into `hidden_until`."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    # Whose it is, for what concerns one member (their appointments coming up).
+    member = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    section = models.CharField(max_length=12, choices=Section.choices)
+    object_id = models.BigIntegerField()
+    shown_in = models.CharField(max_length=12, choices=Section.choices)  # Today's section
+    # Today's order within the section: rank, then sort_at, then sort_name, then object_id.
+    rank = models.IntegerField(default=0)
+    sort_at = models.DateTimeField()
+    sort_name = models.CharField(max_length=200, blank=True)
+    due_at = models.DateTimeField()
+    until_at = models.DateTimeField(null=True, blank=True)
+    # Only actions taken since this moment hide the item (a new message restarts the cycle).
+    # For a yearly date, which has no end: when the last action on it was taken.
+    cycle_at = models.DateTimeField(null=True, blank=True)
+    hidden_until = models.DateField(default=UNDONE)
+    # A yearly date's month * 100 + day: it shows in the days before, every year, so nothing
+    # has to move it on when this year's has passed.
+    month_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The fields of the object Today words the item from (see desk.today.stored).
+    shown = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+
+    objects = PracticeQuerySet["AttentionItem"].as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                "practice", "section", "object_id", name="one_attention_item_per_reason"
+            )
+        ]
+        indexes = [
+            # Today: each section's items in order, from the practice.
+            models.Index(
+                fields=["practice", "shown_in", "rank", "sort_at", "sort_name", "object_id"],
+                name="attention_item_today",
+            ),
+            models.Index(
+                fields=["practice", "month_day"],
+                condition=Q(section="date"),
+                name="attention_item_dates",
+            ),
+            models.Index(
+                fields=["practice", "member", "sort_at"],
+                condition=Q(section="coming_up"),
+                name="attention_item_coming_up",
+            ),
+            models.Index(fields=["client"], name="attention_item_client"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.object_id}"

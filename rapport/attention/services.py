@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from rapport.attention.fading import MonthActivity, fading_reasons
 from rapport.attention.health import OverduePromise, Signals, read_health
+from rapport.attention.items import fading_items_refresh, items_prune, items_refresh
 from rapport.attention.models import ClientReading
 from rapport.clients.models import Client
 from rapport.practices.models import Practice
@@ -93,6 +94,7 @@ def reading_refresh(*, client: Client, now: datetime | None = None) -> ClientRea
     ]
     reading = reading_for(client, months=months, overdue=overdue, now=now)
     _save([reading])
+    items_refresh(practice=client.practice, clients=[client.pk], now=now)
     return reading
 
 
@@ -128,4 +130,6 @@ def readings_refresh(*, practice: Practice, now: datetime | None = None) -> int:
         )
     for start in range(0, len(readings), 1000):
         _save(readings[start : start + 1000])
+    fading_items_refresh(practice=practice, now=now)
+    items_prune(practice=practice, now=now)
     return len(readings)

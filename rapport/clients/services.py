@@ -26,7 +26,7 @@ from rapport.clients.models import (
     ImportantDate,
     Tag,
 )
-from rapport.clients.signals import client_changed
+from rapport.clients.signals import client_changed, clients_changed
 from rapport.practices.models import Member, Practice
 
 if TYPE_CHECKING:  # the timeline sits above clients: a type, never an import at run time
@@ -178,11 +178,13 @@ def clients_tag(*, practice: Practice, client_ids: Sequence[int], tag_name: str)
 def clients_set_status(*, practice: Practice, client_ids: Sequence[int], status: str) -> int:
     if status not in ClientStatus.values:
         raise ValidationError(f"Unknown status {status!r}.")
-    return (
+    changed = (
         Client.objects.for_practice(practice)
         .filter(pk__in=client_ids)
         .update(status=status, updated_at=timezone.now())
     )
+    clients_changed.send(sender=Client, practice=practice, client_ids=list(client_ids))
+    return changed
 
 
 @transaction.atomic

@@ -8,3 +8,7 @@ from django.dispatch import Signal
 
 # Sent with client=<Client> after any write that can change how a client is doing.
 client_changed = Signal()
+
+# Sent with practice=<Practice>, client_ids=<list of ids> after a write to many clients at once
+# that bypasses save() (QuerySet.update): what is kept about each of them is made again.
+clients_changed = Signal()

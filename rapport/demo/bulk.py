@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rapport.appointments.models import Appointment, AppointmentStatus, ClientChoice
+from rapport.attention.items import items_rebuild
 from rapport.attention.services import readings_refresh
 from rapport.clients.models import (
     CheckinConsent,
@@ -80,6 +81,8 @@ def bulk_practice(
     progress("summaries")
     readings_refresh(practice=practice, now=now)
     progress("health readings")
+    items_rebuild(practice=practice, now=now)  # the rows above were written in bulk
+    progress("attention items")
 
 
 def _clients(

@@ -25,6 +25,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from rapport.attention.items import items_refresh
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.portability.importing import CREATE, MERGE, Planned, Point, counts
 from rapport.portability.models import ImportBatch, ImportedRow, RowKind
@@ -101,6 +102,7 @@ def publish(batch: ImportBatch) -> None:
                     practice=practice
                 )
             Client.objects.filter(pk__in=chunk).update(practice=practice)
+            items_refresh(practice=practice, clients=chunk)  # Today's items, in the practice
         ImportBatch.objects.filter(pk=batch.pk).update(heard_at=timezone.now())
         let_others_write()
     with transaction.atomic():

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from rapport.attention.items import items_refresh
 from rapport.clients.models import (
     Client,
     ContactPoint,
@@ -88,6 +89,8 @@ def commit(
             progress(done)
     rows.insert(trace)
     trace.save()
+    # Written in bulk, past the signals that keep Today's attention items.
+    items_refresh(practice=practice, clients=[person.pk for _, person in matched], now=now)
     progress(len(chosen))
     return counts(planned)
 

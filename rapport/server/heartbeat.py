@@ -12,7 +12,7 @@ import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Max, Min
+from django.db.models import Count, Max, Min
 from django.utils import timezone
 from django_tasks import DEFAULT_TASK_QUEUE_NAME, task_backends
 from django_tasks_db import DatabaseBackend
@@ -58,7 +58,9 @@ def queue() -> Queue:
         from django_tasks_db.models import DBTaskResult
 
         waiting = DBTaskResult.objects.ready()  # not those asked to run later
-        return Queue(waiting.count(), waiting.aggregate(oldest=Min("enqueued_at"))["oldest"])
+        # One query: Today asks on every visit while no worker has beaten.
+        found = waiting.aggregate(count=Count("pk"), oldest=Min("enqueued_at"))
+        return Queue(found["count"], found["oldest"])
     return _rq_queue()
 
 

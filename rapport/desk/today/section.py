@@ -1,10 +1,8 @@
 """The one shape every Today section has: a title, what it is for, what it says when empty,
-the rows it reads, and the item it makes of each row.
+and the item it makes of each row.
 
-A section reads only ids, in order, and counts them up to COUNT_CAP; the rows shown are then
-fetched by id with their client. Two queries whatever the data, so Today costs the same for
-50 clients or 5,000. Its query lives in the app that owns the data; the section adds what
-Today needs on top (leaving out what a member has handled) and words the items.
+The rows come from the attention table (`attention.due`), kept by the writes; a section only
+words them.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from rapport.clients.models import Client
@@ -86,54 +83,18 @@ class Moment:
     today: date
 
 
-def page(
-    queryset: QuerySet[Any], limit: int, related: tuple[str, ...] = ()
-) -> tuple[list[Any], int]:
-    """The first `limit` rows and the total (counted up to COUNT_CAP), in two queries: the
-    section's own query reads only ids, in order; the rows shown are then fetched by id.
-    Building one complex query instead of two is most of what this page costs."""
-    ids = list(queryset.values_list("pk", flat=True)[:COUNT_CAP])
-    shown = ids[: max(limit, 0)]
-    return rows_by_id(queryset.model, shown, related), len(ids)
-
-
-def rows_by_id(model: type[Model], shown: list[int], related: tuple[str, ...] = ()) -> list[Any]:
-    """These rows, in this order, with their client."""
-    fetch = model._base_manager.filter(Q(pk__in=shown) if shown else Q(pk__isnull=True))
-    if any(field.name == "client" for field in model._meta.get_fields()):
-        fetch = fetch.select_related("client", *related)
-    by_id = {row.pk: row for row in fetch}
-    return [by_id[pk] for pk in shown]
-
-
 def days_ago(moment: datetime, when: Moment) -> str:
     return days_phrase(timezone.localtime(moment, when.practice.zone).date(), when.today)
 
 
 class TodaySection(ABC):
-    """One section of Today. Most sections name their query and how to word a row; a section
-    that reads its rows another way (two queries, hand-written SQL) overrides rows()."""
+    """One section of Today: what it says about each of its rows."""
 
     key: ClassVar[str]
     title: ClassVar[str]
     explanation: ClassVar[str]
     empty: ClassVar[str]
-    related: ClassVar[tuple[str, ...]] = ()  # fetched with each shown row, beside its client
-
-    def query(self, when: Moment) -> QuerySet[Any]:
-        """Every row of the section, in order, without what a member has handled."""
-        raise NotImplementedError(f"{type(self).__name__} reads its rows in rows()")
-
-    def rows(self, when: Moment, limit: int) -> tuple[list[Any], int]:
-        """The first `limit` rows, and how many there are (up to COUNT_CAP)."""
-        return page(self.query(when), limit, self.related)
 
     @abstractmethod
     def item(self, row: Any, when: Moment) -> Item:
         """What Today says about this row."""
-
-    def build(self, when: Moment, limit: int) -> SectionView:
-        view = SectionView(self.key, self.title, self.explanation, self.empty)
-        shown, view.total = self.rows(when, limit)
-        view.items = [self.item(row, when) for row in shown]
-        return view

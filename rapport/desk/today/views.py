@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 
 from rapport.appointments.models import Appointment
-from rapport.appointments.queries import coming_up
 from rapport.attention.chart import morning_chart
 from rapport.attention.models import AgendaAction, AgendaSnapshot, Section
 from rapport.attention.snapshots import snapshot_ensure
@@ -46,6 +45,7 @@ _SHOWN_IN: dict[str, str] = {
     Section.FOLLOW_UP: Section.APPOINTMENTS,
 }
 _ACTED = "today_acted"  # the session key for the last action, shown once with its Undo
+_COUNTED = "today_counted"  # the day this session last made sure of the morning count
 
 
 def _link(agenda: Agenda) -> None:
@@ -73,8 +73,11 @@ def _link(agenda: Agenda) -> None:
 def today(request: PracticeRequest) -> HttpResponse:
     practice = request.practice
     expanded = request.GET.get("more", "")
-    agenda = agenda_build(practice, expanded=expanded)
-    snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
+    agenda = agenda_build(practice, expanded=expanded, member=request.member)
+    # The morning count is written once a day: this session remembers it looked for it today.
+    if request.session.get(_COUNTED) != agenda.today.isoformat():
+        snapshot_ensure(practice=practice, day=agenda.today, counts=agenda.counts())
+        request.session[_COUNTED] = agenda.today.isoformat()
     _link(agenda)
     has_clients = agenda.total > 0 or Client.objects.for_practice(practice).exists()
     return render(
@@ -85,16 +88,9 @@ def today(request: PracticeRequest) -> HttpResponse:
             "expanded": expanded,
             "has_clients": has_clients,
             "snooze_options": _snooze_options(agenda.today),
-            "coming_up": coming_up(request.member),
+            "coming_up": agenda.coming_up,
             "acted": request.session.pop(_ACTED, None),
-            # Emails this member approved that can still be taken back.
-            "on_its_way": list(
-                OutboxMessage.objects.for_practice(practice)
-                .undoable()
-                .filter(created_by=request.member)
-                .select_related("client")
-                .order_by("next_attempt_at")[:10]
-            ),
+            "on_its_way": agenda.on_its_way,
         },
     )
 

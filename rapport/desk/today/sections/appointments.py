@@ -3,26 +3,19 @@ hand-written query that lives with the appointments."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils import timezone
 
 from rapport.appointments.models import Appointment, ClientChoice
-from rapport.appointments.queries import Need, needing_word
+from rapport.appointments.queries import Need
 from rapport.attention.models import Section
-from rapport.attention.queries import not_hidden_sql
 from rapport.desk.today.section import (
-    COUNT_CAP,
     Item,
     Moment,
     TodaySection,
     days_ago,
-    rows_by_id,
 )
 from rapport.lib.humanize import short_moment
 
-CHANGES_DAYS = 14
-FOLLOW_UP_DAYS = 7
 _SECTION_OF = {
     Need.REMINDER: Section.REMINDER,
     Need.CHANGED: Section.CHANGED,
@@ -38,24 +31,6 @@ class Appointments(TodaySection):
         "has not heard from you since you saw them."
     )
     empty = "Nothing to do about appointments."
-
-    def rows(self, when: Moment, limit: int) -> tuple[list[Any], int]:
-        def hidden(need: Need, cycle: str) -> tuple[str, list[Any]]:
-            section = _SECTION_OF[need]
-            return not_hidden_sql(when.practice, section, when.today, row="a", cycle=cycle)
-
-        pairs = needing_word(
-            when.practice,
-            now=when.now,
-            today=when.today,
-            hidden=hidden,
-            changes_days=CHANGES_DAYS,
-            follow_up_days=FOLLOW_UP_DAYS,
-            cap=COUNT_CAP,
-        )
-        needs = dict(pairs)
-        shown = rows_by_id(Appointment, [pk for pk, _ in pairs[: max(limit, 0)]])
-        return [(row, needs[row.pk]) for row in shown], len(pairs)
 
     def item(self, row: tuple[Appointment, Need], when: Moment) -> Item:
         appointment, need = row

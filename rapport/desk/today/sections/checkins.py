@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from rapport.attention.models import Section
-from rapport.attention.queries import not_hidden
 from rapport.clients.models import (
     CheckinChannel,
     CheckinConsent,
     Client,
-    ClientQuerySet,
     ClientStatus,
 )
-from rapport.clients.queries import checkins_due
 from rapport.desk.today.section import Item, Moment, TodaySection
 from rapport.lib.humanize import calendar_days, days_ago_phrase
 
@@ -31,13 +28,6 @@ class Checkins(TodaySection):
     title = "Check-ins due"
     explanation = "Past their keep-in-touch rhythm, counted from the last contact either way."
     empty = "Everyone has heard from you within their rhythm."
-
-    def query(self, when: Moment) -> ClientQuerySet:
-        # A new due date (after contact) restarts the cycle.
-        hidden = not_hidden(
-            Client, when.practice, Section.CHECKIN, when.today, cycle="checkin_due_at"
-        )
-        return checkins_due(when.practice, when.now).filter(hidden)
 
     def item(self, row: Client, when: Moment) -> Item:
         last = (

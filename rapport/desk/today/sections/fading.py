@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-
 from rapport.attention.models import ClientReading, Section
-from rapport.attention.queries import fading_readings, not_hidden
 from rapport.desk.today.section import Item, Moment, TodaySection
 
 
@@ -16,10 +13,6 @@ class Fading(TodaySection):
         "Clients hearing from you far less than in the first months, or waiting longer for answers."
     )
     empty = "No one is drifting."
-
-    def query(self, when: Moment) -> QuerySet[ClientReading]:
-        hidden = not_hidden(ClientReading, when.practice, Section.FADING, when.today)
-        return fading_readings(when.practice).filter(hidden)
 
     def item(self, row: ClientReading, when: Moment) -> Item:
         return Item(

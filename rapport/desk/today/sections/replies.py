@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from rapport.attention.models import Section
-from rapport.attention.queries import not_hidden
 from rapport.attention.working_hours import WorkingHours, describe_wait, working_time_between
-from rapport.clients.models import Client, ClientQuerySet
-from rapport.clients.queries import replies_owed
+from rapport.clients.models import Client
 from rapport.desk.today.section import Item, Moment, TodaySection
 
 
@@ -21,13 +19,6 @@ class Replies(TodaySection):
         "Messages still waiting for your answer: who wrote again first, then the longest wait."
     )
     empty = "Nobody is waiting for an answer."
-
-    def query(self, when: Moment) -> ClientQuerySet:
-        # A new message restarts the cycle: what was handled before it no longer hides it.
-        hidden = not_hidden(
-            Client, when.practice, Section.REPLY, when.today, cycle="awaiting_reply_latest"
-        )
-        return replies_owed(when.practice, when.now).filter(hidden)
 
     def item(self, row: Client, when: Moment) -> Item:
         practice, now = when.practice, when.now

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.db.models import QuerySet
-
 from rapport.attention.models import Section
-from rapport.attention.queries import not_hidden
+from rapport.attention.reasons import TOUCH_AHEAD_DAYS
 from rapport.desk.today.section import Item, Moment, TodaySection
 from rapport.lib.humanize import day_phrase
 from rapport.touches.models import Touch
-from rapport.touches.queries import touches_planned_until
-
-TOUCH_AHEAD_DAYS = 3
 
 
 class Touches(TodaySection):
@@ -21,12 +14,6 @@ class Touches(TodaySection):
     title = "Personal touches planned"
     explanation = f"The gestures you planned, due in the next {TOUCH_AHEAD_DAYS} days or late."
     empty = "No personal touch planned for now: the ideas on a client's page can start one."
-    related = ("kind",)
-
-    def query(self, when: Moment) -> QuerySet[Touch]:
-        last_day = when.today + timedelta(days=TOUCH_AHEAD_DAYS)
-        hidden = not_hidden(Touch, when.practice, Section.TOUCH, when.today)
-        return touches_planned_until(when.practice, last_day).filter(hidden)
 
     def item(self, row: Touch, when: Moment) -> Item:
         late = (when.today - row.planned_on).days

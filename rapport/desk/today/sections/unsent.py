@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from rapport.attention.models import Section
-from rapport.attention.queries import not_hidden
 from rapport.desk.today.section import Item, Moment, TodaySection
-from rapport.messaging.models import OutboxMessage, OutboxQuerySet
-from rapport.messaging.queries import unsent
+from rapport.messaging.models import OutboxMessage
 
 
 class Unsent(TodaySection):
@@ -14,10 +12,6 @@ class Unsent(TodaySection):
     title = "Messages that did not go"
     explanation = "Approved emails the mail server refused, or that Rapport could not confirm."
     empty = "Every approved message went."
-
-    def query(self, when: Moment) -> OutboxQuerySet:
-        hidden = not_hidden(OutboxMessage, when.practice, Section.UNSENT, when.today)
-        return unsent(when.practice).filter(hidden)
 
     def item(self, row: OutboxMessage, when: Moment) -> Item:
         return Item(
