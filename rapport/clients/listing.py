@@ -72,7 +72,7 @@ def tag_choice(practice: Practice, asked: str) -> TagChoice:
     """The practice's tags and the one `asked` names (any case), in one query. A name that is
     not among them, another practice's tag included, chooses none."""
     tags = list(Tag.objects.for_practice(practice).order_by(Lower("name"), "id"))
-    asked = asked.replace("\x00", "").strip().lstrip("#").strip()
+    asked = asked.replace("\x00", "").strip()
     chosen = next((tag for tag in tags if tag.name.casefold() == asked.casefold()), None)
     return TagChoice(tags=tags, chosen=chosen, unknown=asked if asked and not chosen else "")
 

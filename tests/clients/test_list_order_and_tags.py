@@ -137,12 +137,13 @@ def test_the_page_carries_the_choices_so_a_link_keeps_them(owner_http: HttpClien
     ("asked", "said"),
     [
         ("Secret tag", "“Secret tag”"),  # another practice's
-        ("#nobody", "“nobody”"),
+        ("nobody", "“nobody”"),
+        ("#Grief", "“#Grief”"),  # a tag's name is what the list offers, nothing added
         ("²", "“²”"),
         ("' OR 1=1 --", "“&#x27; OR 1=1 --”"),
         ("x" * 5000, "“" + "x" * 59 + "…”"),
         ("\x00", None),
-        ("  #", None),
+        ("  ", None),
     ],
 )
 def test_a_tag_not_in_the_book_is_said_and_narrows_nothing(
