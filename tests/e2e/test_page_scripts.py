@@ -39,7 +39,7 @@ def test_moved_behaviours_work_under_the_policy(page: Page, live_server, transac
     body = page.get_by_role("textbox", name="Message")
     body.fill("Hi Greta, how is the ? Sam")
     body.evaluate("(field) => { field.selectionStart = field.selectionEnd = 21; }")
-    page.get_by_role("button", name="Add “Grows orchids” to the message").click()
+    page.get_by_role("button", name="Add to message: Grows orchids").click()
     expect(body).to_have_value("Hi Greta, how is the Grows orchids? Sam")  # at the cursor
 
     # The second step goes when the words change: Approve is back.

@@ -93,7 +93,7 @@ def test_compose_with_a_fact_see_the_check_and_approve(
     body = page.get_by_role("textbox", name="Message")
     body.fill("Hi honey, how are ")
     expect(page.locator("#findings")).to_contain_text("pet-name")
-    page.get_by_role("button", name="Add “her orchids” to the message").click()
+    page.get_by_role("button", name="Add to message: her orchids").click()
     expect(body).to_have_value("Hi honey, how are her orchids")
     body.fill("Hi Maya, how are her orchids doing? Sam")
     expect(page.locator("#findings")).to_contain_text("Nothing to flag")
