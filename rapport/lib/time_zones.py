@@ -71,10 +71,22 @@ def _choices_in_hour(hour: datetime) -> list[tuple[str, str]]:
     return [(zone.name, zone.label(hour)) for zone in zones().values()]
 
 
+@functools.cache
+def old_names() -> dict[str, str]:
+    """The tz database's other names for listed zones (its links): US/Eastern is
+    America/New_York, Asia/Calcutta is Asia/Kolkata, GB is Europe/London."""
+    text = importlib.resources.files("tzdata.zoneinfo").joinpath("tzdata.zi").read_text("utf-8")
+    links = (line.split() for line in text.splitlines() if line.startswith("L "))
+    return {link: target for _, target, link in links if target in zones()}
+
+
 def zone_problem(value: str) -> str | None:
     """What to do when a value is not a zone on the list; None when it is one."""
     if value in zones():
         return None
+    if value in old_names():
+        current = old_names()[value]
+        return f"“{value}” is an old name: choose {current} ({zones()[current].city}) instead."
     return (
         f"“{value}” is not a time zone on the list: type your city or a nearby one and "
         "choose it from the suggestions, for example Europe/London or America/Denver."
