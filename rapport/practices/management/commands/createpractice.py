@@ -21,7 +21,12 @@ class Command(RapportCommand):
         parser.add_argument("name", help="the practice's name")
         parser.add_argument("--email", required=True, help="the owner's email, used to log in")
         parser.add_argument("--owner-name", default="", help="the owner's name")
-        parser.add_argument("--time-zone", default="Europe/London")
+        parser.add_argument(
+            "--time-zone",
+            default="Europe/London",
+            help="where the practice works, as the tz database names it (America/Denver); "
+            "an old name or one that is no place (Factory) is refused with the name to use",
+        )
         parser.add_argument("--region", default="GB", help="country code for phone numbers")
 
     def run(self, **options: Any) -> int:
