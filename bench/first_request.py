@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,12 +61,15 @@ def session_cookie(code: Path, data: Path) -> str:
     return done.stdout.strip()
 
 
-def one_start(code: Path, data: Path) -> list[float]:
+@contextmanager
+def serving(code: Path, data: Path, workers: int = 2) -> Iterator[tuple[int, str]]:
+    """`rapport serve` with the code of `code` on `data`, once it accepts connections: its
+    port, and a session cookie for the bench owner."""
     port = free_port()
     env = os.environ | {"RAPPORT_DATA_DIR": str(data), "PYTHONPATH": str(code)}
     env.pop("DATABASE_URL", None)
     command = [sys.executable, "-m", "rapport.cli", "serve", "--port", str(port),
-               "--workers", "2", "--no-worker"]  # fmt: skip
+               "--workers", str(workers), "--no-worker"]  # fmt: skip
     log = data / "serve.log"
     server = subprocess.Popen(command, env=env, cwd=code, stdout=log.open("w"),
                               stderr=subprocess.STDOUT)  # fmt: skip
@@ -77,7 +82,14 @@ def one_start(code: Path, data: Path) -> list[float]:
             except OSError:
                 assert time.monotonic() < deadline and server.poll() is None, log.read_text()
                 time.sleep(0.1)
-        cookie = session_cookie(code, data)
+        yield port, session_cookie(code, data)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def one_start(code: Path, data: Path) -> list[float]:
+    with serving(code, data) as (port, cookie):
         time.sleep(5)
         timings = []
         for _ in range(11):
@@ -89,9 +101,6 @@ def one_start(code: Path, data: Path) -> list[float]:
                 assert page.geturl().endswith(f":{port}/"), page.geturl()  # not sent to log in
             timings.append((time.perf_counter() - started) * 1000)
         return timings
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def main() -> int:
