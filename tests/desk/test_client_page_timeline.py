@@ -62,6 +62,8 @@ def test_pages_of_the_timeline(client_file: ClientFile, owner_http: HttpClient) 
 
     # An old link past the end shows the oldest page; a hand-edited one, the newest.
     assert _shown(owner_http.get(f"{url}?page=9").content.decode()) == _shown(second)
+    huge = owner_http.get(f"{url}?page=99999999999999999999")  # past any database integer
+    assert huge.status_code == 200 and _shown(huge.content.decode()) == _shown(second)
     assert _shown(owner_http.get(f"{url}?page=abc").content.decode()) == _shown(first)
 
 

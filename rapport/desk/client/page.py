@@ -68,9 +68,14 @@ class TimelinePage:
         return self.number + 1
 
 
+# No history runs to a million pages; a number past it (a hand-edited URL) would overflow the
+# database's integers as an OFFSET, so it reads as past the end: the oldest page.
+LAST_PAGE_ASKED = 1_000_000
+
+
 def _page_number(asked: str | int | None) -> int:
     try:
-        return max(int(asked or 1), 1)
+        return min(max(int(asked or 1), 1), LAST_PAGE_ASKED)
     except ValueError:
         return 1  # a hand-edited ?page=abc reads as the newest page, as before
 
