@@ -62,6 +62,31 @@ def order_for(key: str) -> ClientOrder:
 
 
 @dataclass(frozen=True)
+class ColumnSort:
+    """A column heading that sorts the list: the order a click asks for, and how the list is
+    sorted by that column now ("ascending", "descending", or "" when by another)."""
+
+    key: str
+    aria_sort: str
+
+
+def column_sorts(order: ClientOrder) -> dict[str, ColumnSort]:
+    """The headings of columns offered both ways ("name" and "-name"): a click turns the order
+    in use around, or starts with the column's first way."""
+    sorts = {}
+    for key in ORDERS:
+        if key.startswith("-") or f"-{key}" not in ORDERS:
+            continue
+        if order.key == key:
+            sorts[key] = ColumnSort(f"-{key}", "ascending")
+        elif order.key == f"-{key}":
+            sorts[key] = ColumnSort(key, "descending")
+        else:
+            sorts[key] = ColumnSort(key, "")
+    return sorts
+
+
+@dataclass(frozen=True)
 class TagChoice:
     tags: list[Tag]  # the practice's tags, to choose from
     chosen: Tag | None

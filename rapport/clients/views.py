@@ -20,7 +20,13 @@ from rapport.clients.forms import (
     ImportantDateForm,
     contact_point_rows,
 )
-from rapport.clients.listing import ORDERS, clients_listed, order_for, tag_choice
+from rapport.clients.listing import (
+    ORDERS,
+    clients_listed,
+    column_sorts,
+    order_for,
+    tag_choice,
+)
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, Fact, ImportantDate, Tag
 from rapport.lib.forms import add_service_errors
@@ -62,6 +68,7 @@ def client_list(request: PracticeRequest) -> HttpResponse:
         "tags": tags,
         "order": order,
         "orders": ORDERS.values(),
+        "sorts": column_sorts(order),
         "bulk_form": BulkActionForm(practice=request.practice),
         "status_choices": ClientStatus.choices,
         "has_any": query

@@ -237,3 +237,14 @@ def test_a_page_by_name_or_last_contact_is_read_in_index_order(
         assert "Sort" not in plan.replace("Incremental Sort", ""), plan
     else:
         assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.usefixtures("tagged")
+def test_a_heading_sorts_by_its_column_and_then_the_other_way(owner_http: HttpClient) -> None:
+    html = owner_http.get("/clients/", {"sort": "-contact", "tag": "Grief"}).content.decode()
+    turned = '<a class="sorts" href="?sort=contact&amp;tag=Grief">Last contact'
+    assert f'<th scope="col" aria-sort="descending">{turned}' in html
+    assert '<th scope="col"><a class="sorts" href="?sort=name&amp;tag=Grief">Name</a>' in html
+    assert '<th scope="col"><a class="sorts" href="?sort=health&amp;tag=Grief">Health</a>' in html
+    html = owner_http.get("/clients/").content.decode()
+    assert '<th scope="col" aria-sort="ascending"><a class="sorts" href="?sort=-name">Name' in html
