@@ -1,17 +1,19 @@
 """Every page fits a phone, every control can be tapped, and axe-core finds nothing serious.
 
-Issue 17's two walks in one pass over the URL walk (tests/url_walk.py), at 390 px (a phone)
-and 1280 px wide, in the demo practice with a client file added, so lists, charts and forms
-render with real content. One browser context and one dataset for the whole walk: a page is
-measured where the member lands on it (200, HTML); pages that redirect or answer other methods
-are walked where they lead, by their own names.
+Issue 17's two walks in one pass over the URL walk (tests/url_walk.py), with the login and
+the client's own pages (reschedule, unsubscribe), at 390 px (a phone) and 1280 px wide, in the
+demo practice with a client file added, so lists, charts and forms render with real content.
+One browser context and one dataset for the whole walk: a page is measured where the member
+lands on it (200, a whole document); pages that redirect, answer other methods or are htmx
+fragments are walked where they lead, by their own names.
 
 On each page, at each width:
 - the page does not scroll sideways (`scrollWidth <= innerWidth`);
 - no control is under 24 x 24 CSS px, nor a primary action under 44 x 44 (tests/e2e/targets.js
   says what counts as which, and how a link inside a sentence is exempt, as WCAG allows);
 - axe-core (vendored in tests/vendor/axe-core/, injected before each page loads) reports no
-  violation of impact serious or critical.
+  violation of impact serious or critical;
+and, loaded in dark mode, no text under axe-core's contrast ratios.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -27,10 +30,12 @@ from django.test import Client as HttpClient
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from rapport.appointments.links import reschedule_token
 from rapport.clients.models import Client
 from rapport.demo import demo_practice_ensure
+from rapport.messaging.unsubscribe import unsubscribe_link
 from rapport.practices.models import Member, Role
-from tests.conftest import make_client_file
+from tests.conftest import ClientFile, make_client_file
 from tests.test_staff_walk import member_pages
 
 HERE = Path(__file__).resolve().parent
@@ -64,10 +69,18 @@ def _logged_in(context: BrowserContext, member: Member, base_url: str) -> None:
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}])
 
 
-def _walked_urls(owner: Member) -> dict[str, str]:
+def _public_urls(file: ClientFile) -> dict[str, str]:
+    """The pages of someone not logged in: the login, and the client's own links."""
+    return {
+        "login": reverse("login"),
+        "reschedule": reverse("reschedule", args=[reschedule_token(file.appointment)]),
+        "unsubscribe": urlsplit(unsubscribe_link(file.client)).path,
+    }
+
+
+def _member_urls(owner: Member, file: ClientFile) -> dict[str, str]:
     """Page name -> address, for the pages a member lands on (200, a document); plus the
     demo's fullest client page, whose chart, facts and timeline have years of history."""
-    file = make_client_file(owner)
     http = HttpClient()
     http.force_login(owner.user)
     urls = {}
@@ -129,22 +142,22 @@ def test_every_page_fits_a_phone_with_targets_to_tap_and_no_serious_axe_finding(
 ) -> None:  # type: ignore[no-untyped-def]
     practice, _ = demo_practice_ensure()
     owner = Member.objects.get(practice=practice, role=Role.OWNER)
-    urls = _walked_urls(owner)
-    assert len(urls) >= 40, sorted(urls)  # the walk reaches the pages, not just their redirects
+    file = make_client_file(owner)
+    public, members = _public_urls(file), _member_urls(owner, file)
+    assert len(members) >= 40, sorted(members)  # it reaches the pages, not just redirects
 
     page = walk_context.new_page()
-    anonymous = {"login": reverse("login")}
-    failing = {name: _problems(page, live_server.url + url) for name, url in anonymous.items()}
+    failing = {name: _problems(page, live_server.url + url) for name, url in public.items()}
     _logged_in(walk_context, owner, live_server.url)
-    for name, url in urls.items():
+    for name, url in members.items():
         failing[name] = _problems(page, live_server.url + url)
-    failing = {name: found for name, found in failing.items() if found}
-
+    urls = public | members
     report = "\n".join(
-        f"{name} ({urls.get(name) or anonymous.get(name)}):\n  " + "\n  ".join(found)
+        f"{name} ({urls[name]}):\n  " + "\n  ".join(found)
         for name, found in failing.items()
+        if found
     )
-    assert not failing, f"{len(failing)} pages fail the walk:\n{report}"
+    assert not report, f"Pages that fail the walk:\n{report}"
 
 
 SAMPLE = """<main style="font: 16px/1.5 sans-serif">
