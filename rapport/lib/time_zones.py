@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from rapport.lib.countries import country_name
@@ -60,15 +60,9 @@ def utc_offset(zone: ZoneInfo, at: datetime) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def zone_choices(at: datetime | None = None) -> list[tuple[str, str]]:
-    """(name, label) for every zone, with today's offsets (summer time moves them)."""
-    moment = at or datetime.now(UTC)
-    return _choices_in_hour(moment.replace(minute=0, second=0, microsecond=0))
-
-
-@functools.lru_cache(maxsize=2)
-def _choices_in_hour(hour: datetime) -> list[tuple[str, str]]:
-    return [(zone.name, zone.label(hour)) for zone in zones().values()]
+def zone_choices(at: datetime) -> list[tuple[str, str]]:
+    """(name, label) for every zone, with its offset at that moment (summer time moves it)."""
+    return [(zone.name, zone.label(at)) for zone in zones().values()]
 
 
 @functools.cache

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import functools
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django import template
@@ -74,9 +75,16 @@ def time_zone_datalist() -> str:
     """The suggestions behind every time-zone field on a page, rendered once: each zone's name
     (what is stored) with its place and today's offset, "London, United Kingdom — UTC+0", so
     typing a city or a country finds it."""
+    return _datalist_in_hour(datetime.now(UTC).replace(minute=0, second=0, microsecond=0))
+
+
+@functools.lru_cache(maxsize=2)
+def _datalist_in_hour(hour: datetime) -> str:
+    # Some 400 options take longer to render than the rest of a page: once an hour, since
+    # offsets move only when summer time starts or ends.
     return format_html(
         '<datalist id="time-zones">{}</datalist>',
-        format_html_join("", '<option value="{}" label="{}">', zone_choices()),
+        format_html_join("", '<option value="{}" label="{}">', zone_choices(hour)),
     )
 
 
