@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import F, OrderBy
 from django.db.models.functions import Lower
 
-from rapport.clients.models import ClientQuerySet, Tag
+from rapport.clients.models import Client, ClientQuerySet, Tag
 from rapport.practices.models import Practice
 
 
@@ -109,3 +109,19 @@ def clients_listed(
     if tag is not None:
         clients = clients.filter(tags=tag)
     return clients.order_by(*order.order_by)
+
+
+def tags_by_client(clients: list[Client], tags: list[Tag]) -> dict[int, list[Tag]]:
+    """Each listed client's tags, in name order, read as pairs of ids in one query: the
+    practice's tags are already loaded (`tag_choice`), so no tag row is read twice and no
+    related manager is built per client, which is what made a prefetch dear on this page."""
+    by_id = {tag.pk: tag for tag in tags}
+    shown: dict[int, list[Tag]] = {client.pk: [] for client in clients}
+    pairs = (
+        Tag.objects.filter(clients__in=list(shown))
+        .order_by("name", "pk")
+        .values_list("clients", "pk")
+    )
+    for client_id, tag_id in pairs:
+        shown[client_id].append(by_id[tag_id])
+    return shown

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,9 +25,10 @@ from rapport.clients.listing import (
     column_sorts,
     order_for,
     tag_choice,
+    tags_by_client,
 )
 from rapport.clients.lookups import client_for
-from rapport.clients.models import Client, ClientStatus, Fact, ImportantDate, Tag
+from rapport.clients.models import Client, ClientStatus, Fact, ImportantDate
 from rapport.lib.forms import add_service_errors
 from rapport.lib.http import UrlPattern, is_htmx, local_target, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
@@ -54,14 +54,14 @@ def client_list(request: PracticeRequest) -> HttpResponse:
     order = order_for(request.GET.get("sort", ""))
     clients = (
         clients_listed(clients.matching(query), tag=tags.chosen, order=order)
-        .select_related("reading")
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
-    )
+    ).select_related("reading")
     page = Paginator(clients, CLIENTS_PER_PAGE).get_page(request.GET.get("page"))
+    listed = list(page.object_list)
+    tags_of = tags_by_client(listed, tags.tags)
     client_url = UrlPattern("client_detail")
     context = {
         "page": page,
-        "rows": [(client, client_url(client.pk)) for client in page.object_list],
+        "rows": [(client, client_url(client.pk), tags_of[client.pk]) for client in listed],
         "query": query,
         "status": status,
         "statuses": [*ClientStatus.choices, (ARCHIVED, "Archived")],
