@@ -417,7 +417,7 @@ def _learned_findings(
     """The learned money signal's findings: the sentence it points at, and the words that
     tipped it, so the note explains itself as a phrase rule does. Where a rule of the same
     category already names the words in that sentence, its finding says it better."""
-    named = [(f.start, f.end) for f in found if f.category == rule.category]
+    named = sorted(f.start for f in found if f.category == rule.category)
     return [
         Finding(
             rule.id,
@@ -431,8 +431,7 @@ def _learned_findings(
             + ".",
             rule.fix,
         )
-        for flag in money_signal.flagged(lowered, sentences, quoted)
-        if not any(flag.start < end and start < flag.end for start, end in named)
+        for flag in money_signal.flagged(lowered, sentences, quoted, named=named)
     ]
 
 

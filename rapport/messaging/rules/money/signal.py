@@ -18,7 +18,7 @@ import json
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
@@ -43,7 +43,10 @@ _KIND = re.compile((RESPECTFUL + "|" + WELCOMED).replace("I", "i"))
 def tokens(lowered: str) -> list[str]:
     """The words of lower-cased text, with every sum of money one word and every number
     another, so "£60" and "£1,200" teach the same thing."""
-    return [_word(word) for word in _TOKEN.findall(lowered)]
+    return [word if word[0] not in _SUMS else _word(word) for word in _TOKEN.findall(lowered)]
+
+
+_SUMS = frozenset("£$€0123456789")  # how a sum of money or a number starts
 
 
 def _word(token: str) -> str:
@@ -104,27 +107,36 @@ def flagged(
     sentences: list[tuple[int, int]],
     quoted: list[tuple[int, int]],
     model: Weights | None = None,
+    named: Sequence[int] = (),
 ) -> list[Flagged]:
     """The sentences the signal flags: each passage of a sentence and its neighbours (about a
     message's worth, which is what it learned from) is scored, and a passage over the threshold
-    points at its sentence that weighs most. The client's quoted words are left out."""
+    points at its sentence that weighs most. The client's quoted words are left out, and so
+    is a sentence where a rule already names words (`named`: where they start, in order): the
+    rule says it better, and a draft full of money talk is checked quicker."""
     model = model or weights()
     own = [(start, end) for start, end in sentences if not _inside(start, quoted)]
     mentions = [match.start() for match in _MONEY.finditer(lowered)]
     if not mentions:
         return []  # most drafts: nothing about money, nothing to score
     money = [bisect_left(mentions, end) > bisect_left(mentions, start) for start, end in own]
-    found = [features(tokens(lowered[start:end])) for start, end in own]
-    weighs = [model.weigh(features) for features in found]
+    said = [bisect_left(named, end) > bisect_left(named, start) for start, end in own]
+    windows = [
+        window
+        for window in (range(max(i - 1, 0), min(i + 2, len(own))) for i in range(len(own)))
+        if any(money[i] for i in window) and not all(said[i] for i in window)
+    ]
+    needed = sorted({i for window in windows for i in window})
+    found = {i: features(tokens(lowered[slice(*own[i])])) for i in needed}
+    weighs = {i: model.weigh(features) for i, features in found.items()}
     kind: dict[int, bool] = {}
     chosen: set[int] = set()
-    for index in range(len(own)):
-        window = range(max(index - 1, 0), min(index + 2, len(own)))
-        if not any(money[i] for i in window):
-            continue
+    for window in windows:
         if model.probability(_weight(model, found, weighs, window)) < model.threshold:
             continue
         heaviest = max(window, key=weighs.__getitem__)
+        if said[heaviest]:
+            continue
         # A respectful offer in the passage, or beside the sentence, answers the pressure.
         around = {*window, *range(max(heaviest - 1, 0), min(heaviest + 2, len(own)))}
         for i in around - kind.keys():
@@ -134,7 +146,9 @@ def flagged(
     return [_pointed(model, lowered, *own[index]) for index in sorted(chosen)]
 
 
-def _weight(model: Weights, found: list[set[str]], weighs: list[float], window: range) -> float:
+def _weight(
+    model: Weights, found: Mapping[int, set[str]], weighs: Mapping[int, float], window: range
+) -> float:
     """What the passage's words weigh, each counted once however many of its sentences hold
     it: the sentences' weights, less what their shared words add twice (by inclusion and
     exclusion, as set intersections are far quicker than looking every word up again)."""
