@@ -40,7 +40,10 @@ def row_of(due: DueItem) -> Any:
     meta = model._meta
     values = {meta.pk.attname: due.object_id, "client_id": due.client.pk}
     values |= {name: _read(meta.get_field(name), due.shown[name]) for name in names}
-    row = model.from_db(connection.alias, list(values), list(values.values()))
+    # from_db takes a partial row's values in the model's field order, whatever order the
+    # names come in: given otherwise, a message's subject would read as its status.
+    kept = [f.attname for f in meta.concrete_fields if f.attname in values]
+    row = model.from_db(connection.alias, kept, [values[name] for name in kept])
     row.client = due.client  # type: ignore[attr-defined]
     if due.section == Section.TOUCH:
         row.kind = TouchKind(pk=due.shown["kind_id"], name=due.shown["kind_name"])  # type: ignore[attr-defined]
