@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rapport.clients",
     "rapport.timeline",
     "rapport.links",
+    "rapport.cases",
     "rapport.attention.apps.AttentionConfig",
     "rapport.messaging",
     "rapport.appointments",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("rapport.attention.urls")),
     path("clients/", include("rapport.clients.urls")),
     path("clients/", include("rapport.timeline.urls")),
+    path("clients/", include("rapport.cases.urls")),
     path("clients/", include("rapport.messaging.urls")),
     path("", include("rapport.appointments.urls")),
     path("", include("rapport.touches.urls")),

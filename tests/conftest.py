@@ -16,6 +16,8 @@ from rapport.api.models import ApiToken
 from rapport.api.services import token_create
 from rapport.appointments.models import Appointment, CalendarUpload
 from rapport.appointments.services import appointment_create
+from rapport.cases.models import Case, Certainty
+from rapport.cases.services import advice_add, case_create, step_add
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.messaging.inbound import mail_import_file
@@ -116,6 +118,7 @@ class ClientFile:
     import_batch: ImportBatch
     export_file: ExportFile
     calendar_upload: CalendarUpload
+    case: Case
 
 
 def make_client_file(
@@ -228,7 +231,31 @@ def make_client_file(
             content=b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@b\r\n"
             b"DTSTART:20261201T100000Z\r\nSUMMARY:Session\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
         ),
+        _case_with_story(client, member),
     )
+
+
+def _case_with_story(client: Client, member: Member) -> Case:
+    """An open case with a step by a member and one by an outsider, and each kind of advice."""
+    case = case_create(client=client, problem="The Wi-Fi drops every evening", created_by=member)
+    step_add(case=case, tried="Restarted the router", result="Fine for a day", member=member)
+    step_add(case=case, tried="Called the internet provider", someone_else="the provider")
+    advice_add(case=case, certainty=Certainty.KNOWN, text="The router is five years old")
+    advice_add(
+        case=case,
+        certainty=Certainty.GUESS,
+        text="A neighbour's network on the same channel",
+        next_step="Change the channel",
+        member=member,
+    )
+    advice_add(
+        case=case,
+        certainty=Certainty.UNKNOWN,
+        text="Whether the provider changed anything",
+        next_step="Ask the router's maker",
+        someone_else="the client",
+    )
+    return case
 
 
 @pytest.fixture

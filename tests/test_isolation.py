@@ -12,6 +12,7 @@ from django.test import Client as HttpClient
 
 from rapport.api.models import ApiToken
 from rapport.appointments.models import Appointment, CalendarUpload
+from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.links.models import LinkPurpose
@@ -64,6 +65,9 @@ def _snapshot() -> list[list[dict[str, object]]]:
             ApiToken,
             ImportBatch,
             CalendarUpload,
+            Case,
+            Step,
+            Advice,
         )
     ]
 
@@ -111,6 +115,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.import_batch,
         client_file.export_file,
         client_file.calendar_upload,
+        client_file.case,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

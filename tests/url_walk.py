@@ -51,6 +51,7 @@ def id_for(kwarg: str, file: ClientFile) -> int:
         "batch_id": file.import_batch.pk,
         "export_id": file.export_file.pk,
         "upload_id": file.calendar_upload.pk,
+        "case_id": file.case.pk,
     }
     if kwarg not in ids:
         pytest.fail(f"The URL walk does not know the URL parameter {kwarg!r}: teach it in id_for.")
