@@ -20,6 +20,7 @@ from django.db import models
 from django.utils import timezone
 
 from rapport.appointments.models import Appointment
+from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.cards import clients_csv, vcards
@@ -77,6 +78,24 @@ def _by_client(rows: Iterable[models.Model]) -> dict[int, list[dict[str, Any]]]:
     return grouped
 
 
+def _cases_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each case with its steps and advice inside it, as the case page tells them."""
+    cases = Case.objects.filter(client_id__in=client_ids).order_by("opened_on", "pk")
+    inside: dict[int, dict[str, list[dict[str, Any]]]] = {}
+    for key, rows in (
+        ("steps", Step.objects.filter(case__in=cases)),
+        ("advice", Advice.objects.filter(case__in=cases)),
+    ):
+        for item in rows:
+            held = inside.setdefault(item.case_id, {"steps": [], "advice": []})
+            held[key].append(row(item, skip={"case"}))
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for case in cases:
+        told = inside.get(case.pk, {"steps": [], "advice": []})
+        grouped.setdefault(case.client_id, []).append(row(case, skip={"client"}) | told)
+    return grouped
+
+
 def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list[dict[str, Any]]:
     ids = list(clients.values_list("pk", flat=True))
     within = {"client_id__in": ids}
@@ -90,6 +109,7 @@ def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list
         "mail": _by_client(InboundMail.objects.filter(**within)),
         "appointments": _by_client(Appointment.objects.filter(**within)),
         "touches": _by_client(Touch.objects.filter(**within)),
+        "cases": _cases_by_client(ids),
     }
     tags: dict[int, list[str]] = {}
     for client_id, name in Client.tags.through.objects.filter(client_id__in=ids).values_list(

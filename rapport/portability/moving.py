@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from rapport.appointments.models import Appointment
+from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.export import FORMAT, VERSION
@@ -192,6 +193,7 @@ class _Belongings:
         self._each("mail", InboundMail, interaction)
         self._appointments()
         self._each("touches", Touch, self._touch_links)
+        self._cases()
 
     def _old_id(self, kind: str, name: str) -> _Links:
         """The links of a row whose field `name` holds the old id of a `kind` saved before."""
@@ -257,3 +259,28 @@ class _Belongings:
             if not appointment.uid or Appointment.objects.filter(uid=appointment.uid).exists():
                 appointment.uid = f"{uuid.uuid4()}@rapport"
             appointment.save()
+
+    def _cases(self) -> None:
+        for item in _rows(self.row, "cases"):
+            case = self._build("cases", Case, item, self._created_by(item))
+            case.save()
+            for key, model in (("steps", Step), ("advice", Advice)):
+                for inner in _rows(item, key):
+                    links = {
+                        "case_id": case.pk,
+                        "member_id": self.maps.get("member", inner.get("member_id")),
+                    }
+                    made = _build(
+                        model,
+                        inner,
+                        practice=self.practice,
+                        where=f"{self.where}, case {key}",
+                        links=links,
+                    )
+                    try:  # a "don't know" without a next step, refused as the form refuses it
+                        made.validate_constraints()
+                    except ValidationError as error:
+                        raise ValidationError(
+                            f"{self.where}, case {key}: {error.messages[0]}"
+                        ) from error
+                    made.save()

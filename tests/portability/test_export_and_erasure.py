@@ -15,6 +15,7 @@ from django.test import Client as HttpClient
 
 from rapport.api.models import ApiToken
 from rapport.attention.models import AgendaAction
+from rapport.cases.models import Advice, Case, Step
 from rapport.cli import main
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
 from rapport.desk.today.actions import agenda_item_act
@@ -46,6 +47,12 @@ def test_the_json_export_holds_everything_and_no_secret(
     assert client["appointments"][0]["uid"] == client_file.appointment.uid
     assert client["touches"][0]["note"] == "A card for the new job"
     assert client["promises"][0]["text"] == "Send the reading list"
+    [case] = client["cases"]
+    assert case["problem"] == "The Wi-Fi drops every evening" and case["status"] == "open"
+    assert [step["tried"] for step in case["steps"]] == [
+        "Restarted the router", "Called the internet provider"
+    ]  # fmt: skip
+    assert [item["certainty"] for item in case["advice"]] == ["known", "guess", "unknown"]
     assert data["members"][0]["email"] == "owner@a.example"
     secrets = [owner.user.password, owner.feed_token_hash, ApiToken.objects.first().key_hash]  # type: ignore[union-attr]
     assert not any(secret in text for secret in secrets)
@@ -87,6 +94,8 @@ def test_a_clients_own_data_on_request(client_file: ClientFile, owner_http: Http
     data = json.loads(response.content)
     assert data["format"] == "rapport-client-export" and data["held_by"] == "Harbour Lane"
     assert data["client"]["facts"][0]["text"] == "Grows orchids"
+    [case] = data["client"]["cases"]
+    assert case["advice"][2]["next_step"] == "Ask the router's maker"
 
 
 def test_erasure_removes_every_row_about_them_and_keeps_an_anonymous_audit(
@@ -104,7 +113,8 @@ def test_erasure_removes_every_row_about_them_and_keeps_an_anonymous_audit(
     assert wrong.status_code == 400 and Client.objects.filter(pk=client.pk).exists()
     owner_http.post(f"/clients/{client.pk}/erase/", {"confirm_name": client.full_name})
     assert not Client.objects.exists() and not AgendaAction.objects.exists()
-    for model in (ContactPoint, Fact, ImportantDate, Interaction, OutboxMessage, Touch):
+    for model in (ContactPoint, Fact, ImportantDate, Interaction, OutboxMessage, Touch, Case,
+                  Step, Advice):  # fmt: skip
         assert not model.objects.exists(), model
     assert not InboundMail.objects.filter(from_address="siobhan@example.org").exists()
     assert InboundMail.objects.filter(from_address="stranger@example.net").exists()
@@ -147,6 +157,13 @@ def test_the_json_export_moves_into_an_empty_practice(
                 [message["subject"] for message in client["messages"]],
                 [appointment["starts_at"] for appointment in client["appointments"]],
                 [(touch["note"], touch["source_text"]) for touch in client["touches"]],
+                [
+                    (case["problem"], case["status"], case["opened_on"],
+                     [(s["tried"], s["result"], s["someone_else"]) for s in case["steps"]],
+                     [(a["certainty"], a["text"], a["next_step"], a["someone_else"])
+                      for a in case["advice"]])
+                    for case in client["cases"]
+                ],
                 client["last_contact_at"],
             )
             for client in data["clients"]
@@ -156,6 +173,10 @@ def test_the_json_export_moves_into_an_empty_practice(
     copy = Client.objects.for_practice(outsider.practice).get()
     assert copy.facts.get().learned_from is not None  # links between rows survive the move
     assert Touch.objects.get(client=copy).source_fact == copy.facts.get()
+    moved_case = Case.objects.get(client=copy)
+    # A step by a member who is not a member here becomes the importer's, as every row does;
+    # one by someone outside the practice keeps their name.
+    assert [step.who for step in moved_case.steps.all()] == ["Bo Outsider", "the provider"]
     # Not into a practice that has clients: nothing is written twice.
     assert main(["import", str(path), "--practice", outsider.practice.name]) == 2
     assert Client.objects.for_practice(outsider.practice).count() == 1
@@ -176,6 +197,27 @@ def test_a_tampered_export_imports_nothing_and_says_where(
     path.write_text(json.dumps(exported), encoding="utf-8")
     assert main(["import", str(path), "--practice", outsider.practice.name]) == 2
     assert "important_dates" in capsys.readouterr().err
+    assert not Client.objects.for_practice(outsider.practice).exists()
+
+
+def test_an_export_with_a_dont_know_and_no_next_step_imports_nothing(
+    client_file: ClientFile,
+    owner: Member,
+    outsider: Member,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from rapport.portability.export import practice_export
+
+    exported = practice_export(owner.practice)
+    dont_know = exported["clients"][0]["cases"][0]["advice"][2]
+    assert dont_know["certainty"] == "unknown"
+    dont_know["next_step"] = ""
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    assert main(["import", str(path), "--practice", outsider.practice.name]) == 2
+    assert "case advice" in capsys.readouterr().err
+    assert not Case.objects.for_practice(outsider.practice).exists()
     assert not Client.objects.for_practice(outsider.practice).exists()
 
 
