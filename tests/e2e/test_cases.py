@@ -65,6 +65,14 @@ def test_open_a_case_and_label_the_advice_honestly(
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(ARTIFACTS / f"case-{width}.png"), full_page=True)
 
+    page.get_by_role("link", name="Priya Shah").click()
+    cases = page.locator("#cases")
+    expect(cases).to_contain_text("The printer, phone and computer will not stay on the Wi-Fi")
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        cases.screenshot(path=str(ARTIFACTS / f"client-cases-{width}.png"))
+    cases.get_by_role("link").filter(has_text="The printer").click()
+
     page.get_by_role("button", name="Edit or close").click()
     page.get_by_label("Status").select_option("resolved")
     page.get_by_role("button", name="Save").click()
