@@ -25,13 +25,6 @@ from rapport.clients.models import Client
 from rapport.messaging.models import RESENDABLE, OutboxMessage, OutboxStatus
 from rapport.practices.models import Member, Practice
 
-# One appointment needs one word: a reminder before an answer to a reschedule link, and
-# either before a follow-up (what needing_word's CASE chooses).
-_OUTRANKED_BY = {
-    Section.CHANGED: (Section.REMINDER,),
-    Section.FOLLOW_UP: (Section.REMINDER, Section.CHANGED),
-}
-
 
 @dataclass
 class DueItem:
@@ -54,29 +47,31 @@ def _q(name: str) -> str:
 
 _ITEMS = _q(AttentionItem._meta.db_table)
 _ORDER = "rank, md_rank, sort_at, sort_name, object_id"
+_IN_INDEX = "i.rank, i.sort_at, i.sort_name, i.object_id"  # attention_item_today's order
 _VISIBLE = (
     "{0}.due_at <= %s AND ({0}.until_at IS NULL OR {0}.until_at > %s) AND {0}.hidden_until <= %s"
 )
 
 
 def _outranked() -> str:
-    """The appointment's word is another, more pressing one that shows."""
-    cases = " OR ".join(
-        f"(i.section = '{lower}' AND h.section IN ({', '.join(repr(str(s)) for s in higher)}))"
-        for lower, higher in _OUTRANKED_BY.items()
-    )
+    """The appointment's word is another, more pressing one that shows: a reminder before an
+    answer to a reschedule link, either before a follow-up. Asked of the unique index
+    (practice, section, object)."""
     return (
-        f"EXISTS (SELECT 1 FROM {_ITEMS} h WHERE h.practice_id = i.practice_id "  # noqa: S608
-        f"AND h.object_id = i.object_id AND ({cases}) AND {_VISIBLE.format('h')})"
+        f"i.section <> '{Section.REMINDER}' AND EXISTS (SELECT 1 FROM {_ITEMS} h "  # noqa: S608
+        f"WHERE h.practice_id = i.practice_id AND h.section IN ('{Section.REMINDER}', "
+        f"'{Section.CHANGED}') AND h.object_id = i.object_id AND h.section <> i.section "
+        f"AND {_VISIBLE.format('h')})"
     )
 
 
-def _part(where: str, md_rank: str = "0") -> str:
-    """Rows of the table, in Today's order, up to a cap: one index range from the practice."""
+def _part(where: str, md_rank: str = "0", order: str = _IN_INDEX) -> str:
+    """Rows of the table, in Today's order, up to a cap: one index range from the practice,
+    read in the index's order where it is Today's, so it stops at the cap."""
     return (
         "SELECT * FROM (SELECT i.shown_in, i.section, i.object_id, i.shown, i.client_id, "  # noqa: S608
         f"i.rank, {md_rank} AS md_rank, i.sort_at, i.sort_name FROM {_ITEMS} i "
-        f"WHERE i.practice_id = %s AND {where} ORDER BY {_ORDER} LIMIT %s) p"
+        f"WHERE i.practice_id = %s AND {where} ORDER BY {order} LIMIT %s) p"
     )
 
 
@@ -91,6 +86,7 @@ def _dates_part(wraps: bool, leap_day: bool) -> str:
         f"i.section = '{Section.DATE}' AND ({window}) "
         "AND (i.hidden_until <= %s OR i.cycle_at < %s)",
         rank,
+        order="md_rank, i.sort_name, i.object_id",
     )
 
 
@@ -139,7 +135,7 @@ def _section_sql(key: str, wraps: bool, leap_day: bool) -> str:
     if key == Section.COMING_UP:  # one member's, from those that may still be running
         where = "i.shown_in = %s AND i.member_id = %s AND i.sort_at >= %s AND i.until_at > %s"
     if key == Section.APPOINTMENTS:
-        where += f" AND NOT {_outranked()}"
+        where += f" AND NOT ({_outranked()})"
     parts = [_part(where)]
     if key == Section.UNSENT:
         parts = [_unsent_part()]
