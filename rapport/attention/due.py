@@ -142,7 +142,9 @@ def _section_sql(key: str, wraps: bool, leap_day: bool) -> str:
     if key == ON_ITS_WAY:
         parts = [_on_its_way_part()]
     if key == Section.DATE:  # the gentle checks first, then the yearly dates
-        parts = [_part(f"{where} AND i.section <> '{Section.DATE}'")]
+        # The gentle checks by their own sections' index range: not among every yearly date.
+        care = f"i.section IN ('{Section.CARE}', '{Section.CARE_TALK}')"
+        parts = [_part(f"{care} AND {_VISIBLE.format('i')}")]
         parts.append(_dates_part(wraps, leap_day))
     client_columns = ", ".join(f"c.{_q(f.column)}" for f in Client._meta.concrete_fields)
     return (
@@ -184,6 +186,8 @@ def items_due(
             params += [practice.pk, day(today)]
         elif key == ON_ITS_WAY:
             params += [practice.pk, None if member is None else member.pk]
+        elif key == Section.DATE:
+            params += [practice.pk, *visible]
         else:
             params += [practice.pk, key, *visible]
         if key == Section.APPOINTMENTS:
