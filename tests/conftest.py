@@ -11,6 +11,8 @@ import pytest
 import time_machine
 from django.test import Client as HttpClient
 from django.utils import timezone
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from rapport.api.models import ApiToken
 from rapport.api.services import token_create
@@ -33,6 +35,13 @@ from rapport.touches.services import kinds_ensure, touch_plan
 from tests.imap_server import DOVECOT, ImapServer, start_imap_server
 
 PASSWORD = "correct horse battery"
+
+# On a shared two-core machine, making examples can be slow and one example can take a
+# second; neither says anything about the code under test, so neither fails a test.
+hypothesis_settings.register_profile(
+    "rapport", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("rapport")
 
 # The tests' one "now": Tuesday 24 November 2026, 08:00 in London (UTC in winter), a
 # working day before its first appointment. Tests that need a moment say it from here.
