@@ -32,6 +32,9 @@ class CaseQuerySet(PracticeQuerySet["Case"]):
     def open(self) -> Self:
         return self.filter(status=CaseStatus.OPEN)
 
+    def closed(self) -> Self:
+        return self.exclude(status=CaseStatus.OPEN)
+
 
 class Case(PracticeOwned):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="cases")

@@ -111,7 +111,7 @@ def test_a_next_step_says_who_takes_it(client_file: ClientFile) -> None:
         step_add(case=case, tried="Something")  # by whom?
 
 
-def test_the_status_changes_and_a_closed_case_leaves_the_client_page(
+def test_the_status_changes_and_a_closed_case_leaves_the_open_list(
     owner_http: HttpClient, client_file: ClientFile
 ) -> None:
     case = client_file.case
@@ -123,8 +123,11 @@ def test_the_status_changes_and_a_closed_case_leaves_the_client_page(
     case.refresh_from_db()
     assert case.status == CaseStatus.NOT_RESOLVED
     assert "Not resolved" in owner_http.get(_case_url(case)).content.decode()
-    client_page = owner_http.get(reverse("client_detail", args=[case.client_id]))
-    assert case.problem not in client_page.content.decode()
+    client_page = owner_http.get(reverse("client_detail", args=[case.client_id])).content.decode()
+    # Out of the open list, still a click away under the closed ones.
+    open_list, closed = client_page.split("Closed cases (1)")
+    assert "No open case." in open_list and case.problem not in open_list
+    assert f'{case.problem}”</a> <small class="muted">not resolved' in closed
 
 
 def test_another_practices_case_is_a_404_and_untouched(

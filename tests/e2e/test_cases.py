@@ -79,3 +79,7 @@ def test_open_a_case_and_label_the_advice_honestly(
     expect(page.locator(".case-status")).to_have_text("Resolved")
     page.get_by_role("link", name="Priya Shah").click()
     expect(page.locator("#cases")).to_contain_text("No open case.")
+    # A closed case is still one click away: its story stays for whoever needs it next.
+    page.get_by_text("Closed cases (1)").click()
+    page.locator("#cases").get_by_role("link").filter(has_text="The printer").click()
+    expect(page.locator(".case-status")).to_have_text("Resolved")
