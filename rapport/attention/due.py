@@ -149,10 +149,11 @@ def _section_sql(key: str, wraps: bool, leap_day: bool) -> str:
     client_columns = ", ".join(f"c.{_q(f.column)}" for f in Client._meta.concrete_fields)
     return (
         "SELECT * FROM (SELECT t.shown_in, t.position, t.total, t.section, t.object_id, "  # noqa: S608
-        f"t.shown, {client_columns} FROM (SELECT x.*, ROW_NUMBER() OVER (ORDER BY {_ORDER}) "
-        f"AS position, COUNT(*) OVER () AS total FROM ({' UNION ALL '.join(parts)}) x) t "
-        f"INNER JOIN {_q(Client._meta.db_table)} c ON c.id = t.client_id "
-        "WHERE t.position <= %s) s"
+        f"t.shown, {client_columns} FROM (SELECT * FROM (SELECT x.*, ROW_NUMBER() OVER "
+        f"(ORDER BY {_ORDER}) AS position, COUNT(*) OVER () AS total FROM "
+        f"({' UNION ALL '.join(parts)}) x) w WHERE w.position <= %s ORDER BY w.position "
+        # Limited before the join, so the planner fetches only the shown rows' clients by key.
+        f"LIMIT %s) t INNER JOIN {_q(Client._meta.db_table)} c ON c.id = t.client_id) s"
     )
 
 
@@ -195,7 +196,7 @@ def items_due(
         if key == Section.DATE:
             params += [cap, first_md, practice.pk, first_md, last_md, day(today), this_window]
         # At least one row per section, so that its total comes back even when none is shown.
-        params += [cap, max(shown[key], 1)]
+        params += [cap, max(shown[key], 1), max(shown[key], 1)]
     found = {key: DueSection([], 0) for key in sections}
     # Read as clients, so each column is converted as the ORM would; the item's columns
     # come along as attributes.
