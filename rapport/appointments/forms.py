@@ -14,6 +14,7 @@ from rapport.appointments.services import MAX_LATE_MINUTES
 from rapport.clients.models import Client
 from rapport.lib.forms import DateTimeField, EmptyChoicesSaid
 from rapport.messaging.forms import ComposeForm
+from rapport.practices.lengths import length_choices, length_said
 from rapport.practices.models import Member, Practice
 
 
@@ -27,21 +28,8 @@ def _member_name(member: Member) -> str:
     return member.user.name
 
 
-# 50 minutes: the therapeutic hour, the length most counselling sessions are booked for.
-LENGTHS = [
-    (15, "15 minutes"),
-    (30, "30 minutes"),
-    (45, "45 minutes"),
-    (50, "50 minutes"),
-    (60, "1 hour"),
-] + [
-    (minutes, f"{minutes // 60} hours" if minutes % 60 == 0 else f"{minutes / 60:g} hours")
-    for minutes in (90, 120, 180, 240, 480)
-]
-
-
 class AppointmentForm(EmptyChoicesSaid, forms.ModelForm[Appointment]):
-    length = forms.TypedChoiceField(label="How long", choices=LENGTHS, coerce=int, initial=60)
+    length = forms.TypedChoiceField(label="How long", coerce=int)
 
     class Meta:
         model = Appointment
@@ -60,12 +48,15 @@ class AppointmentForm(EmptyChoicesSaid, forms.ModelForm[Appointment]):
         client_field.queryset = Client.objects.for_practice(practice).current()
         member_field.queryset = Member.objects.filter(practice=practice).select_related("user")
         member_field.label_from_instance = _member_name  # type: ignore[method-assign,assignment]
+        length = self.fields["length"]
+        assert isinstance(length, forms.ChoiceField)
+        groups = length_choices(practice.usual_lengths)
+        length.choices = groups
+        length.initial = groups[0][1][0][0]
         if self.instance.pk:
             minutes = int(self.instance.duration.total_seconds() // 60)
-            if minutes not in dict(LENGTHS):
-                length = self.fields["length"]
-                assert isinstance(length, forms.ChoiceField)
-                length.choices = [*LENGTHS, (minutes, f"{minutes} minutes")]
+            if all(minutes != value for _, group in groups for value, _ in group):
+                length.choices = [*groups, ("This booking", [(minutes, length_said(minutes))])]
             self.initial["length"] = minutes
 
     def clean_length(self) -> int:

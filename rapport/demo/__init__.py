@@ -269,6 +269,8 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
         default_region="GB",
     )
     practice = owner.practice
+    practice.usual_lengths = "50, 80, 30"  # a counselling practice: the therapeutic hour first
+    practice.save(update_fields=["usual_lengths"])
     member_add(
         practice=practice,
         email="jo@harbourlane.example",

@@ -6,6 +6,7 @@ import phonenumbers
 from django import forms
 
 from rapport.lib.countries import country_choices
+from rapport.practices.lengths import lengths_read
 from rapport.practices.models import Member, Practice, validate_time_zone
 from rapport.practices.weekdays import WorkDaysField
 
@@ -111,7 +112,7 @@ class PracticeSettingsForm(forms.ModelForm[Practice]):
         model = Practice
         fields = [
             "name", "core_values", "time_zone", "work_starts", "work_ends",
-            "currency", "gift_budget_month", "gift_budget_year", "undo_seconds",
+            "currency", "gift_budget_month", "gift_budget_year", "undo_seconds", "usual_lengths",
         ]  # fmt: skip
         widgets = {
             "work_starts": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -127,3 +128,9 @@ class PracticeSettingsForm(forms.ModelForm[Practice]):
         ):
             self.add_error("work_ends", "The working day has to end after it starts.")
         return data
+
+    def clean_usual_lengths(self) -> str:
+        """Kept as the provider will read it back: '50, 80, 30', whatever the spacing."""
+        return ", ".join(
+            str(minutes) for minutes in lengths_read(self.cleaned_data["usual_lengths"])
+        )

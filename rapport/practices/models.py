@@ -20,6 +20,7 @@ from django.db import models
 from django.utils import timezone
 
 from rapport.lib.time_zones import zone_problem
+from rapport.practices.lengths import validate_lengths
 
 
 def validate_time_zone(value: str) -> None:
@@ -127,6 +128,14 @@ class Practice(models.Model):
         validators=[MaxValueValidator(600)],
         help_text="An approved email waits this long before it goes, so you can take it back. "
         "0 to 600 seconds.",
+    )
+    usual_lengths = models.CharField(
+        "usual lengths (minutes)",
+        max_length=60,
+        default="60, 50, 30",
+        validators=[validate_lengths],
+        help_text="What a booking offers first, in minutes, separated by commas; a new "
+        "booking starts at the first. For example 50, 80, 30.",
     )
     created_at = models.DateTimeField(default=timezone.now)
     # Holds a large import while it is written (portability.staging): it has no members, and

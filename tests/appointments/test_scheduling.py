@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import time_machine
+from django.http import HttpResponse
 from django.test import Client as HttpClient
 
 from rapport.appointments.clock import client_time, client_when
@@ -246,3 +248,55 @@ def test_fifty_minutes_is_a_length_to_choose(owner_http: HttpClient) -> None:
     """The therapeutic hour is offered as it is, not as an odd length added to one booking."""
     page = owner_http.get("/appointments/new/").content.decode()
     assert '<option value="50">50 minutes</option>' in page
+
+
+def _save_lengths(http: HttpClient, lengths: str) -> HttpResponse:
+    return http.post(
+        "/settings/",
+        {
+            "practice": "1",
+            "practice-name": "Harbour Lane",
+            "practice-time_zone": "Europe/London",
+            "practice-work_starts": "09:00",
+            "practice-work_ends": "17:30",
+            "practice-currency": "GBP",
+            "practice-undo_seconds": "30",
+            "practice-usual_lengths": lengths,
+        },
+    )
+
+
+def test_a_booking_starts_at_the_practices_usual_length(
+    owner: Member, owner_http: HttpClient
+) -> None:
+    """The lengths the practice books most come first, the first chosen; the rest stay."""
+    assert _save_lengths(owner_http, " 50,80 ;30, 50").status_code == 302
+    owner.practice.refresh_from_db()
+    assert owner.practice.usual_lengths == "50, 80, 30"
+    page = owner_http.get("/appointments/new/").content.decode()
+    usual = page.index('label="Your usual lengths"')
+    other = page.index('label="Other lengths"')
+    assert usual < page.index('value="50" selected') < page.index('value="80"') < other
+    assert other < page.index('value="120"')  # two hours is still there, after them
+    maya = client_create(practice=owner.practice, full_name="Maya Lind")
+    _book(owner_http, maya, owner, "2026-12-08T10:00", length=80)
+    booked = Appointment.objects.get(client=maya)
+    assert booked.ends_at - booked.starts_at == timedelta(minutes=80)
+
+
+@pytest.mark.parametrize(
+    ("lengths", "said"),
+    [
+        ("", "This field is required"),
+        ("fifty", "whole minutes separated by commas"),
+        ("50, 2", "between 5 minutes and 12 hours"),
+        ("5, 10, 15, 20, 25, 30, 35, 40, 45", "the 8 lengths you book most"),
+    ],
+)
+def test_usual_lengths_that_cannot_be_read_say_what_to_write(
+    owner: Member, owner_http: HttpClient, lengths: str, said: str
+) -> None:
+    response = _save_lengths(owner_http, lengths)
+    assert response.status_code == 400 and said in response.content.decode()
+    owner.practice.refresh_from_db()
+    assert owner.practice.usual_lengths == "60, 50, 30"

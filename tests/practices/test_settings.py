@@ -80,6 +80,7 @@ def test_changing_the_practice_time_zone_recounts_months_and_due_days(
                 "practice-work_ends": "17:30",
                 "practice-currency": "GBP",
                 "practice-undo_seconds": "30",
+                "practice-usual_lengths": "60, 50, 30",
             },
         )
         assert response.status_code == 302
