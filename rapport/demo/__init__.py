@@ -270,7 +270,11 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     )
     practice = owner.practice
     practice.usual_lengths = "50, 80, 30"  # a counselling practice: the therapeutic hour first
-    practice.save(update_fields=["usual_lengths"])
+    practice.core_values = (
+        "We listen before we advise. We tell you what we know, what we think and what we "
+        "don't know yet. If someone else would help you more, we'll say so and introduce you."
+    )
+    practice.save(update_fields=["usual_lengths", "core_values"])
     member_add(
         practice=practice,
         email="jo@harbourlane.example",
