@@ -296,3 +296,17 @@ def test_the_rebuild_command_finds_and_mends_a_table_out_of_step(owner: Member, 
     call_command("rebuild_attention", stdout=(out := StringIO()))
     assert "equal to what the writes kept" in out.getvalue()
     assert agenda_build(owner.practice).section(Section.PROMISE).total == 1
+
+
+def test_an_upgraded_install_finds_its_items_built_after_migrating(
+    owner: Member, clock: Any
+) -> None:
+    """Before the table, an install had history and no items: migrating builds them once."""
+    world = _world(owner, clock)
+    _promise(world, 0)
+    AttentionItem.objects.all().delete()  # as the table was on the day it was added
+    assert agenda_build(owner.practice).section(Section.PROMISE).total == 0
+    call_command("migrate", verbosity=0)
+    assert agenda_build(owner.practice).section(Section.PROMISE).total == 1
+    call_command("rebuild_attention", "--check", stdout=(out := StringIO()))
+    assert "equal to what the writes kept" in out.getvalue() and "missing" not in out.getvalue()
