@@ -133,6 +133,7 @@ def _practice_settings(undo_seconds: str) -> dict[str, str]:
         "work_ends": "17:30",
         "currency": "GBP",
         "undo_seconds": undo_seconds,
+        "usual_lengths": "60, 50, 30",
     }
     return {"practice": "1"} | {f"practice-{name}": value for name, value in fields.items()}
 
