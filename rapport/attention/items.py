@@ -18,6 +18,7 @@ from django.utils import timezone
 from rapport.attention.appointment_reasons import appointment_reasons, coming_up
 from rapport.attention.models import UNDONE, AgendaAction, AttentionItem, Section
 from rapport.attention.reasons import REASONS, Scope, fading_items
+from rapport.clients.models import Client
 from rapport.practices.models import Practice
 
 # What makes two rows the same reason, shown the same way.
@@ -72,11 +73,22 @@ def items_refresh(*, practice: Practice, clients: list[int], now: datetime | Non
     at a time: an import refreshes thousands)."""
     now = now or timezone.now()
     ids = sorted(set(clients))
-    for start in range(0, len(ids), REFRESH_CHUNK):
-        chunk = ids[start : start + REFRESH_CHUNK]
-        rows = items_compute(Scope(practice, chunk, now))
-        AttentionItem.objects.for_practice(practice).filter(client_id__in=chunk).delete()
-        AttentionItem.objects.bulk_create(rows, batch_size=1000)
+    with transaction.atomic():
+        for start in range(0, len(ids), REFRESH_CHUNK):
+            chunk = ids[start : start + REFRESH_CHUNK]
+            # Two workers refreshing the same client at once would each delete its rows and
+            # insert them again, and the second insert would break the unique key: the
+            # client rows are locked first (in id order, so two refreshes never deadlock), and
+            # the reasons read after the lock, as the other transaction committed them.
+            list(
+                Client.objects.select_for_update()
+                .filter(pk__in=chunk)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            rows = items_compute(Scope(practice, chunk, now))
+            AttentionItem.objects.for_practice(practice).filter(client_id__in=chunk).delete()
+            AttentionItem.objects.bulk_create(rows, batch_size=1000)
 
 
 def item_rehide(*, practice: Practice, section: str, object_id: int) -> None:

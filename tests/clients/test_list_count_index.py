@@ -3,6 +3,8 @@ PostgreSQL, so it costs the size of that index and not a read of every client ro
 
 from __future__ import annotations
 
+import re
+
 from django.db import connection
 from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +13,14 @@ from django.utils import timezone
 from rapport.clients.models import Client
 from rapport.practices.models import Member
 
-INDEX = "clients_current_per_practice"
+
+def _definition(index: str) -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [index])
+        else:
+            cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [index])
+        return str(cursor.fetchone()[0])
 
 
 def _count_query(http: HttpClient) -> str:
@@ -51,8 +60,14 @@ def test_the_count_reads_only_the_index_of_current_clients(
     sql = _count_query(owner_http)
     assert "archived_at" in sql and "IS NULL" in sql
     plan = _plan(sql)
-    if connection.vendor == "postgresql":
-        assert f"Index Only Scan using {INDEX}" in plan, plan
-    else:
-        assert f"USING COVERING INDEX {INDEX}" in plan, plan
+    # Any index over current clients alone that leads with the practice answers the count;
+    # which one the planner picks (this one or the list's order indexes) is its business.
+    shape = (
+        "Index Only Scan using " if connection.vendor == "postgresql" else "USING COVERING INDEX "
+    )
+    used = re.search(re.escape(shape) + r"(\w+)", plan)
+    assert used is not None, plan
+    definition = _definition(used.group(1)).lower()
+    assert "archived_at" in definition and "is null" in definition, definition
+    assert definition.index("practice_id") < definition.index("where"), definition
     assert "60 clients" in owner_http.get("/clients/").content.decode()
