@@ -4,7 +4,7 @@ also a client."."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.test import Client as HttpClient
@@ -13,18 +13,10 @@ from rapport.clients.models import FactCategory
 from rapport.clients.pronouns import pronoun_sets, pronouns_for
 from rapport.clients.services import client_create, fact_create
 from rapport.practices.models import Member
-from rapport.touches.ideas import ClientView, FactView, KindView, ask_after, ideas_for
+from rapport.touches.ideas import ClientView, FactView, ask_after, ideas_for
 from rapport.touches.services import kinds_ensure
+from tests.touches.idea_kinds import KINDS, TODAY
 
-TODAY = date(2026, 11, 24)
-KINDS = [
-    KindView(1, "gift", "Small gift with a note", True),
-    KindView(2, "knowledge", "Knowledge shared", True),
-    KindView(3, "card", "Thank-you card", True),
-    KindView(4, "call", "Check-in call", True),
-    KindView(5, "surprise", "Pleasant surprise", True),
-    KindView(6, "compliment", "Specific compliment", True),
-]
 TOMEK = ClientView("Tomek", pronouns_for("he/him"))
 SIOBHAN = ClientView("Siobhán", pronouns_for("she/her"))
 ALEX = ClientView("Alex", pronouns_for(""))

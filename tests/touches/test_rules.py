@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,16 +10,8 @@ from hypothesis import strategies as st
 from rapport.clients.pronouns import pronouns_for
 from rapport.touches.ideas import ClientView, FactView, GivenView, KindView, ideas_for
 from rapport.touches.repeats import Earlier, alike, repeats
+from tests.touches.idea_kinds import KINDS, TODAY
 
-TODAY = date(2026, 11, 24)
-KINDS = [
-    KindView(1, "gift", "Small gift with a note", True),
-    KindView(2, "knowledge", "Knowledge shared", True),
-    KindView(3, "card", "Thank-you card", True),
-    KindView(4, "call", "Check-in call", True),
-    KindView(5, "surprise", "Pleasant surprise", True),
-    KindView(6, "compliment", "Specific compliment", True),
-]
 SIOBHAN = ClientView("Siobhán", pronouns_for("she/her"))
 ORCHIDS = FactView(10, "interest", "Grows orchids", False, TODAY - timedelta(days=40))
 
