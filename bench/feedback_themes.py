@@ -118,27 +118,27 @@ def _nmf(items: Sequence[Answer], k: int, char: bool = False, floor: float = 0.0
 
 
 def tfidf_nmf(items: Sequence[Answer]) -> Groups:
-    """(b1) TF-IDF of words and word pairs (sublinear, English stop words) and NMF, 12 topics;
-    an answer joins each topic that holds at least half its strongest weight."""
-    return _nmf(items, 12)
+    """(b1) TF-IDF of words and word pairs (sublinear, English stop words) and NMF, 10 topics
+    (as many as the core); an answer joins each topic holding half its strongest weight."""
+    return _nmf(items, 10)
 
 
 def tfidf_nmf_char(items: Sequence[Answer]) -> Groups:
     """(b2) The same over character 3-5-grams inside words (typos, "rushed"/"rush")."""
-    return _nmf(items, 12, char=True, floor=0.02)
+    return _nmf(items, 10, char=True, floor=0.02)
 
 
 def tfidf_kmeans(items: Sequence[Answer]) -> Groups:
-    """(b3) TF-IDF words and pairs, KMeans into 12 clusters (each answer in exactly one)."""
+    """(b3) TF-IDF words and pairs, KMeans into 10 clusters (each answer in exactly one)."""
     vec, x = _tfidf([a.text for a in items])
-    km = KMeans(n_clusters=12, random_state=SEED, n_init=10).fit(x)
+    km = KMeans(n_clusters=10, random_state=SEED, n_init=10).fit(x)
     return _keep(
         [
             (
                 _top_label(vec, km.cluster_centers_[c]),
                 {a.id for a, lab in zip(items, km.labels_, strict=True) if lab == c},
             )
-            for c in range(12)
+            for c in range(10)
         ]
     )
 
@@ -173,10 +173,12 @@ def core_no_synonyms(items: Sequence[Answer]) -> Groups:
 
     kept = themes._FOLD
     themes._FOLD = themes._SPELLINGS
+    themes._stem.cache_clear()
     try:
         return core(items)
     finally:
         themes._FOLD = kept
+        themes._stem.cache_clear()
 
 
 CANDIDATES: dict[str, Candidate] = {

@@ -17,11 +17,12 @@ theme. Everything is computed with a fixed seed: the same answers give the same 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,8 +67,8 @@ _FILLER = frozenset(
     ).split()
 )
 # sklearn's list, less words that carry a theme in feedback ("a phone call", "between
-# sessions", "after the session", "before we start").
-_STOP = (ENGLISH_STOP_WORDS - {"call", "between", "after", "before", "back", "first"}) | _FILLER
+# sessions", "the first session"). Keeping "after" and "before" too was measured: worse.
+_STOP = (ENGLISH_STOP_WORDS - {"call", "between", "first"}) | _FILLER
 
 # Spellings and synonyms folded into one word before stemming: a small domain list, kept to
 # words a practice's clients use for the same thing (bench/feedback_themes.py measures it).
@@ -154,6 +155,8 @@ _SYNONYMS = {
     "rearrange": "booking",
 }
 _FOLD = _SPELLINGS | _SYNONYMS
+# Words a label may start or end with although they carry no theme alone ("more time").
+_LABEL_EDGES = frozenset({"more", "less", "after", "before", "on", "in", "not"})
 # Phrases whose words alone mislead ("time" in "on time" is about waiting, not about more time).
 _PHRASES = {
     "on time": "punctual",
@@ -203,28 +206,57 @@ def _terms(text: str, surface: Counter[tuple[str, str]] | None = None) -> list[s
     from, so a label can use a word clients wrote rather than a stem."""
     stems = []
     for word in _words(text):
-        folded = _FOLD.get(word, word)
-        stem = _stemmer.stemWord(folded)
-        if stem in _STOP or len(stem) < 2:
+        stem = _stem(word)
+        if stem is None:
             continue
         stems.append(stem)
         if surface is not None:
-            surface[(stem, folded)] += 1
+            surface[(stem, word)] += 1
     return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems) if a != b]
 
 
-def _label(top: Iterable[str], readable: dict[str, str]) -> str:
-    """The first two telling terms, in words clients used, without repeating one inside the
-    other ("wait" and "started wait" give "wait, started late" not "wait, started wait")."""
-    chosen: list[str] = []
-    for term in top:
-        words = " ".join(readable.get(s, s) for s in term.split())
-        if any(words in c or c in words for c in chosen):
-            continue
-        chosen.append(words)
-        if len(chosen) == 2:
-            break
-    return " · ".join(chosen)
+@functools.lru_cache(maxsize=50_000)
+def _stem(word: str) -> str | None:
+    """The stem a word counts as, or None for a word that carries no theme. Cached: the
+    stemmer is pure Python and answers repeat their words."""
+    if word in _STOP:
+        return None
+    stem = _stemmer.stemWord(_FOLD.get(word, word))
+    return None if stem in _STOP or len(stem) < 2 else stem
+
+
+def _edge(word: str) -> bool:
+    """Whether a label can start or end with this word: not "the" or "to", but "more"."""
+    return word in _LABEL_EDGES or _stem(word) is not None
+
+
+def _label(texts: Sequence[str], top: Sequence[str], readable: dict[str, str]) -> str:
+    """A short label for a theme: the run of up to four words, as clients wrote them, that
+    most of its answers share and that holds its most telling word, and its second when it
+    can ("started late", "between sessions", "written summary"); else its two most telling
+    words as clients most often wrote them ("price · clearer")."""
+    words = [t for t in top if " " not in t][:2]
+    found: Counter[str] = Counter()
+    for text in texts:
+        plain = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+        tokens = _WORD.findall(plain.encode("ascii", "ignore").decode().lower())
+        stems = [_stem(t) for t in tokens]
+        runs = set()
+        for i in range(len(tokens)):
+            for j in range(i + 1, min(i + 4, len(tokens)) + 1):
+                if words[0] not in stems[i:j] or not (_edge(tokens[i]) and _edge(tokens[j - 1])):
+                    continue
+                runs.add(" ".join(tokens[i:j]))
+        found.update(runs)
+    shared = [r for r in found if found[r] >= 2 and " " in r and len(r) <= 30]
+    if shared:
+
+        def score(run: str) -> tuple[bool, int, int, str]:
+            both = len(words) > 1 and words[1] in {_stem(w) for w in run.split()}
+            return (not both, -found[run], len(run), run)
+
+        return min(shared, key=score)
+    return " · ".join(readable.get(w, w) for w in words)
 
 
 def _quote(text: str) -> str:
@@ -286,7 +318,7 @@ def themes_of(answers: Sequence[Answer]) -> list[Theme]:
                 break
         themes.append(
             Theme(
-                label=_label(top, readable),
+                label=_label([a.text for a in answers_in], top, readable),
                 answer_ids=tuple(a.id for a in answers_in),
                 count=len(answers_in),
                 quotes=tuple(quotes),
