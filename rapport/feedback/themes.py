@@ -21,6 +21,7 @@ import functools
 import itertools
 import re
 import unicodedata
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import snowballstemmer
 from sklearn.decomposition import NMF
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import (
     ENGLISH_STOP_WORDS,
     TfidfVectorizer,
@@ -291,9 +293,14 @@ def themes_of(answers: Sequence[Answer]) -> list[Theme]:
         table = vectorizer.fit_transform([terms for _, terms in docs])
     except ValueError:  # no term is shared by two answers
         return []
-    topics = max(2, min(MOST_THEMES, len(docs) // ANSWERS_PER_TOPIC, table.shape[1]))
+    topics = min(max(2, len(docs) // ANSWERS_PER_TOPIC), MOST_THEMES, *table.shape)
     model = NMF(n_components=topics, init="nndsvd", random_state=SEED, max_iter=400)
-    weights = model.fit_transform(table)
+    # Few or repeated answers make a table of low rank: its start values may take the root of
+    # a rounding error below zero, and the fit may stop before it settles. Both are harmless
+    # here (the weights are only compared), so neither warns.
+    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        weights = np.nan_to_num(model.fit_transform(table))
     names = vectorizer.get_feature_names_out()
 
     themes = []

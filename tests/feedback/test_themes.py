@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rapport.feedback.themes import HOW_THEMES_ARE_FOUND, QUOTE_LENGTH, Answer, themes_of
 
@@ -48,9 +50,10 @@ def test_the_corpus_is_split_and_labelled():
 
 def test_the_major_themes_are_found_on_the_development_half():
     """Measured on the development half (bench/RESULTS.md): 9 of 10 hand themes matched at
-    best-match F1 >= 0.5 (the tenth, parking and the room, at 0.23), mean F1 0.70, one of ten
-    found themes junk. The floors sit a little under, so a library update that shifts a
-    theme or two does not fail the suite, but a worse method does."""
+    best-match F1 >= 0.5 (the tenth, parking and the room, at 0.12), mean F1 0.72, none of
+    the ten found themes junk; cost, notes, channel, waiting and booking at 0.81 or more.
+    The floors sit a little under, so a library update that shifts a theme or two does not
+    fail the suite, but a worse method does."""
     rows = _rows("dev")
     themes = themes_of(_answers(rows))
     found = [set(t.answer_ids) for t in themes]
@@ -134,6 +137,41 @@ def test_five_answers_give_at_most_one_theme_of_three():
         assert t.count >= 3
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["late"] * 3,
+        ["started late"] * 5,
+        ["late", "late", "price"],
+        ["parking", "parking", "price", "price"],
+    ],
+)
+def test_repeated_or_one_word_answers_are_handled(texts):
+    """A table of one column, or of rank one, once made the factorisation refuse or warn."""
+    themes = themes_of([Answer(id=str(i), text=t) for i, t in enumerate(texts)])
+    assert all(t.count >= 3 and t.label and t.quotes for t in themes)
+
+
+_WORDS = "late waited parking price cheaper notes text email rushed heard exercises booking"
+_FILLERS = "the a and nothing great 😊 - n/a on time check in"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from((_WORDS + " " + _FILLERS).split()), max_size=6).map(" ".join),
+        max_size=25,
+    )
+)
+def test_any_few_answers_give_well_formed_themes(texts):
+    ids = [str(i) for i in range(len(texts))]
+    themes = themes_of([Answer(id=i, text=t) for i, t in zip(ids, texts, strict=True)])
+    for t in themes:
+        assert t.count == len(t.answer_ids) >= 3
+        assert set(t.answer_ids) <= set(ids)
+        assert t.label and 1 <= len(t.quotes) <= 3
+
+
 def test_answers_without_words_give_no_theme():
     texts = ["-", "n/a", "👍", "", "   ", "?!", "😊😊"]
     assert themes_of([Answer(id=str(i), text=t) for i, t in enumerate(texts)]) == []
@@ -167,7 +205,7 @@ def test_a_thousand_answers_take_well_under_a_second():
     themes_of(answers[:50])  # imports and first-call costs
     start = time.perf_counter()
     themes = themes_of(answers)
-    assert time.perf_counter() - start < 1.0  # measured about 0.3 s on the 2-core machine
+    assert time.perf_counter() - start < 1.0  # measured 0.1-0.15 s on the 2-core machine
     assert themes
 
 
