@@ -157,7 +157,7 @@ _SYNONYMS = {
     "rearrange": "booking",
 }
 _FOLD = _SPELLINGS | _SYNONYMS
-# Words a label may start or end with although they carry no theme alone ("more time").
+# Words a label may start with although they carry no theme alone ("more time").
 _LABEL_EDGES = frozenset({"more", "less", "after", "before", "on", "in", "not"})
 # Phrases whose words alone mislead ("time" in "on time" is about waiting, not about more time).
 _PHRASES = {
@@ -198,7 +198,7 @@ def _words(text: str) -> list[str]:
     """The words of an answer, lower case, accents and curly quotes plain, fillers gone."""
     plain = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     plain = plain.encode("ascii", "ignore").decode().lower()
-    if _FOLD is not _SPELLINGS:
+    if _FOLD is not _SPELLINGS:  # the bench's variant without synonyms goes without these too
         plain = _PHRASE.sub(lambda m: _PHRASES[m.group(0)], plain)
     return [w for w in _WORD.findall(plain) if w not in _STOP]
 
@@ -228,7 +228,8 @@ def _stem(word: str) -> str | None:
 
 
 def _edge(word: str) -> bool:
-    """Whether a label can start or end with this word: not "the" or "to", but "more"."""
+    """Whether a label can start with this word: not "the" or "to", but "more" (it ends with
+    a word that carries the theme)."""
     return word in _LABEL_EDGES or _stem(word) is not None
 
 
@@ -237,7 +238,7 @@ def _label(texts: Sequence[str], top: Sequence[str], readable: dict[str, str]) -
     most of its answers share and that holds its most telling word, and its second when it
     can ("started late", "between sessions", "written summary"); else its two most telling
     words as clients most often wrote them ("price · clearer")."""
-    words = [t for t in top if " " not in t][:2]
+    words = [t for t in top if " " not in t][:2] or top[0].split()[:2]
     found: Counter[str] = Counter()
     for text in texts:
         plain = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
@@ -246,7 +247,7 @@ def _label(texts: Sequence[str], top: Sequence[str], readable: dict[str, str]) -
         runs = set()
         for i in range(len(tokens)):
             for j in range(i + 1, min(i + 4, len(tokens)) + 1):
-                if words[0] not in stems[i:j] or not (_edge(tokens[i]) and _edge(tokens[j - 1])):
+                if words[0] not in stems[i:j] or not _edge(tokens[i]) or stems[j - 1] is None:
                     continue
                 runs.add(" ".join(tokens[i:j]))
         found.update(runs)
@@ -303,9 +304,9 @@ def themes_of(answers: Sequence[Answer]) -> list[Theme]:
         weights = np.nan_to_num(model.fit_transform(table))
     names = vectorizer.get_feature_names_out()
 
-    themes = []
+    strongest = weights.max(axis=1)
+    themes: list[Theme] = []
     for t in range(topics):
-        strongest = weights.max(axis=1)
         members = [
             i
             for i in np.argsort(-weights[:, t], kind="stable")
@@ -315,7 +316,8 @@ def themes_of(answers: Sequence[Answer]) -> list[Theme]:
             continue
         top = [names[j] for j in np.argsort(-model.components_[t], kind="stable")[:6]]
         answers_in = [docs[i][0] for i in members]
-        # Quotes: the answers that fit best, shortest first among near-equals, no repeats.
+        # Quotes: among the nine answers that fit best, the short ones first (a quote is read
+        # at a glance), in order of fit, the same words only once.
         quotes: list[str] = []
         for a in sorted(answers_in[: QUOTES * 3], key=lambda a: len(a.text) > 90):
             q = _quote(a.text)
@@ -323,9 +325,13 @@ def themes_of(answers: Sequence[Answer]) -> list[Theme]:
                 quotes.append(q)
             if len(quotes) == QUOTES:
                 break
+        label = _label([a.text for a in answers_in], top, readable)
+        if any(th.label == label for th in themes):  # two topics, one wording: tell them apart
+            extra = [readable.get(w, w) for w in top if " " not in w and w not in label]
+            label = " · ".join([label, *extra[:1]])
         themes.append(
             Theme(
-                label=_label([a.text for a in answers_in], top, readable),
+                label=label,
                 answer_ids=tuple(a.id for a in answers_in),
                 count=len(answers_in),
                 quotes=tuple(quotes),
