@@ -9,6 +9,7 @@ from django import forms
 from rapport.cases.models import Case
 from rapport.practices.models import Practice
 from rapport.referrals.models import MAX_FOLLOW_UP_DAYS, Outcome, Partner
+from rapport.referrals.services import NAME_A_SPECIALTY
 
 
 class PartnerForm(forms.ModelForm[Partner]):
@@ -21,6 +22,12 @@ class PartnerForm(forms.ModelForm[Partner]):
             "specialties": {"required": "Name at least one thing they are good at."},
             "email": {"invalid": "This is not an email address: check it, or leave it empty."},
         }
+
+    def clean_specialties(self) -> str:
+        given = [part.strip() for part in str(self.cleaned_data["specialties"]).split(",")]
+        if not any(given):
+            raise forms.ValidationError(NAME_A_SPECIALTY)
+        return ", ".join(part for part in given if part)
 
 
 class PartnerChoice(forms.ModelChoiceField[Partner]):

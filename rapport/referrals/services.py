@@ -12,12 +12,14 @@ from django.utils import timezone
 
 from rapport.cases.models import Case
 from rapport.clients.models import Client
+from rapport.clients.signals import clients_changed
 from rapport.messaging.services import Approved, message_approve
 from rapport.practices.models import Member, Practice
 from rapport.referrals.models import MAX_FOLLOW_UP_DAYS, Outcome, Partner, Referral
 from rapport.timeline.models import InteractionKind
 from rapport.timeline.services import interaction_create
 
+NAME_A_SPECIALTY = "Name at least one thing they are good at."
 PARTNER_FIELDS = ("name", "specialties", "area", "email", "introductions", "notes")
 
 
@@ -25,7 +27,7 @@ def _partner_clean(partner: Partner) -> Partner:
     for name in PARTNER_FIELDS:
         setattr(partner, name, str(getattr(partner, name)).strip())
     if not partner.specialty_list:
-        raise ValidationError({"specialties": "Name at least one thing they are good at."})
+        raise ValidationError({"specialties": NAME_A_SPECIALTY})
     partner.full_clean()
     return partner
 
@@ -45,7 +47,12 @@ def partner_update(*, partner: Partner, **fields: str) -> Partner:
 
 @transaction.atomic
 def partner_delete(*, partner: Partner) -> None:
+    """The partner goes with their referrals; what Today asked about those clients is made
+    again (a cascade sends no per-client signal the attention table would hear)."""
+    client_ids = sorted(set(partner.referrals.values_list("client_id", flat=True)))
     partner.delete()
+    if client_ids:
+        clients_changed.send(sender=Partner, practice=partner.practice, client_ids=client_ids)
 
 
 def _days(days: int) -> int:

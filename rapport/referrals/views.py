@@ -109,6 +109,8 @@ def refer(request: PracticeRequest, client_id: int) -> HttpResponse:
         case = get_object_or_404(
             Case.objects.for_practice(request.practice), pk=case_id or 0, client=client
         )
+    if (partner_id := id_param(request.POST.get("partner", ""))) is not None:
+        _partner_for(request, partner_id)  # another practice's partner is a 404, as a page is
     need = str(request.GET.get("need", ""))[:300].strip()
     form = ReferForm(
         request.POST or None,
