@@ -100,7 +100,9 @@ def referral_create(
     referral.full_clean()
     referral.save()
     shared = (
-        " They agreed to share the case summary." if summary_shared else " No case summary shared."
+        " The case summary is shared, with the client's agreement."
+        if summary_shared
+        else " No case summary shared."
     )
     interaction_create(
         client=client,

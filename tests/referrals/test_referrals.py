@@ -255,3 +255,20 @@ def test_removing_a_partner_takes_their_follow_ups_off_today(
     partner_delete(partner=ahmed)
     assert agenda_build(owner.practice).section(Section.REFERRAL).total == 0
     assert priya.interactions.filter(summary__startswith="Referred to Dr Ahmed").exists()
+
+
+def test_rapport_today_json_includes_referral_follow_ups(
+    owner: Member, priya: Client, ahmed: Partner, clock: Any
+) -> None:
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    referral_create(client=priya, partner=ahmed, member=owner, follow_up_days=2)
+    clock.shift(timedelta(days=2, minutes=1))
+    call_command("today", "--json", stdout=(out := StringIO()))
+    sections = {section["key"]: section for section in json.loads(out.getvalue())["sections"]}
+    [item] = sections[Section.REFERRAL]["items"]
+    assert item["headline"] == "Did Priya reach Dr Ahmed? How did it go?"
+    assert item["client_id"] == priya.pk
