@@ -13,17 +13,16 @@ from rapport.clients.models import Client
 from rapport.portability.export import practice_export
 from rapport.practices.models import Member
 from rapport.referrals.models import Outcome, Partner, Referral
-from rapport.referrals.services import partner_create, referral_create, referral_outcome_record
+from rapport.referrals.services import referral_create, referral_outcome_record
 from tests.conftest import ClientFile
 
 
 def _referred(client_file: ClientFile, owner: Member) -> Referral:
-    partner = partner_create(
-        practice=owner.practice, name="Dr Ahmed", specialties="sleep", email="ahmed@example.org"
-    )
+    """The client file's referral made again from its case, with consent; it was not a fit."""
+    client_file.referral.delete()
     referral = referral_create(
-        client=client_file.client, partner=partner, member=owner, case=client_file.case,
-        need="sleep", summary_shared=True,
+        client=client_file.client, partner=client_file.partner, member=owner,
+        case=client_file.case, need="sleep", summary_shared=True,
     )  # fmt: skip
     return referral_outcome_record(referral=referral, outcome=Outcome.NOT_A_FIT, note="Too far")
 
