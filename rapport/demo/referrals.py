@@ -26,7 +26,7 @@ def _referral(
     ).save()  # fmt: skip
     interaction_create(
         client=client, kind=InteractionKind.NOTE, occurred_at=referred_at, created_by=member,
-        summary=f"Referred to {partner.name} for {need}. No case summary shared.",
+        summary=f"Referred to {partner.name}: “{need}”. No case summary shared.",
     )  # fmt: skip
 
 

@@ -108,8 +108,8 @@ def referral_create(
         client=client,
         kind=InteractionKind.NOTE,
         summary=f"Referred to {partner.name}"
-        + (f" for {referral.need}" if referral.need else "")
-        + f".{shared}",
+        + (f": “{referral.need}”." if referral.need else ".")
+        + shared,
         created_by=member,
     )
     return referral

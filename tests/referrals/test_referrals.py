@@ -139,7 +139,7 @@ def test_a_referral_from_a_case_records_consent_and_drafts_one_introduction_to_b
     assert referral.consent_at == timezone.now()
     assert referral.follow_up_at == timezone.now() + timedelta(days=10)
     note = priya.interactions.get(kind=InteractionKind.NOTE)
-    assert note.summary.startswith("Referred to Dr Ahmed for sleep.")
+    assert note.summary.startswith("Referred to Dr Ahmed: “sleep”.")
 
     composer = owner_http.get(response["Location"]).content.decode()
     assert "Dear Priya and Dr Ahmed," in composer

@@ -16,7 +16,7 @@ class Referrals(TodaySection):
     def item(self, row: Referral, when: Moment) -> Item:
         client, partner = row.client.display_name, row.partner.name
         detail = f"Referred {days_ago(row.referred_at, when)}"
-        detail += f" for {row.need}." if row.need else "."
+        detail += f": “{row.need}”." if row.need else "."
         if row.outcome == Outcome.NO_CONTACT:
             detail += " No contact yet when you last asked."
         return Item(
