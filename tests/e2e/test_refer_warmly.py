@@ -82,6 +82,8 @@ def test_refer_warmly_from_a_case_and_follow_up(  # type: ignore[no-untyped-def]
     suggested = page.locator(".suggested-partner")
     expect(suggested.first).to_contain_text("Dr Ahmed")
     expect(suggested.first).to_contain_text("suggested: sleep")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "referral-refer.png"), full_page=True)
     page.get_by_label("Dr Ahmed").check()
     page.get_by_label("They agreed that I share the case summary with the partner").check()
     page.get_by_label("Ask me how it went after (days)").fill("10")
@@ -94,7 +96,6 @@ def test_refer_warmly_from_a_case_and_follow_up(  # type: ignore[no-untyped-def]
     expect(body).to_have_value(re.compile("Our best guess:"))
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_text("goes to priya@example.org and ahmed@example.org")).to_be_visible()
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "referral-approved.png"), full_page=True)
 
     # 4. The outbox worker sends it once, to both addresses.
@@ -127,5 +128,6 @@ def test_refer_warmly_from_a_case_and_follow_up(  # type: ignore[no-untyped-def]
         row = page.locator(f"#referral-{referral.pk}")
         expect(row).to_contain_text("Helped")
         expect(row).to_contain_text("Sleeping through most nights")
+        page.screenshot(path=str(ARTIFACTS / "referral-partner.png"), full_page=True)
         page.goto(f"{live_server.url}/")
         expect(page.locator(f"#item-referral-{referral.pk}")).to_have_count(0)
