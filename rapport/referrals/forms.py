@@ -97,3 +97,17 @@ class OutcomeForm(forms.Form):
         required=False,
         help_text="Optional: what they said, what to remember next time.",
     )
+
+
+class IntroductionCopyForm(forms.Form):
+    """The introduction for a partner with no email, kept with the referral as written."""
+
+    text = forms.CharField(
+        label="The introduction",
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 16, "class": "introduction-copy"}),
+        error_messages={
+            "required": "The introduction is empty: write it before keeping it.",
+            "max_length": "Keep it under 20,000 characters.",
+        },
+    )

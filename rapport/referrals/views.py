@@ -20,7 +20,7 @@ from rapport.messaging.forms import ComposeForm
 from rapport.messaging.services import Approved, message_check, templates_ensure
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.referrals import services
-from rapport.referrals.forms import OutcomeForm, PartnerForm, ReferForm
+from rapport.referrals.forms import IntroductionCopyForm, OutcomeForm, PartnerForm, ReferForm
 from rapport.referrals.models import Partner, Referral
 from rapport.referrals.queries import introduction_draft, partners_suggested
 
@@ -179,27 +179,28 @@ def introduction(request: PracticeRequest, referral_id: int) -> HttpResponse:
 
 def _to_copy(request: PracticeRequest, referral: Referral) -> HttpResponse:
     """The partner takes introductions another way: the words, checked, with a copy button."""
-    if request.method == "POST":
-        text = str(request.POST.get("text", ""))
-        if not text.strip():
-            messages.error(request, "The introduction is empty: write it before keeping it.")
+    form = IntroductionCopyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.introduction_keep(referral=referral, text=form.cleaned_data["text"])
+        messages.success(request, "Kept with the referral. Send it the way they like.")
+        return redirect(reverse("client_detail", args=[referral.client_id]) + "#timeline")
+    if request.method != "POST":
+        if referral.introduction:
+            text = referral.introduction
         else:
-            services.introduction_keep(referral=referral, text=text[:20_000])
-            messages.success(request, "Kept with the referral. Send it the way they like.")
-            return redirect(reverse("client_detail", args=[referral.client_id]) + "#timeline")
-    if referral.introduction:
-        text = referral.introduction
-    else:
-        subject, body = introduction_draft(referral, request.member)
-        text = f"{subject}\n\n{body}"
+            subject, body = introduction_draft(referral, request.member)
+            text = f"{subject}\n\n{body}"
+        form = IntroductionCopyForm(initial={"text": text})
+    text = str(form["text"].value() or "")
     findings = message_check(client=referral.client, subject="", body=text)
     context = {
         "referral": referral,
         "client": referral.client,
-        "text": text,
+        "form": form,
         **findings_context(findings, text),
     }
-    return render(request, "referrals/copy.html", context)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "referrals/copy.html", context, status=status)
 
 
 @member_required

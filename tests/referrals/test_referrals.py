@@ -185,9 +185,10 @@ def test_a_partner_without_email_gets_an_introduction_to_copy_not_sent(
     referral = Referral.objects.get()
     url = reverse("referral_introduction", args=[referral.pk])
     page = owner_http.get(url).content.decode()
-    assert 'data-copy="introduction-text"' in page and "Nothing is sent" in page
+    assert 'data-copy="id_text"' in page and "Nothing is sent" in page
     assert "Dear Priya and Mrs Bell," in page
-    assert owner_http.post(url, {"text": "  "}).status_code == 200
+    empty = owner_http.post(url, {"text": "  "})
+    assert empty.status_code == 400 and "The introduction is empty" in empty.content.decode()
     owner_http.post(url, {"text": "Priya, meet Mrs Bell."})
     referral.refresh_from_db()
     assert referral.introduction == "Priya, meet Mrs Bell."
