@@ -16,6 +16,7 @@ urlpatterns = [
     path("clients/", include("rapport.messaging.urls")),
     path("", include("rapport.appointments.urls")),
     path("", include("rapport.touches.urls")),
+    path("", include("rapport.referrals.urls")),
     path("", include("rapport.portability.urls")),
     path("u/<str:token>/", unsubscribe, name="unsubscribe"),
     path("templates/", messaging_views.template_list, name="template_list"),

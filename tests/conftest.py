@@ -28,6 +28,7 @@ from rapport.messaging.services import message_approve, templates_ensure
 from rapport.portability.models import ExportFile, ExportKind, ImportBatch
 from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add, practice_create
+from rapport.referrals.models import Outcome, Partner, Referral
 from rapport.timeline.models import Interaction, InteractionKind, Promise
 from rapport.timeline.services import PromiseInput, interaction_create
 from rapport.touches.models import Touch, TouchKind
@@ -128,6 +129,8 @@ class ClientFile:
     export_file: ExportFile
     calendar_upload: CalendarUpload
     case: Case
+    partner: Partner
+    referral: Referral
 
 
 def make_client_file(
@@ -241,7 +244,20 @@ def make_client_file(
             b"DTSTART:20261201T100000Z\r\nSUMMARY:Session\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
         ),
         _case_with_story(client, member),
+        *_referred(client),
     )
+
+
+def _referred(client: Client) -> tuple[Partner, Referral]:
+    """A trusted partner, and a referral to them that helped (nothing for Today to ask)."""
+    partner = Partner.objects.create(
+        practice=client.practice, name="Dr Ahmed", specialties="sleep", email="ahmed@example.org"
+    )
+    referral = Referral.objects.create(
+        practice=client.practice, client=client, partner=partner, need="sleep",
+        outcome=Outcome.HELPED, outcome_at=timezone.now(),
+    )  # fmt: skip
+    return partner, referral
 
 
 def _case_with_story(client: Client, member: Member) -> Case:

@@ -26,6 +26,7 @@ def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
         "reconfirm": True,
         "appointments": True,
         "touch": True,
+        "referral": True,
     }
     dates = next(section for section in agenda.sections if section.key == "date")
     assert {item.section for item in dates.items} >= {"date", "care", "care_talk"}

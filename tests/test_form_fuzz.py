@@ -29,6 +29,7 @@ from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Ta
 from rapport.messaging.models import InboundMail, OutboxMessage
 from rapport.messaging.unsubscribe import unsubscribe_link
 from rapport.practices.models import Member
+from rapport.referrals.models import Partner, Referral
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
 from tests.conftest import logged_in, make_client_file
@@ -40,7 +41,7 @@ SKIPPED = {"logout", "login", "welcome"}
 UNTOUCHED = {"csrfmiddlewaretoken"}
 MAIN_TABLES: list[type[Model]] = [
     Client, ContactPoint, Fact, ImportantDate, Tag, Interaction, Promise, Appointment,
-    Touch, TouchKind, OutboxMessage, InboundMail, Member, Case, Step, Advice,
+    Touch, TouchKind, OutboxMessage, InboundMail, Member, Case, Step, Advice, Partner, Referral,
 ]  # fmt: skip
 HUGE = "9" * 20
 EDGES = {

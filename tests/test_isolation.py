@@ -29,6 +29,7 @@ from rapport.messaging.models import (
 )
 from rapport.portability.models import ImportBatch
 from rapport.practices.models import Member, Practice
+from rapport.referrals.models import Partner, Referral
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
 from tests.conftest import ClientFile, make_client_file
@@ -68,6 +69,8 @@ def _snapshot() -> list[list[dict[str, object]]]:
             Case,
             Step,
             Advice,
+            Partner,
+            Referral,
         )
     ]
 
@@ -116,6 +119,8 @@ def test_own_client_with_foreign_child_is_404(
         client_file.export_file,
         client_file.calendar_upload,
         client_file.case,
+        client_file.partner,
+        client_file.referral,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

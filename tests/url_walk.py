@@ -52,6 +52,8 @@ def id_for(kwarg: str, file: ClientFile) -> int:
         "export_id": file.export_file.pk,
         "upload_id": file.calendar_upload.pk,
         "case_id": file.case.pk,
+        "partner_id": file.partner.pk,
+        "referral_id": file.referral.pk,
     }
     if kwarg not in ids:
         pytest.fail(f"The URL walk does not know the URL parameter {kwarg!r}: teach it in id_for.")

@@ -34,6 +34,11 @@ from rapport.api.schemas import (
     ImportantDateOut,
     InteractionIn,
     InteractionOut,
+    OutcomeIn,
+    PartnerIn,
+    PartnerOut,
+    ReferralIn,
+    ReferralOut,
     TodayOut,
     TouchDoneIn,
     TouchIn,
@@ -42,6 +47,7 @@ from rapport.api.schemas import (
 )
 from rapport.api.services import member_for_key
 from rapport.appointments.models import Appointment
+from rapport.cases.models import Case
 from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
 from rapport.clients.services import (
     ContactPointInput,
@@ -55,6 +61,14 @@ from rapport.desk.today.render import agenda_as_data
 from rapport.lib.dates import Day
 from rapport.practices.models import Member
 from rapport.practices.throttle import LoginThrottled, client_address, token_check
+from rapport.referrals.models import Partner, Referral
+from rapport.referrals.services import (
+    partner_create,
+    partner_delete,
+    partner_update,
+    referral_create,
+    referral_outcome_record,
+)
 from rapport.timeline.models import Interaction
 from rapport.timeline.services import interaction_create
 from rapport.touches.models import Touch, TouchKind
@@ -379,3 +393,97 @@ def touches_done(request: HttpRequest, touch_id: ObjectId, data: TouchDoneIn) ->
     with _naming("body data done_on"):  # already done, a day to come, a boundary crossed
         touch_done(touch=touch, response=data.response, done_on=data.done_on, member=member)
     return touch
+
+
+def _partner(request: HttpRequest, partner_id: int) -> Partner:
+    return get_object_or_404(Partner.objects.for_practice(_member(request).practice), pk=partner_id)
+
+
+@api.get("/partners", response=_answers(list[PartnerOut]), tags=["referrals"])
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+def partners_list(request: HttpRequest) -> QuerySet[Partner]:
+    return Partner.objects.for_practice(_member(request).practice)
+
+
+@api.post("/partners", response=_answers(PartnerOut, 201), tags=["referrals"])
+def partners_create(request: HttpRequest, data: PartnerIn) -> Status[Partner]:
+    with _naming("body data name"):
+        partner = partner_create(practice=_member(request).practice, **data.dict())
+    return Status(201, partner)
+
+
+@api.get("/partners/{partner_id}", response=_answers(PartnerOut), tags=["referrals"])
+def partners_detail(request: HttpRequest, partner_id: ObjectId) -> Partner:
+    return _partner(request, partner_id)
+
+
+@api.put("/partners/{partner_id}", response=_answers(PartnerOut), tags=["referrals"])
+def partners_update(request: HttpRequest, partner_id: ObjectId, data: PartnerIn) -> Partner:
+    partner = _partner(request, partner_id)
+    with _naming("body data name"):
+        return partner_update(partner=partner, **data.dict())
+
+
+@api.delete("/partners/{partner_id}", response=_answers(None, 204), tags=["referrals"])
+def partners_delete(request: HttpRequest, partner_id: ObjectId) -> Status[None]:
+    """The partner goes, with the referrals made to them; the notes on timelines stay."""
+    partner_delete(partner=_partner(request, partner_id))
+    return Status(204, None)
+
+
+@api.get("/referrals", response=_answers(list[ReferralOut]), tags=["referrals"])
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+def referrals_list(
+    request: HttpRequest,
+    client_id: ObjectId | None = None,
+    partner_id: ObjectId | None = None,
+    waiting: bool = False,
+) -> QuerySet[Referral]:
+    """`waiting`: only those whose outcome Today will ask about (or already asks about)."""
+    referrals = Referral.objects.for_practice(_member(request).practice)
+    if client_id is not None:
+        referrals = referrals.filter(client_id=client_id)
+    if partner_id is not None:
+        referrals = referrals.filter(partner_id=partner_id)
+    if waiting:
+        referrals = referrals.awaiting_follow_up()
+    return referrals.order_by("-referred_at", "-id")
+
+
+@api.post("/referrals", response=_answers(ReferralOut, 201), tags=["referrals"])
+def referrals_create(request: HttpRequest, data: ReferralIn) -> Status[Referral]:
+    """Records a referral (and the client's agreement to share the case summary). The
+    introduction itself is written and approved in the web composer: nothing reaches a
+    client without the provider reading the words."""
+    member = _member(request)
+    client = _client(request, data.client_id)
+    partner = _partner(request, data.partner_id)
+    case = None
+    if data.case_id is not None:
+        case = (
+            Case.objects.for_practice(member.practice)
+            .filter(pk=data.case_id, client=client)
+            .first()
+        )
+        if case is None:
+            raise FieldsInvalid(["body data case_id: That is not one of this client's cases."])
+    with _naming("body data partner_id"):
+        referral = referral_create(
+            client=client, partner=partner, member=member, case=case, need=data.need,
+            summary_shared=data.summary_shared, follow_up_days=data.follow_up_days,
+        )  # fmt: skip
+    return Status(201, referral)
+
+
+@api.post("/referrals/{referral_id}/outcome", response=_answers(ReferralOut), tags=["referrals"])
+def referrals_outcome(request: HttpRequest, referral_id: ObjectId, data: OutcomeIn) -> Referral:
+    """Helped or not a fit ends the follow-up; no contact yet asks again after the same days."""
+    member = _member(request)
+    referral = get_object_or_404(
+        Referral.objects.for_practice(member.practice).select_related("partner", "client"),
+        pk=referral_id,
+    )
+    with _naming("body data outcome"):
+        return referral_outcome_record(
+            referral=referral, outcome=data.outcome, note=data.note, member=member
+        )

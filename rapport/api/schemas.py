@@ -192,3 +192,54 @@ class InteractionIn(Schema):
     occurred_at: Moment | None = None
     summary: str = Field("", max_length=20000, pattern=NO_NUL)
     client_words: str = Field("", max_length=20000, pattern=NO_NUL)
+
+
+class PartnerOut(Schema):
+    id: int
+    name: str
+    specialties: str
+    area: str
+    email: str
+    introductions: str
+    notes: str
+
+
+class PartnerIn(Schema):
+    name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    specialties: str = Field(min_length=1, max_length=500, pattern=NO_NUL)
+    area: str = Field("", max_length=200, pattern=NO_NUL)
+    email: str = Field("", max_length=254, pattern=NO_NUL)
+    introductions: str = Field("", max_length=300, pattern=NO_NUL)
+    notes: str = Field("", max_length=2000, pattern=NO_NUL)
+
+
+class ReferralOut(Schema):
+    id: int
+    client_id: int
+    partner_id: int
+    case_id: int | None
+    need: str
+    summary_shared: bool
+    consent_at: datetime | None
+    referred_at: datetime
+    follow_up_days: int
+    follow_up_at: datetime | None
+    outcome: str
+    outcome_note: str
+    outcome_at: datetime | None
+
+
+class ReferralIn(Schema):
+    client_id: ObjectId
+    partner_id: ObjectId
+    case_id: ObjectId | None = None
+    need: str = Field("", max_length=300, pattern=NO_NUL)
+    summary_shared: bool = Field(
+        False, description="The client agreed that the case summary is shared with the partner."
+    )
+    follow_up_days: int = Field(7, ge=1, le=365)
+
+
+class OutcomeIn(Schema):
+    outcome: Literal["helped", "not_a_fit", "no_contact"]
+    note: str = Field("", max_length=500, pattern=NO_NUL)

@@ -32,6 +32,8 @@ from rapport.clients.queries import (
 )
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
+from rapport.referrals.models import Referral
+from rapport.referrals.queries import referrals_to_follow_up
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.queries import hard_conversations_had, promises_due
 from rapport.touches.models import Touch
@@ -74,6 +76,7 @@ SHOWN_FIELDS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
     Section.DATE: (ImportantDate, ("kind", "label", "month", "day", "year")),
     Section.RECONFIRM: (Fact, ("text", "ask_again", "known_at")),
     Section.TOUCH: (Touch, ("note", "planned_on", "kind_id")),
+    Section.REFERRAL: (Referral, ("partner_id", "need", "referred_at", "follow_up_at", "outcome")),
     Section.COMING_UP: (Appointment, ("starts_at", "ends_at", "place", "status")),
     ON_ITS_WAY: (OutboxMessage, ("subject", "next_attempt_at")),
     **dict.fromkeys((Section.REMINDER, Section.CHANGED, Section.FOLLOW_UP), (Appointment, _VISIT)),
@@ -224,6 +227,19 @@ def _touches(scope: Scope) -> Iterable[AttentionItem]:
         yield found
 
 
+def _referrals(scope: Scope) -> Iterable[AttentionItem]:
+    """From its follow-up moment until the outcome is recorded; "no contact yet" moves the
+    moment on, which starts a new cycle (an earlier "done" or snooze no longer hides it)."""
+    for row in scope.narrow(referrals_to_follow_up(scope.practice)):
+        due = row.follow_up_at
+        found = item(
+            scope, Section.REFERRAL, row, row.client_id, sort_at=due, due_at=due, cycle_at=due
+        )
+        found.shown["partner_name"] = row.partner.name
+        yield found
+
+
 REASONS: tuple[Callable[[Scope], Iterable[AttentionItem]], ...] = (
     _replies, _checkins, _promises, fading_items, _care, _dates, _reconfirm, _touches,
+    _referrals,
 )  # fmt: skip

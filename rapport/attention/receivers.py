@@ -23,13 +23,14 @@ from rapport.clients.signals import client_changed, clients_changed
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.practices.signals import practice_time_zone_changed
+from rapport.referrals.models import Partner, Referral
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.services import practice_history_refresh
 from rapport.touches.models import Touch, TouchKind
 
 # Rows that belong to one client and can be a reason on Today, or change one.
 _A_CLIENTS: tuple[type[Model], ...] = (
-    Fact, ImportantDate, Interaction, Promise, OutboxMessage, Appointment, Touch,
+    Fact, ImportantDate, Interaction, Promise, OutboxMessage, Appointment, Touch, Referral,
 )  # fmt: skip
 
 
@@ -87,3 +88,14 @@ def touch_kind_saved(sender: Any, instance: TouchKind, **kwargs: Any) -> None:
     planned = Touch.objects.filter(kind=instance).planned()
     clients = list(planned.values_list("client_id", flat=True).distinct())
     items_refresh(practice=instance.practice, clients=clients)
+
+
+@receiver(post_save, sender=Partner)
+def partner_saved(sender: Any, instance: Partner, raw: bool = False, **kwargs: Any) -> None:
+    """Today names the partner in each follow-up: a renamed partner is named anew."""
+    if raw:
+        return
+    waiting = Referral.objects.filter(partner=instance).awaiting_follow_up()
+    clients = list(waiting.values_list("client_id", flat=True).distinct())
+    if clients:
+        items_refresh(practice=instance.practice, clients=clients)

@@ -30,6 +30,7 @@ from rapport.clients.services import ContactPointInput, client_create, fact_crea
 from rapport.demo.appointments import demo_appointments
 from rapport.demo.generated import generated_people
 from rapport.demo.people import PEOPLE, Person
+from rapport.demo.referrals import demo_referrals
 from rapport.demo.touches import demo_touches
 from rapport.desk.today.agenda import agenda_build
 from rapport.messaging.models import OutboxStatus
@@ -289,6 +290,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     _a_message_that_bounced(practice, owner)
     demo_appointments(practice, owner, rng)
     demo_touches(practice, owner, rng)
+    demo_referrals(practice, owner)
     readings_refresh(practice=practice)
     _past_mornings(practice)
     return practice, True

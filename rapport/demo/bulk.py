@@ -34,6 +34,7 @@ from rapport.clients.models import (
 )
 from rapport.demo.generated import FIRST_NAMES, SURNAMES
 from rapport.practices.models import Member, Practice
+from rapport.referrals.models import Outcome, Partner, Referral
 from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
 from rapport.timeline.services import summary_apply
 from rapport.timeline.summary import Contact, summarize
@@ -76,7 +77,8 @@ def bulk_practice(
     progress("facts, dates and promises")
     _appointments(practice, clients, rng, now, history)
     _touches(practice, clients, rng, now)
-    progress("appointments and touches")
+    _referrals(practice, clients, rng, now)
+    progress("appointments, touches and referrals")
     _summaries(practice, clients, history, now)
     progress("summaries")
     readings_refresh(practice=practice, now=now)
@@ -376,3 +378,31 @@ def _touches(practice: Practice, clients: list[Client], rng: random.Random, now:
         )  # fmt: skip
     with transaction.atomic():
         Touch.objects.bulk_create(rows, batch_size=5000)
+
+
+def _referrals(
+    practice: Practice, clients: list[Client], rng: random.Random, now: datetime
+) -> None:
+    """Two partners; a referral for one client in fifty, some waiting to hear how it went."""
+    partners = Partner.objects.bulk_create(
+        [
+            Partner(practice=practice, name="Dr Amira Ahmed", specialties="sleep, anxiety",
+                    email="amira.ahmed@example.org"),
+            Partner(practice=practice, name="Tom Reyes", specialties="tax, small business"),
+        ]
+    )  # fmt: skip
+    rows = []
+    for client in rng.sample(clients, min(len(clients), max(1, len(clients) // 50))):
+        referred = now - timedelta(days=rng.randint(1, 60))
+        known = rng.random() < 0.5
+        rows.append(
+            Referral(
+                practice=practice, client=client, partner=rng.choice(partners),
+                referred_at=referred, need="a better fit",
+                outcome=rng.choice([Outcome.HELPED, Outcome.NOT_A_FIT]) if known else "",
+                outcome_at=now if known else None,
+                follow_up_at=None if known else referred + timedelta(days=7),
+            )
+        )  # fmt: skip
+    with transaction.atomic():
+        Referral.objects.bulk_create(rows, batch_size=5000)

@@ -77,6 +77,10 @@ class OutboxMessage(PracticeOwned):
     interaction = models.OneToOneField(Interaction, on_delete=models.CASCADE, related_name="outbox")
     to_address = models.EmailField()
     to_name = models.CharField(max_length=200, blank=True)
+    # A second reader of the same email (a partner a client is introduced to): one message,
+    # one claim, one delivery to both, so the outbox's at-most-once holds for the pair.
+    cc_address = models.EmailField(blank=True)
+    cc_name = models.CharField(max_length=200, blank=True)
     reply_to = models.EmailField(blank=True)
     subject = models.CharField(max_length=200)
     body = models.TextField()

@@ -79,7 +79,8 @@ def email_for(message: OutboxMessage) -> EmailMessage:
     if message.in_reply_to:
         headers["In-Reply-To"] = message.in_reply_to
         headers["References"] = message.references or message.in_reply_to
-    if not message.essential:
+    # The unsubscribe link speaks for the client: never in a copy someone else reads too.
+    if not message.essential and not message.cc_address:
         link = unsubscribe_url(message)
         body += f"\n\n--\nTo stop messages like this one: {link}"
         headers["List-Unsubscribe"] = f"<{link}>"
@@ -89,6 +90,7 @@ def email_for(message: OutboxMessage) -> EmailMessage:
         body=body,
         from_email=_address(message.practice.name, settings.DEFAULT_FROM_EMAIL),
         to=[_address(message.to_name, message.to_address)],
+        cc=[_address(message.cc_name, message.cc_address)] if message.cc_address else None,
         reply_to=[message.reply_to] if message.reply_to else None,
         headers=headers,
     )

@@ -187,11 +187,14 @@ def message_approve(
     to_address: str = "",
     essential: bool = False,
     answering: InboundMail | None = None,
+    cc_address: str = "",
+    cc_name: str = "",
 ) -> Approved:
     """The provider approved these exact words: record them, and queue them if by email.
 
     An email waits the practice's undo window before the outbox may send it, and is not
-    contact until it goes. `answering` threads it with the client's mail."""
+    contact until it goes. `answering` threads it with the client's mail; `cc_address` sends
+    the same email to someone else too (a partner the client is introduced to)."""
     subject, body = subject.strip(), body.strip()
     if not body:
         raise ValidationError({"body": "Write the message first."})
@@ -222,6 +225,8 @@ def message_approve(
         interaction=interaction,
         to_address=to_address.strip(),
         to_name=client.full_name,
+        cc_address=cc_address.strip(),
+        cc_name=cc_name,
         reply_to=member.user.email,
         subject=subject,
         body=body,

@@ -25,6 +25,7 @@ from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Ta
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.cards import clients_csv, vcards
 from rapport.practices.models import Member, Practice
+from rapport.referrals.models import Partner, Referral
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch, TouchKind
 
@@ -96,6 +97,16 @@ def _cases_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     return grouped
 
 
+def _referrals_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each referral with the partner's name, so a client's own file says to whom."""
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    referrals = Referral.objects.filter(client_id__in=client_ids).select_related("partner")
+    for referral in referrals.order_by("referred_at", "pk"):
+        data = row(referral, skip={"client"}) | {"partner_name": referral.partner.name}
+        grouped.setdefault(referral.client_id, []).append(data)
+    return grouped
+
+
 def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list[dict[str, Any]]:
     ids = list(clients.values_list("pk", flat=True))
     within = {"client_id__in": ids}
@@ -110,6 +121,7 @@ def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list
         "appointments": _by_client(Appointment.objects.filter(**within)),
         "touches": _by_client(Touch.objects.filter(**within)),
         "cases": _cases_by_client(ids),
+        "referrals": _referrals_by_client(ids),
     }
     tags: dict[int, list[str]] = {}
     for client_id, name in Client.tags.through.objects.filter(client_id__in=ids).values_list(
@@ -139,6 +151,7 @@ def practice_export(practice: Practice) -> dict[str, Any]:
         ],
         "tags": [row(tag) for tag in Tag.objects.for_practice(practice)],
         "touch_kinds": [row(kind) for kind in TouchKind.objects.for_practice(practice)],
+        "partners": [row(partner) for partner in Partner.objects.for_practice(practice)],
         "message_templates": [
             row(template) for template in MessageTemplate.objects.for_practice(practice)
         ],

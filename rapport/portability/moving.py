@@ -21,6 +21,7 @@ from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Ta
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.export import FORMAT, VERSION
 from rapport.practices.models import Member, Practice
+from rapport.referrals.models import Partner, Referral
 from rapport.timeline.models import Interaction, Promise
 from rapport.timeline.services import practice_history_refresh
 from rapport.touches.models import Touch, TouchKind
@@ -140,6 +141,10 @@ def practice_import(*, data: Any, practice: Practice, member: Member) -> dict[st
     for row in _rows(data, "message_templates"):
         if row.get("name") not in names:
             _build(MessageTemplate, row, practice=practice, links={}, where="A template").save()
+    for row in _rows(data, "partners"):
+        partner = _build(Partner, row, practice=practice, links={}, where="A partner")
+        partner.save()
+        maps.put("partner", row.get("id"), partner.pk)
     counts = {"clients": 0}
     for row in _rows(data, "clients"):
         counts["clients"] += 1
@@ -194,6 +199,7 @@ class _Belongings:
         self._appointments()
         self._each("touches", Touch, self._touch_links)
         self._cases()
+        self._referrals()
 
     def _old_id(self, kind: str, name: str) -> _Links:
         """The links of a row whose field `name` holds the old id of a `kind` saved before."""
@@ -264,6 +270,7 @@ class _Belongings:
         for item in _rows(self.row, "cases"):
             case = self._build("cases", Case, item, self._created_by(item))
             case.save()
+            self.maps.put("case", item.get("id"), case.pk)
             for key, model in (("steps", Step), ("advice", Advice)):
                 for inner in _rows(item, key):
                     links = {
@@ -284,3 +291,19 @@ class _Belongings:
                             f"{self.where}, case {key}: {error.messages[0]}"
                         ) from error
                     made.save()
+
+    def _referrals(self) -> None:
+        for item in _rows(self.row, "referrals"):
+            partner_id = self.maps.get("partner", item.get("partner_id"))
+            if partner_id is None:
+                raise ValidationError(
+                    f"{self.where}, referrals: a referral to a partner who is not in the file."
+                )
+            links = {
+                "partner_id": partner_id,
+                "case_id": self.maps.get("case", item.get("case_id")),
+                "interaction_id": self.maps.get("interaction", item.get("interaction_id")),
+                "referred_by_id": self.maps.member_id(item.get("referred_by_id")),
+                "consent_by_id": self.maps.member_id(item.get("consent_by_id")),
+            }
+            self._build("referrals", Referral, item, links).save()

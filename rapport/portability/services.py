@@ -16,6 +16,7 @@ from rapport.messaging.models import OutboxMessage
 from rapport.portability.leftovers import Traces, import_running, leftovers_erase
 from rapport.portability.models import Erasure
 from rapport.practices.models import Member
+from rapport.referrals.models import Referral
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch
 
@@ -34,6 +35,7 @@ ACTION_TARGETS = {
     Section.CHANGED: "appointment",
     Section.FOLLOW_UP: "appointment",
     Section.TOUCH: "touch",
+    Section.REFERRAL: "referral",
 }
 
 
@@ -54,6 +56,8 @@ def client_erase(*, client: Client, member: Member | None) -> Erasure:
         "outbox": list(OutboxMessage.objects.filter(client=client).values_list("pk", flat=True)),
         "appointment": list(Appointment.objects.filter(client=client).values_list("pk", flat=True)),
         "touch": list(Touch.objects.filter(client=client).values_list("pk", flat=True)),
+        # Their referrals go with them; the partners stay.
+        "referral": list(Referral.objects.filter(client=client).values_list("pk", flat=True)),
     }
     traces = Traces.of(client)
     actions = Q(pk__in=[])

@@ -55,6 +55,14 @@ from rapport.messaging.outbox import (
 )
 from rapport.messaging.services import message_approve
 from rapport.practices.models import Member
+from rapport.referrals.models import Outcome, Partner, Referral
+from rapport.referrals.services import (
+    partner_create,
+    partner_delete,
+    partner_update,
+    referral_create,
+    referral_outcome_record,
+)
 from rapport.timeline.models import Interaction, InteractionKind, Promise
 from rapport.timeline.services import PromiseInput, interaction_create, promise_set_done
 from rapport.touches.models import Touch
@@ -66,7 +74,7 @@ _TARGET: dict[str, type[Any]] = {
     Section.FADING: Client, Section.PROMISE: Promise, Section.DATE: ImportantDate,
     Section.CARE: Fact, Section.CARE_TALK: Interaction, Section.RECONFIRM: Fact,
     Section.REMINDER: Appointment, Section.CHANGED: Appointment,
-    Section.FOLLOW_UP: Appointment, Section.TOUCH: Touch,
+    Section.FOLLOW_UP: Appointment, Section.TOUCH: Touch, Section.REFERRAL: Referral,
 }  # fmt: skip
 
 
@@ -224,6 +232,32 @@ def _undo(world: World, n: int) -> None:
         agenda_action_undo(member=world.member, action=action, target=target)
 
 
+def _refer(world: World, n: int) -> None:
+    practice = world.member.practice
+    partner = Partner.objects.filter(practice=practice).first() or partner_create(
+        practice=practice, name="Dr Ahmed", specialties="sleep", email="ahmed@example.org"
+    )
+    referral_create(
+        client=world.client(n), partner=partner, member=world.member, follow_up_days=1 + n % 3
+    )
+
+
+def _outcome(world: World, n: int) -> None:
+    waiting = Referral.objects.filter(client=world.client(n)).awaiting_follow_up().first()
+    if waiting is not None:
+        outcome = [Outcome.HELPED, Outcome.NOT_A_FIT, Outcome.NO_CONTACT][n % 3]
+        referral_outcome_record(referral=waiting, outcome=outcome, member=world.member)
+
+
+def _partner_change(world: World, n: int) -> None:
+    """A partner renamed (Today names them) or removed with their referrals."""
+    partner = Partner.objects.filter(practice=world.member.practice).first()
+    if partner is not None and n % 2:
+        partner_delete(partner=partner)
+    elif partner is not None:
+        partner_update(partner=partner, name=f"Dr Ahmed {n}")
+
+
 STEPS: dict[str, Callable[[World, int], None]] = {
     "wait": lambda world, n: world.clock.shift(timedelta(hours=5 * n + 1)),
     "inbound": lambda world, n: _contact(world, n, "inbound"),
@@ -252,6 +286,9 @@ STEPS: dict[str, Callable[[World, int], None]] = {
         practice=world.member.practice, client_ids=[world.client(n).pk]
     ),
     "unarchive": lambda world, n: client_unarchive(client=world.client(n)),
+    "refer": _refer,
+    "outcome": _outcome,
+    "partner": _partner_change,
 }
 
 steps = st.lists(st.tuples(st.sampled_from(sorted(STEPS)), st.integers(0, 40)), max_size=12)

@@ -32,6 +32,7 @@ class MailServer:
 
     def __init__(self) -> None:
         self.received: list[EmailMessage] = []
+        self.recipients: list[list[str]] = []  # each message's envelope: who it went to
         self.busy = 0
         self.refuse = False
 
@@ -48,6 +49,7 @@ class MailServer:
             self.busy -= 1
             return "451 4.3.0 Try again later"
         self.received.append(email.message_from_bytes(envelope.content, policy=default))  # type: ignore[arg-type]
+        self.recipients.append(list(envelope.rcpt_tos))
         return "250 Message accepted"
 
 

@@ -41,6 +41,7 @@ class Item:
     client_url: str = ""
     write_url: str = ""
     resend_url: str = ""  # "Send again", for a message that did not go or may not have
+    settle_url: str = ""  # the page that settles the item (how a referral went)
 
     @property
     def key(self) -> str:

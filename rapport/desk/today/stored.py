@@ -15,6 +15,7 @@ from rapport.appointments.queries import Need
 from rapport.attention.due import DueItem
 from rapport.attention.models import Section
 from rapport.attention.reasons import SHOWN_FIELDS
+from rapport.referrals.models import Partner
 from rapport.touches.models import TouchKind
 
 _NEED: dict[str, Need] = {Section.REMINDER: Need.REMINDER, Section.CHANGED: Need.CHANGED,
@@ -47,6 +48,8 @@ def row_of(due: DueItem) -> Any:
     row.client = due.client  # type: ignore[attr-defined]
     if due.section == Section.TOUCH:
         row.kind = TouchKind(pk=due.shown["kind_id"], name=due.shown["kind_name"])  # type: ignore[attr-defined]
+    if due.section == Section.REFERRAL:
+        row.partner = Partner(pk=due.shown["partner_id"], name=due.shown["partner_name"])  # type: ignore[attr-defined]
     if due.section in _NEED:
         return row, _NEED[due.section]
     return row

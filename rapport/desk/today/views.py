@@ -30,6 +30,7 @@ from rapport.desk.today.forms import AgendaActionForm
 from rapport.lib.http import UrlPattern, id_param, is_htmx, refuse_unless_post
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.access import PracticeRequest, member_required
+from rapport.referrals.models import Referral
 from rapport.timeline.models import Interaction, Promise
 from rapport.touches.models import Touch
 
@@ -52,6 +53,7 @@ def _link(agenda: Agenda) -> None:
     """Fills in each item's URLs: one reverse() per kind of URL, not per item."""
     client_url, compose_url = UrlPattern("client_detail"), UrlPattern("compose")
     appointment_message_url = UrlPattern("appointment_message")
+    outcome_url = UrlPattern("referral_outcome")
     for section in agenda.sections:
         action_url = {
             key: UrlPattern(f"agenda_{key}") for key in {item.section for item in section.items}
@@ -65,6 +67,8 @@ def _link(agenda: Agenda) -> None:
                     item.write_url = f"{appointment_message_url(item.object_id)}?reminder=1"
                 else:
                     item.write_url = f"{compose_url(item.client.pk)}{query}"
+            if item.section == Section.REFERRAL:
+                item.settle_url = outcome_url(item.object_id)
             if item.section == Section.UNSENT:
                 item.resend_url = reverse("outbox_resend", args=[item.client.pk, item.object_id])
 
@@ -115,6 +119,7 @@ def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> t
         "outbox_id": OutboxMessage,
         "appointment_id": Appointment,
         "touch_id": Touch,
+        "referral_id": Referral,
     }
     for key, model in lookups.items():
         if key in kwargs:
@@ -277,4 +282,5 @@ SECTION_URLS = [
     ("changes/<int:appointment_id>/", Section.CHANGED),
     ("follow-ups/<int:appointment_id>/", Section.FOLLOW_UP),
     ("touches/<int:touch_id>/", Section.TOUCH),
+    ("referrals/<int:referral_id>/", Section.REFERRAL),
 ]

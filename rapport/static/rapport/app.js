@@ -66,3 +66,19 @@ document.addEventListener("change", function (event) {
   var count = box.form.querySelectorAll("input[name=clients]:checked").length;
   said.textContent = count === 1 ? "1 client selected" : count + " clients selected";
 });
+
+// "Copy": puts the named field's words on the clipboard (an introduction passed on by hand).
+document.addEventListener("click", function (event) {
+  var button = event.target instanceof Element ? event.target.closest("[data-copy]") : null;
+  if (!button) return;
+  var field = document.getElementById(button.getAttribute("data-copy"));
+  if (!field) return;
+  field.select();
+  var done = function () { button.textContent = "Copied"; };
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); });
+  } else {
+    document.execCommand("copy");
+    done();
+  }
+});

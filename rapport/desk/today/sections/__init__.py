@@ -9,6 +9,7 @@ from rapport.desk.today.sections.dates import Dates
 from rapport.desk.today.sections.fading import Fading
 from rapport.desk.today.sections.promises import Promises
 from rapport.desk.today.sections.reconfirm import Reconfirm
+from rapport.desk.today.sections.referrals import Referrals
 from rapport.desk.today.sections.replies import Replies
 from rapport.desk.today.sections.touches import Touches
 from rapport.desk.today.sections.unsent import Unsent
@@ -23,4 +24,5 @@ SECTIONS: tuple[TodaySection, ...] = (
     Reconfirm(),
     Appointments(),
     Touches(),
+    Referrals(),
 )
