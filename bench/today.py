@@ -29,7 +29,7 @@ THIS = HERE.parent
 PG = "postgres://postgres@127.0.0.1:5432/"
 
 
-def _environment(code: Path, version: str, db: str, clients: int) -> None:
+def _environment(code: Path, version: str, db: str, clients: int, prefix: str) -> None:
     data = HERE / "data" / f"today-{version}-{clients}"
     data.mkdir(parents=True, exist_ok=True)
     os.environ["RAPPORT_DATA_DIR"] = str(data)
@@ -37,7 +37,7 @@ def _environment(code: Path, version: str, db: str, clients: int) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "rapport.settings"
     os.environ.pop("DATABASE_URL", None)
     if db == "postgres":
-        name = f"bench_today_{version}_{clients}"
+        name = f"{prefix}_{version}_{clients}"
         _create_database(name)
         os.environ["DATABASE_URL"] = PG + name
     sys.path.insert(0, str(code))
@@ -114,7 +114,7 @@ def _measure(runs: int) -> dict[str, Any]:
 
 
 def worker(args: argparse.Namespace) -> None:
-    _environment(Path(args.code), args.version, args.db, args.clients)
+    _environment(Path(args.code), args.version, args.db, args.clients, args.pg_prefix)
     import django
 
     django.setup()
@@ -128,6 +128,7 @@ def worker(args: argparse.Namespace) -> None:
 def _run(code: Path, version: str, args: argparse.Namespace) -> dict[str, Any]:
     command = [sys.executable, __file__, "--worker", "--code", str(code), "--version", version]
     command += ["--db", args.db, "--clients", str(args.clients), "--runs", str(args.runs)]
+    command += ["--pg-prefix", args.pg_prefix]
     done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=code)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -146,6 +147,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--pg-prefix", default="bench_today", help="PostgreSQL: <prefix>_<version>_<clients>"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--code", help=argparse.SUPPRESS)
     parser.add_argument("--version", help=argparse.SUPPRESS)

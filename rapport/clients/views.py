@@ -19,6 +19,7 @@ from rapport.clients.forms import (
     ImportantDateForm,
     contact_point_rows,
 )
+from rapport.clients.list_rows import list_rows
 from rapport.clients.listing import (
     ORDERS,
     clients_listed,
@@ -61,7 +62,9 @@ def client_list(request: PracticeRequest) -> HttpResponse:
     client_url = UrlPattern("client_detail")
     context = {
         "page": page,
-        "rows": [(client, client_url(client.pk), tags_of[client.pk]) for client in listed],
+        "rows": list_rows(
+            request, [(client, client_url(client.pk), tags_of[client.pk]) for client in listed]
+        ),
         "query": query,
         "status": status,
         "statuses": [*ClientStatus.choices, (ARCHIVED, "Archived")],

@@ -47,6 +47,15 @@ class ThrottledModelBackend(ModelBackend):
             # Stops django.contrib.auth.authenticate here: no other backend may try.
             raise PermissionDenied(refused.message) from refused
 
+    def get_user(self, user_id: Any) -> User | None:
+        """The session's user with their membership and its practice, in one query: every
+        page reads all three (`PracticeMiddleware`), so they are not fetched one by one."""
+        try:
+            user = User._default_manager.select_related("member__practice").get(pk=user_id)
+        except User.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
     async def aauthenticate(
         self,
         request: HttpRequest | None,

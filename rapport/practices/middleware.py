@@ -18,9 +18,11 @@ class PracticeMiddleware:
         request.member = None  # type: ignore[attr-defined]
         request.practice = None  # type: ignore[attr-defined]
         if request.user.is_authenticated:
-            member = (
-                Member.objects.select_related("practice", "user").filter(user=request.user).first()
-            )
+            try:
+                # Read with the user by the authentication backend (`backends.get_user`).
+                member = request.user.member
+            except Member.DoesNotExist:
+                member = None
             if member is not None:
                 request.member = member  # type: ignore[attr-defined]
                 request.practice = member.practice  # type: ignore[attr-defined]

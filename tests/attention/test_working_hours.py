@@ -50,3 +50,35 @@ def test_working_time_is_bounded_and_adds_up(a: datetime, b: datetime, c: dateti
     bc = working_time_between(b, c, LONDON, OFFICE)
     assert timedelta(0) <= ab <= b - a
     assert working_time_between(a, c, LONDON, OFFICE) == ab + bc
+
+
+def _day_by_day(start: datetime, end: datetime, zone: ZoneInfo, hours: WorkingHours) -> timedelta:
+    """The definition, walked one local day at a time: each day's window in UTC, cut to the
+    wait."""
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    total, day = timedelta(0), start.astimezone(zone).date()
+    while day <= end.astimezone(zone).date():
+        if day.weekday() in hours.weekdays:
+            opens = datetime.combine(day, hours.starts, zone).astimezone(UTC)
+            closes = datetime.combine(day, hours.ends, zone).astimezone(UTC)
+            total += max(min(closes, end) - max(opens, start), timedelta(0))
+        day += timedelta(days=1)
+    return total
+
+
+long_waits = st.datetimes(
+    min_value=datetime(2019, 1, 1), max_value=datetime(2027, 12, 31), timezones=st.just(UTC)
+)
+zones = st.sampled_from([LONDON, DENVER, ZoneInfo("Australia/Lord_Howe"), ZoneInfo("UTC")])
+night_shift = WorkingHours(starts=time(0, 30), ends=time(3, 0), weekdays=frozenset({0, 6}))
+
+
+@given(long_waits, long_waits, zones, st.sampled_from([OFFICE, night_shift]))
+def test_years_of_waiting_count_as_each_day_would(
+    a: datetime, b: datetime, zone: ZoneInfo, hours: WorkingHours
+) -> None:
+    """Whole days are read from running totals per year: the same as walking every day,
+    across year ends, leap days and the days clocks change (Lord Howe moves by half an
+    hour; the night shift sits across Denver's and London's changes)."""
+    start, end = sorted([a, b])
+    assert working_time_between(start, end, zone, hours) == _day_by_day(start, end, zone, hours)

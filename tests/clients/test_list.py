@@ -190,9 +190,9 @@ def test_client_page_query_count_does_not_grow_with_history(
     few = _queries_for(owner_http, url)
     add_history(client_file.client, 300)
     assert _queries_for(owner_http, url) == few
-    # Session, user and member; the client; facts, dates, contact points, tags; the reading
+    # Session, user with member; the client; facts, dates, contact points, tags; the reading
     # and the months' contact; one page of the timeline (no count of the whole history) and
     # one read for both lists of promises; the next appointment; touches, their kinds and
     # the first meeting; open cases and closed cases (two reads, from the cases section).
-    assert few == 18
-    assert _queries_for(owner_http, f"{url}?page=2") == 18
+    assert few == 17
+    assert _queries_for(owner_http, f"{url}?page=2") == 17

@@ -47,6 +47,15 @@ class Item:
     def key(self) -> str:
         return f"{self.section}-{self.object_id}"
 
+    def __getitem__(self, name: str) -> Any:
+        """Django's templates look `item.x` up as `item["x"]` first: answered here, the ~20
+        lookups a row makes do not each raise and catch a TypeError (a fifth of the rows'
+        rendering time on a full Today)."""
+        try:
+            return getattr(self, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
 
 @dataclass
 class SectionView:

@@ -5,10 +5,11 @@ showing Today reads no other table."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from django.db import connection
-from django.db.models import GeneratedField
+from django.db.models import GeneratedField, Model
 from django.utils import timezone
 
 from rapport.appointments.queries import Need
@@ -32,18 +33,29 @@ def _read(field: Any, value: Any) -> Any:
     return value
 
 
+@cache
+def _fields(model: type[Model], names: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+    """Each kept name with the field that reads it: looked up once per process, not per row."""
+    return tuple((name, model._meta.get_field(name)) for name in names)
+
+
+@cache
+def _order(model: type[Model], names: tuple[str, ...]) -> list[str]:
+    """The partial row's names in the model's field order, which from_db takes whatever order
+    the names come in: given otherwise, a message's subject would read as its status."""
+    values = {model._meta.pk.attname, "client_id", *names}
+    return [f.attname for f in model._meta.concrete_fields if f.attname in values]
+
+
 def row_of(due: DueItem) -> Any:
     """The client for a reason about the client; otherwise the object, with its client (and
     for an appointment, the word it needs)."""
     if due.section not in SHOWN_FIELDS:
         return due.client
     model, names = SHOWN_FIELDS[due.section]
-    meta = model._meta
-    values = {meta.pk.attname: due.object_id, "client_id": due.client.pk}
-    values |= {name: _read(meta.get_field(name), due.shown[name]) for name in names}
-    # from_db takes a partial row's values in the model's field order, whatever order the
-    # names come in: given otherwise, a message's subject would read as its status.
-    kept = [f.attname for f in meta.concrete_fields if f.attname in values]
+    values = {model._meta.pk.attname: due.object_id, "client_id": due.client.pk}
+    values |= {name: _read(field, due.shown[name]) for name, field in _fields(model, names)}
+    kept = _order(model, names)
     row = model.from_db(connection.alias, kept, [values[name] for name in kept])
     row.client = due.client  # type: ignore[attr-defined]
     if due.section == Section.TOUCH:
