@@ -30,6 +30,7 @@ from rapport.clients.queries import (
     hard_news_learned,
     replies_owed,
 )
+from rapport.handoffs.models import Handoff
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
@@ -76,6 +77,7 @@ SHOWN_FIELDS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
     Section.TOUCH: (Touch, ("note", "planned_on", "kind_id")),
     Section.COMING_UP: (Appointment, ("starts_at", "ends_at", "place", "status")),
     ON_ITS_WAY: (OutboxMessage, ("subject", "next_attempt_at")),
+    Section.HANDOFF: (Handoff, ("from_name", "case_id", "call_on", "next_steps", "created_at")),
     **dict.fromkeys((Section.REMINDER, Section.CHANGED, Section.FOLLOW_UP), (Appointment, _VISIT)),
 }
 
@@ -224,6 +226,16 @@ def _touches(scope: Scope) -> Iterable[AttentionItem]:
         yield found
 
 
+def _handoffs(scope: Scope) -> Iterable[AttentionItem]:
+    """A handoff note, for the member it was handed to only, until they say "Got it"."""
+    pending = Handoff.objects.for_practice(scope.practice).pending()
+    for row in scope.narrow(pending):
+        found = item(scope, Section.HANDOFF, row, row.client_id, sort_at=row.created_at)
+        found.member_id = row.to_member_id
+        yield found
+
+
 REASONS: tuple[Callable[[Scope], Iterable[AttentionItem]], ...] = (
     _replies, _checkins, _promises, fading_items, _care, _dates, _reconfirm, _touches,
+    _handoffs,
 )  # fmt: skip

@@ -25,7 +25,7 @@ from rapport.desk.today.actions import (
     agenda_item_act,
     snooze_choices,
 )
-from rapport.desk.today.agenda import Agenda, agenda_build
+from rapport.desk.today.agenda import Agenda, SectionView, agenda_build
 from rapport.desk.today.forms import AgendaActionForm
 from rapport.lib.http import UrlPattern, id_param, is_htmx, refuse_unless_post
 from rapport.messaging.models import OutboxMessage
@@ -53,6 +53,9 @@ def _link(agenda: Agenda) -> None:
     client_url, compose_url = UrlPattern("client_detail"), UrlPattern("compose")
     appointment_message_url = UrlPattern("appointment_message")
     for section in agenda.sections:
+        if section.key == Section.HANDOFF:  # acknowledged ("Got it"), not done or snoozed
+            _link_handoffs(section)
+            continue
         action_url = {
             key: UrlPattern(f"agenda_{key}") for key in {item.section for item in section.items}
         }
@@ -67,6 +70,13 @@ def _link(agenda: Agenda) -> None:
                     item.write_url = f"{compose_url(item.client.pk)}{query}"
             if item.section == Section.UNSENT:
                 item.resend_url = reverse("outbox_resend", args=[item.client.pk, item.object_id])
+
+
+def _link_handoffs(section: SectionView) -> None:
+    client_url = UrlPattern("client_detail")
+    for item in section.items:  # a few: each one's own reverse()
+        item.client_url = client_url(item.client.pk)
+        item.action_url = reverse("handoff_acknowledge", args=[item.client.pk, item.object_id])
 
 
 @member_required
