@@ -15,6 +15,7 @@ from rapport.appointments.models import Appointment, CalendarUpload
 from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create
+from rapport.handoffs.models import Handoff
 from rapport.links.models import LinkPurpose
 from rapport.links.services import link_create
 from rapport.messaging.imap import mailbox_sync
@@ -68,6 +69,7 @@ def _snapshot() -> list[list[dict[str, object]]]:
             Case,
             Step,
             Advice,
+            Handoff,
         )
     ]
 
@@ -116,6 +118,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.export_file,
         client_file.calendar_upload,
         client_file.case,
+        client_file.handoff,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

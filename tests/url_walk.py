@@ -52,6 +52,7 @@ def id_for(kwarg: str, file: ClientFile) -> int:
         "export_id": file.export_file.pk,
         "upload_id": file.calendar_upload.pk,
         "case_id": file.case.pk,
+        "handoff_id": file.handoff.pk,
     }
     if kwarg not in ids:
         pytest.fail(f"The URL walk does not know the URL parameter {kwarg!r}: teach it in id_for.")
