@@ -29,6 +29,7 @@ from rapport.clients.models import (
 from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.demo.appointments import demo_appointments
 from rapport.demo.generated import generated_people
+from rapport.demo.handoffs import demo_handoffs
 from rapport.demo.people import PEOPLE, Person
 from rapport.demo.touches import demo_touches
 from rapport.desk.today.agenda import agenda_build
@@ -275,7 +276,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
         "don't know yet. If someone else would help you more, we'll say so and introduce you."
     )
     practice.save(update_fields=["usual_lengths", "core_values"])
-    member_add(
+    jo = member_add(
         practice=practice,
         email="jo@harbourlane.example",
         name="Jo Whitfield",
@@ -289,6 +290,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     _a_message_that_bounced(practice, owner)
     demo_appointments(practice, owner, rng)
     demo_touches(practice, owner, rng)
+    demo_handoffs(practice, sam=owner, jo=jo)
     readings_refresh(practice=practice)
     _past_mornings(practice)
     return practice, True
