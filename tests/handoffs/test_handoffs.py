@@ -3,6 +3,7 @@ Today and at the top of the client page until they say Got it; who looks after a
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.urls import reverse
 
 from rapport.attention.models import Section
 from rapport.cases.services import case_create, step_add
+from rapport.cli import main
 from rapport.clients.models import CheckinChannel, Client, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.desk.today.agenda import agenda_build
@@ -226,3 +228,29 @@ def test_got_it_needs_a_post_and_is_kept_once(
     first = Handoff.objects.get(pk=handoff.pk).acknowledged_at
     handoff_acknowledge(handoff=Handoff.objects.get(pk=handoff.pk), member=staff)
     assert first is not None and Handoff.objects.get(pk=handoff.pk).acknowledged_at == first
+
+
+def test_rapport_today_json_lists_pending_handoffs_and_the_members_own(
+    owner: Member, staff: Member, maya: Client, capsys: pytest.CaptureFixture[str]
+) -> None:
+    handoff = handoff_create(
+        client=maya, by=owner, to=staff, note=NoteInput(next_steps="Call her"), call_on=THURSDAY
+    )
+    assert main(["today", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pending_handoffs"] == [
+        {"id": handoff.pk, "client_id": maya.pk, "client": "Maya Lind", "case_id": None,
+         "from": "Ada Owner", "to": "Sam Staff", "to_member_id": staff.pk,
+         "handed_at": handoff.created_at.isoformat(), "call_on": "2026-11-26",
+         "next_steps": "Call her"},
+    ]  # fmt: skip
+    assert main(["today", "--json", "--member", "staff@a.example"]) == 0
+    sections = {s["key"]: s for s in json.loads(capsys.readouterr().out)["sections"]}
+    [item] = sections["handoff"]["items"]
+    assert item["headline"] == "Maya Lind, handed to you by Ada Owner"
+    assert "A call promised for Thursday." in item["detail"]
+    assert main(["today", "--member", "staff@a.example"]) == 0
+    assert "Handed to you (1)" in capsys.readouterr().out
+    handoff_acknowledge(handoff=handoff, member=staff)
+    assert main(["today", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pending_handoffs"] == []
