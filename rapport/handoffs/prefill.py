@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db import models
 from django.utils import timezone
 
 from rapport.cases.models import Case
 from rapport.clients.models import CheckinChannel, CheckinConsent, Client, FactCategory
+from rapport.handoffs.models import Handoff
 from rapport.handoffs.services import NoteInput
 from rapport.lib.humanize import short_day
 from rapport.timeline.models import Interaction, Promise
@@ -44,12 +46,20 @@ def note_prefill(client: Client, case: Case | None = None) -> NoteInput:
     for promise in Promise.objects.filter(client=client).open():
         ahead.append(f"Promised: {promise.text}, due {day(promise.due_on)}")
     return NoteInput(
-        told_us="\n".join(told),
-        tried="\n".join(tried),
-        next_steps="\n".join(ahead),
-        avoid="\n".join(_avoid(client)),
-        contact_how="\n".join(_contact(client)),
+        told_us=_within("told_us", told),
+        tried=_within("tried", tried),
+        next_steps=_within("next_steps", ahead),
+        avoid=_within("avoid", _avoid(client)),
+        contact_how=_within("contact_how", _contact(client)),
     )
+
+
+def _within(name: str, lines: list[str]) -> str:
+    """The lines, cut to what the field holds: a long history leaves a note to edit, not one
+    the form refuses."""
+    field = Handoff._meta.get_field(name)
+    assert isinstance(field, models.TextField)
+    return "\n".join(lines)[: field.max_length]
 
 
 def _avoid(client: Client) -> list[str]:

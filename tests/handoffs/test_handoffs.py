@@ -24,6 +24,7 @@ from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member, Role
 from rapport.practices.services import member_add
 from rapport.timeline.models import InteractionKind, Promise
+from rapport.timeline.services import interaction_create
 from tests.conftest import PASSWORD
 
 THURSDAY = date(2026, 11, 26)  # two days after the tests' NOW, a Tuesday
@@ -254,3 +255,18 @@ def test_rapport_today_json_lists_pending_handoffs_and_the_members_own(
     handoff_acknowledge(handoff=handoff, member=staff)
     assert main(["today", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["pending_handoffs"] == []
+
+
+def test_todays_counts_after_an_action_keep_the_members_own_and_the_overview_leaves_them_out(
+    staff_http: HttpClient, owner: Member, staff: Member, maya: Client
+) -> None:
+    handoff_create(client=maya, by=owner, to=staff, note=NoteInput())
+    interaction_create(client=maya, kind="email", direction="inbound", summary="Are you there?")
+    answer = staff_http.post(
+        f"/today/replies/{maya.pk}/", {"action": "dismissed"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    # The counts swapped in after an action are this member's, with what was handed to them.
+    assert '<span class="count" id="count-handoff" hx-swap-oob="true">1</span>' in answer
+    assert Section.HANDOFF not in agenda_build(owner.practice, member=staff).counts()
+    overview = staff_http.get(reverse("overview")).content.decode()
+    assert "Handed to you" not in overview and "Promises due" in overview

@@ -25,7 +25,7 @@ from rapport.desk.today.actions import (
     agenda_item_act,
     snooze_choices,
 )
-from rapport.desk.today.agenda import Agenda, SectionView, agenda_build
+from rapport.desk.today.agenda import MEMBERS_OWN, Agenda, SectionView, agenda_build
 from rapport.desk.today.forms import AgendaActionForm
 from rapport.lib.http import UrlPattern, id_param, is_htmx, refuse_unless_post
 from rapport.messaging.models import OutboxMessage
@@ -205,7 +205,12 @@ def _undo(
     if not ok:
         return _answer(request, section, action.object_id, message, ok=False)
     # The item comes back in place, with its buttons, when it is still on Today.
-    agenda = agenda_build(request.practice, limit=0, expanded=_SHOWN_IN.get(section, section))
+    agenda = agenda_build(
+        request.practice,
+        limit=0,
+        expanded=_SHOWN_IN.get(section, section),
+        member=request.member,
+    )
     key = f"{section}-{action.object_id}"
     item = next((i for shown in agenda.sections for i in shown.items if i.key == key), None)
     if item is None:
@@ -232,7 +237,7 @@ def _answer(
     """The row after an action, with its Undo, and every count on the page swapped in place,
     so the badges and the total say what a reload would say."""
     if agenda is None and ok:
-        agenda = agenda_build(request.practice, limit=0)
+        agenda = agenda_build(request.practice, limit=0, member=request.member)
     return render(
         request,
         "desk/today/_item_done.html",
@@ -257,6 +262,8 @@ def overview(request: PracticeRequest) -> HttpResponse:
     )
     rows = []
     for section in agenda.sections:
+        if section.key in MEMBERS_OWN:  # the overview is the practice's, not one member's
+            continue
         counts = [(snapshot.day, snapshot.count(section.key)) for snapshot in snapshots]
         rows.append(
             {
