@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "rapport.appointments",
     "rapport.touches",
     "rapport.referrals",
+    "rapport.handoffs",
     "rapport.desk",
     "rapport.api",
     "rapport.portability",

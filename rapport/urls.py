@@ -14,6 +14,7 @@ urlpatterns = [
     path("clients/", include("rapport.timeline.urls")),
     path("clients/", include("rapport.cases.urls")),
     path("clients/", include("rapport.messaging.urls")),
+    path("clients/", include("rapport.handoffs.urls")),
     path("", include("rapport.appointments.urls")),
     path("", include("rapport.touches.urls")),
     path("", include("rapport.referrals.urls")),

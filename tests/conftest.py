@@ -22,6 +22,7 @@ from rapport.cases.models import Case, Certainty
 from rapport.cases.services import advice_add, case_create, step_add
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
+from rapport.handoffs.models import Handoff
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.messaging.services import message_approve, templates_ensure
@@ -131,6 +132,7 @@ class ClientFile:
     case: Case
     partner: Partner
     referral: Referral
+    handoff: Handoff
 
 
 def make_client_file(
@@ -243,8 +245,9 @@ def make_client_file(
             content=b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@b\r\n"
             b"DTSTART:20261201T100000Z\r\nSUMMARY:Session\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
         ),
-        _case_with_story(client, member),
+        case := _case_with_story(client, member),
         *_referred(client),
+        _handoff_waiting(case, member),
     )
 
 
@@ -281,6 +284,21 @@ def _case_with_story(client: Client, member: Member) -> Case:
         someone_else="the client",
     )
     return case
+
+
+def _handoff_waiting(case: Case, member: Member) -> Handoff:
+    """The case handed to the member by a colleague who has since left (their name stays),
+    not yet acknowledged."""
+    return Handoff.objects.create(
+        practice=member.practice,
+        client=case.client,
+        case=case,
+        from_name="Robin Former",
+        to_member=member,
+        to_name=member.user.name,
+        next_steps="Change the router's channel",
+        contact_how="Email, in the evening",
+    )
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ import pytest
 
 from rapport.attention.models import AgendaSnapshot, ClientReading
 from rapport.clients.models import Client
-from rapport.demo import demo_practice_ensure
+from rapport.demo import DEMO_EMAIL, demo_practice_ensure
 from rapport.desk.today.agenda import agenda_build
+from rapport.practices.models import Member
 from tests.test_demo_pronouns import check_demo_pronouns
 
 
@@ -15,8 +16,10 @@ from tests.test_demo_pronouns import check_demo_pronouns
 def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
     practice, created = demo_practice_ensure()
     assert created
-    agenda = agenda_build(practice)
+    sam = Member.objects.get(user__email=DEMO_EMAIL)
+    agenda = agenda_build(practice, member=sam)
     assert {section.key: section.total > 0 for section in agenda.sections} == {
+        "handoff": True,
         "unsent": True,
         "reply": True,
         "promise": True,

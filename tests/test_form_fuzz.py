@@ -26,6 +26,7 @@ from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment
 from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.handoffs.models import Handoff
 from rapport.messaging.models import InboundMail, OutboxMessage
 from rapport.messaging.unsubscribe import unsubscribe_link
 from rapport.practices.models import Member
@@ -42,6 +43,7 @@ UNTOUCHED = {"csrfmiddlewaretoken"}
 MAIN_TABLES: list[type[Model]] = [
     Client, ContactPoint, Fact, ImportantDate, Tag, Interaction, Promise, Appointment,
     Touch, TouchKind, OutboxMessage, InboundMail, Member, Case, Step, Advice, Partner, Referral,
+    Handoff,
 ]  # fmt: skip
 HUGE = "9" * 20
 EDGES = {

@@ -15,6 +15,7 @@ from rapport.appointments.models import Appointment, CalendarUpload
 from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create
+from rapport.handoffs.models import Handoff
 from rapport.links.models import LinkPurpose
 from rapport.links.services import link_create
 from rapport.messaging.imap import mailbox_sync
@@ -71,6 +72,7 @@ def _snapshot() -> list[list[dict[str, object]]]:
             Advice,
             Partner,
             Referral,
+            Handoff,
         )
     ]
 
@@ -121,6 +123,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.case,
         client_file.partner,
         client_file.referral,
+        client_file.handoff,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

@@ -54,6 +54,7 @@ def id_for(kwarg: str, file: ClientFile) -> int:
         "case_id": file.case.pk,
         "partner_id": file.partner.pk,
         "referral_id": file.referral.pk,
+        "handoff_id": file.handoff.pk,
     }
     if kwarg not in ids:
         pytest.fail(f"The URL walk does not know the URL parameter {kwarg!r}: teach it in id_for.")

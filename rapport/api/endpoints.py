@@ -30,6 +30,8 @@ from rapport.api.schemas import (
     ErrorOut,
     FactIn,
     FactOut,
+    HandoffIn,
+    HandoffOut,
     ImportantDateIn,
     ImportantDateOut,
     InteractionIn,
@@ -39,6 +41,7 @@ from rapport.api.schemas import (
     PartnerOut,
     ReferralIn,
     ReferralOut,
+    MemberOut,
     TodayOut,
     TouchDoneIn,
     TouchIn,
@@ -58,6 +61,13 @@ from rapport.clients.services import (
 )
 from rapport.desk.today.agenda import agenda_build
 from rapport.desk.today.render import agenda_as_data
+from rapport.handoffs.models import Handoff, HandoffQuerySet
+from rapport.handoffs.services import (
+    NOTE_FIELDS,
+    NoteInput,
+    handoff_acknowledge,
+    handoff_create,
+)
 from rapport.lib.dates import Day
 from rapport.practices.models import Member
 from rapport.practices.throttle import LoginThrottled, client_address, token_check
@@ -104,7 +114,8 @@ class TokenAuth(HttpBearer):
 api = NinjaAPI(
     title="Rapport",
     version="1",
-    description="A practice's clients, timeline, appointments, Today and personal touches. "
+    description="A practice's clients, timeline, appointments, Today, personal touches and "
+    "handoffs. "
     "Send a member's API token (Settings → API tokens) as `Authorization: Bearer <token>`.",
     auth=TokenAuth(),
     urls_namespace="api",
@@ -331,8 +342,9 @@ def appointments_list(
 
 @api.get("/today", response=_answers(TodayOut), tags=["today"])
 def today(request: HttpRequest) -> dict[str, Any]:
-    """The same data as `rapport today --json`."""
-    return agenda_as_data(agenda_build(_member(request).practice))
+    """The same data as `rapport today --json --member <you>`: with what was handed to you."""
+    member = _member(request)
+    return agenda_as_data(agenda_build(member.practice, member=member))
 
 
 @api.get("/touch-kinds", response=_answers(list[TouchKindOut]), tags=["touches"])
@@ -487,3 +499,55 @@ def referrals_outcome(request: HttpRequest, referral_id: ObjectId, data: Outcome
         return referral_outcome_record(
             referral=referral, outcome=data.outcome, note=data.note, member=member
         )
+def _handoffs(member: Member) -> HandoffQuerySet:
+    return Handoff.objects.for_practice(member.practice)
+
+
+@api.get("/members", response=_answers(list[MemberOut]), tags=["handoffs"])
+def members_list(request: HttpRequest) -> list[dict[str, Any]]:
+    """The practice's members: who a client or a case can be handed to (the active ones)."""
+    members = Member.objects.filter(practice=_member(request).practice).select_related("user")
+    return [
+        {"id": m.pk, "name": m.user.name, "email": m.user.email, "role": m.role,
+         "active": m.user.is_active}
+        for m in members.order_by("pk")
+    ]  # fmt: skip
+
+
+@api.get("/handoffs/pending", response=_answers(list[HandoffOut]), tags=["handoffs"])
+def handoffs_pending(request: HttpRequest) -> QuerySet[Handoff]:
+    """What was handed to you and waits for your Got it, as on your Today."""
+    member = _member(request)
+    return _handoffs(member).pending_for(member).order_by("created_at", "id")
+
+
+@api.get("/clients/{client_id}/handoffs", response=_answers(list[HandoffOut]), tags=["handoffs"])
+def handoffs_list(request: HttpRequest, client_id: ObjectId) -> QuerySet[Handoff]:
+    return Handoff.objects.filter(client=_client(request, client_id))
+
+
+@api.post("/clients/{client_id}/handoffs", response=_answers(HandoffOut, 201), tags=["handoffs"])
+def handoffs_create(request: HttpRequest, client_id: ObjectId, data: HandoffIn) -> Status[Handoff]:
+    """Hands the client (or one case) to a colleague with a note; another practice's member
+    or case is a 404, as everywhere; yourself, or a member who has left, a 422 saying why."""
+    member = _member(request)
+    client = _client(request, client_id)
+    to = get_object_or_404(Member.objects.filter(practice=member.practice), pk=data.to_member_id)
+    case = None
+    if data.case_id is not None:
+        case = get_object_or_404(Case.objects.for_practice(member.practice), pk=data.case_id)
+    note = NoteInput(**{name: getattr(data, name) for name in NOTE_FIELDS})
+    with _naming("body data to_member_id", to_member="to_member_id", case="case_id"):
+        handoff = handoff_create(
+            client=client, by=member, to=to, case=case, note=note, call_on=data.call_on
+        )
+    return Status(201, handoff)
+
+
+@api.post("/handoffs/{handoff_id}/acknowledge", response=_answers(HandoffOut), tags=["handoffs"])
+def handoffs_acknowledge(request: HttpRequest, handoff_id: ObjectId) -> Handoff:
+    """Got it: the note leaves your Today. Only the member it was handed to can say it."""
+    member = _member(request)
+    handoff = get_object_or_404(_handoffs(member), pk=handoff_id)
+    with _naming("path handoff_id"):
+        return handoff_acknowledge(handoff=handoff, member=member)

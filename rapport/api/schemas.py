@@ -49,6 +49,7 @@ class ClientOut(Schema):
     no_physical_contact: bool
     last_contact_at: datetime | None
     created_at: datetime
+    looked_after_by_id: int | None = Field(description="the member who looks after them now")
 
 
 class ClientDetailOut(ClientOut):
@@ -243,3 +244,42 @@ class ReferralIn(Schema):
 class OutcomeIn(Schema):
     outcome: Literal["helped", "not_a_fit", "no_contact"]
     note: str = Field("", max_length=500, pattern=NO_NUL)
+class MemberOut(Schema):
+    id: int
+    name: str
+    email: str
+    role: str
+    active: bool = Field(description="false once they have left: nothing can be handed to them")
+
+
+class HandoffOut(Schema):
+    id: int
+    client_id: int
+    case_id: int | None
+    from_member_id: int | None
+    from_name: str
+    to_member_id: int | None
+    to_name: str
+    told_us: str
+    tried: str
+    next_steps: str
+    avoid: str
+    contact_how: str
+    call_on: date | None
+    promise_id: int | None
+    created_at: datetime
+    acknowledged_at: datetime | None
+
+
+NoteText = Annotated[str, Field(max_length=3000, pattern=NO_NUL)]
+
+
+class HandoffIn(Schema):
+    to_member_id: ObjectId = Field(description="a member of this practice who is still here")
+    case_id: ObjectId | None = Field(None, description="only this case; none for the client")
+    told_us: NoteText = ""
+    tried: NoteText = ""
+    next_steps: NoteText = ""
+    avoid: NoteText = ""
+    contact_how: Annotated[str, Field(max_length=1000, pattern=NO_NUL)] = ""
+    call_on: Day | None = Field(None, description="a call promised for this day: a promise")

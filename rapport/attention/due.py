@@ -134,6 +134,8 @@ def _section_sql(key: str, wraps: bool, leap_day: bool) -> str:
     where = f"i.shown_in = %s AND {_VISIBLE.format('i')}"
     if key == Section.COMING_UP:  # one member's, from those that may still be running
         where = "i.shown_in = %s AND i.member_id = %s AND i.sort_at >= %s AND i.until_at > %s"
+    if key == Section.HANDOFF:  # one member's: handed to them
+        where = f"i.shown_in = %s AND i.member_id = %s AND {_VISIBLE.format('i')}"
     if key == Section.APPOINTMENTS:
         where += f" AND NOT ({_outranked()})"
     parts = [_part(where)]
@@ -169,7 +171,8 @@ def items_due(
 ) -> dict[str, DueSection]:
     """For each of `sections`, its first `shown[section]` items and how many there are;
     `coming_up` among them is `member`'s appointments that have not ended, soonest first,
-    and ON_ITS_WAY the emails they approved that can still be taken back."""
+    `handoff` the notes handed to them (none without a member), and ON_ITS_WAY the emails
+    they approved that can still be taken back."""
     at, day = connection.ops.adapt_datetimefield_value, connection.ops.adapt_datefield_value
     visible = [at(now), at(now), day(today)]
     last = today + timedelta(days=DATES_AHEAD_DAYS)
@@ -183,6 +186,8 @@ def items_due(
         if key == Section.COMING_UP:
             member_id = None if member is None else member.pk
             params += [practice.pk, key, member_id, at(now - MAX_LENGTH), at(now)]
+        elif key == Section.HANDOFF:
+            params += [practice.pk, key, None if member is None else member.pk, *visible]
         elif key == Section.UNSENT:
             params += [practice.pk, day(today)]
         elif key == ON_ITS_WAY:

@@ -81,6 +81,7 @@ class Section(models.TextChoices):
     TOUCH = "touch", "Personal touches planned"
     REFERRAL = "referral", "Referrals to follow up"
     COMING_UP = "coming_up", "Coming up"  # the member's appointments: shown, never acted on
+    HANDOFF = "handoff", "Handed to you"  # one member's, until they say "Got it"
 
 
 class ActionKind(models.TextChoices):

@@ -30,6 +30,7 @@ from rapport.clients.queries import (
     hard_news_learned,
     replies_owed,
 )
+from rapport.handoffs.models import Handoff
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.referrals.models import Referral
@@ -79,6 +80,7 @@ SHOWN_FIELDS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
     Section.REFERRAL: (Referral, ("partner_id", "need", "referred_at", "follow_up_at", "outcome")),
     Section.COMING_UP: (Appointment, ("starts_at", "ends_at", "place", "status")),
     ON_ITS_WAY: (OutboxMessage, ("subject", "next_attempt_at")),
+    Section.HANDOFF: (Handoff, ("from_name", "case_id", "call_on", "next_steps", "created_at")),
     **dict.fromkeys((Section.REMINDER, Section.CHANGED, Section.FOLLOW_UP), (Appointment, _VISIT)),
 }
 
@@ -239,7 +241,17 @@ def _referrals(scope: Scope) -> Iterable[AttentionItem]:
         yield found
 
 
+def _handoffs(scope: Scope) -> Iterable[AttentionItem]:
+    """A handoff note, for the member it was handed to only, until they say "Got it"."""
+    pending = Handoff.objects.for_practice(scope.practice).pending()
+    for row in scope.narrow(pending):
+        found = item(scope, Section.HANDOFF, row, row.client_id, sort_at=row.created_at)
+        found.member_id = row.to_member_id
+        yield found
+
+
 REASONS: tuple[Callable[[Scope], Iterable[AttentionItem]], ...] = (
     _replies, _checkins, _promises, fading_items, _care, _dates, _reconfirm, _touches,
     _referrals,
+    _handoffs,
 )  # fmt: skip

@@ -240,6 +240,17 @@ class Client(PracticeOwned):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # The one member who looks after them now, or nobody yet; a handoff (rapport.handoffs)
+    # changes it. A member removed from the practice leaves it at nobody.
+    looked_after_by = models.ForeignKey(
+        Member,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name="looked after by",
+    )
 
     objects = ClientQuerySet.as_manager()
 

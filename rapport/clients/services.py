@@ -128,6 +128,7 @@ def client_create(
         no_gifts=no_gifts,
         no_physical_contact=no_physical_contact,
         created_by=created_by,
+        looked_after_by=created_by,  # who adds a client looks after them until a handoff
     )
     client.full_clean()
     client.save()

@@ -29,6 +29,7 @@ from rapport.clients.models import (
 from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.demo.appointments import demo_appointments
 from rapport.demo.generated import generated_people
+from rapport.demo.handoffs import demo_handoffs
 from rapport.demo.people import PEOPLE, Person
 from rapport.demo.referrals import demo_referrals
 from rapport.demo.touches import demo_touches
@@ -276,7 +277,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
         "don't know yet. If someone else would help you more, we'll say so and introduce you."
     )
     practice.save(update_fields=["usual_lengths", "core_values"])
-    member_add(
+    jo = member_add(
         practice=practice,
         email="jo@harbourlane.example",
         name="Jo Whitfield",
@@ -291,6 +292,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     demo_appointments(practice, owner, rng)
     demo_touches(practice, owner, rng)
     demo_referrals(practice, owner)
+    demo_handoffs(practice, sam=owner, jo=jo)
     readings_refresh(practice=practice)
     _past_mornings(practice)
     return practice, True

@@ -33,6 +33,7 @@ from rapport.clients.models import (
     ImportantDate,
 )
 from rapport.demo.generated import FIRST_NAMES, SURNAMES
+from rapport.handoffs.models import Handoff
 from rapport.practices.models import Member, Practice
 from rapport.referrals.models import Outcome, Partner, Referral
 from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
@@ -78,7 +79,8 @@ def bulk_practice(
     _appointments(practice, clients, rng, now, history)
     _touches(practice, clients, rng, now)
     _referrals(practice, clients, rng, now)
-    progress("appointments, touches and referrals")
+    _handoffs(practice, clients, now)
+    progress("appointments, touches, referrals and handoffs")
     _summaries(practice, clients, history, now)
     progress("summaries")
     readings_refresh(practice=practice, now=now)
@@ -406,3 +408,18 @@ def _referrals(
         )  # fmt: skip
     with transaction.atomic():
         Referral.objects.bulk_create(rows, batch_size=5000)
+def _handoffs(practice: Practice, clients: list[Client], now: datetime) -> None:
+    """One client in a hundred handed to the practice's first member by a colleague who has
+    since left, waiting for their Got it (no random draw: the rest of the data stays put)."""
+    member = Member.objects.filter(practice=practice).select_related("user").order_by("pk").first()
+    if member is None:
+        return
+    rows = [
+        Handoff(
+            practice=practice, client=client, from_name="Robin Former",
+            to_member=member, to_name=member.user.name, created_at=now - timedelta(days=1),
+            next_steps="Call to introduce yourself.",
+        )
+        for client in clients[:: 100]
+    ]  # fmt: skip
+    Handoff.objects.bulk_create(rows)

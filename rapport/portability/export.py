@@ -22,6 +22,7 @@ from django.utils import timezone
 from rapport.appointments.models import Appointment
 from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.handoffs.models import Handoff
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.cards import clients_csv, vcards
 from rapport.practices.models import Member, Practice
@@ -122,6 +123,7 @@ def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list
         "touches": _by_client(Touch.objects.filter(**within)),
         "cases": _cases_by_client(ids),
         "referrals": _referrals_by_client(ids),
+        "handoffs": _by_client(Handoff.objects.filter(**within).order_by("created_at", "pk")),
     }
     tags: dict[int, list[str]] = {}
     for client_id, name in Client.tags.through.objects.filter(client_id__in=ids).values_list(

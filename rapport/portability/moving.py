@@ -18,6 +18,7 @@ from django.db import models, transaction
 from rapport.appointments.models import Appointment
 from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.handoffs.models import Handoff
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.export import FORMAT, VERSION
 from rapport.practices.models import Member, Practice
@@ -160,7 +161,10 @@ def _client(row: dict[str, Any], practice: Practice, maps: Maps) -> None:
         row,
         practice=practice,
         where=where,
-        links={"created_by_id": maps.member_id(row.get("created_by_id"))},
+        links={
+            "created_by_id": maps.member_id(row.get("created_by_id")),
+            "looked_after_by_id": maps.member_id(row.get("looked_after_by_id")),
+        },
     )
     assert isinstance(client, Client)
     client.practice = practice
@@ -193,13 +197,14 @@ class _Belongings:
         self._each("important_dates", ImportantDate)
         self._each("interactions", Interaction, self._created_by, kind="interaction")
         self._each("facts", Fact, self._old_id("interaction", "learned_from_id"), kind="fact")
-        self._each("promises", Promise, interaction)
+        self._each("promises", Promise, interaction, kind="promise")
         self._messages()
         self._each("mail", InboundMail, interaction)
         self._appointments()
         self._each("touches", Touch, self._touch_links)
         self._cases()
         self._referrals()
+        self._each("handoffs", Handoff, self._handoff_links)
 
     def _old_id(self, kind: str, name: str) -> _Links:
         """The links of a row whose field `name` holds the old id of a `kind` saved before."""
@@ -207,6 +212,18 @@ class _Belongings:
 
     def _created_by(self, item: dict[str, Any]) -> dict[str, int | None]:
         return {"created_by_id": self.maps.member_id(item.get("created_by_id"))}
+
+    def _handoff_links(self, item: dict[str, Any]) -> dict[str, int | None]:
+        """Members map as every row's do (one who is not here becomes the importer); the note
+        keeps the names it was written with."""
+        return {
+            "case_id": self.maps.get("case", item.get("case_id")),
+            "from_member_id": self.maps.get("member", item.get("from_member_id")),
+            "to_member_id": self.maps.get("member", item.get("to_member_id")),
+            "noted_in_id": self.maps.get("interaction", item.get("noted_in_id")),
+            "introduction_id": self.maps.get("interaction", item.get("introduction_id")),
+            "promise_id": self.maps.get("promise", item.get("promise_id")),
+        }
 
     def _touch_links(self, item: dict[str, Any]) -> dict[str, int | None]:
         return {

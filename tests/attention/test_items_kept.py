@@ -23,6 +23,7 @@ from rapport.appointments.models import Appointment, AppointmentStatus
 from rapport.appointments.services import appointment_create, appointment_finish
 from rapport.attention.items import items_compare
 from rapport.attention.models import AgendaAction, AttentionItem, Section
+from rapport.cases.services import case_create
 from rapport.clients.models import (
     Client,
     ContactKind,
@@ -43,6 +44,8 @@ from rapport.clients.services import (
 )
 from rapport.desk.today.actions import agenda_action_undo, agenda_item_act
 from rapport.desk.today.agenda import agenda_build
+from rapport.handoffs.models import Handoff
+from rapport.handoffs.services import NoteInput, handoff_acknowledge, handoff_create
 from rapport.messaging.models import OutboxMessage, OutboxStatus
 from rapport.messaging.outbox import (
     PermanentFailure,
@@ -54,7 +57,8 @@ from rapport.messaging.outbox import (
     outbox_send_due,
 )
 from rapport.messaging.services import message_approve
-from rapport.practices.models import Member
+from rapport.practices.models import Member, Role
+from rapport.practices.services import member_add
 from rapport.referrals.models import Outcome, Partner, Referral
 from rapport.referrals.services import (
     partner_create,
@@ -83,6 +87,7 @@ class World:
     member: Member
     clients: list[Client]
     clock: time_machine.Traveller
+    colleague: Member
 
     def client(self, n: int) -> Client:
         return Client.objects.get(pk=self.clients[n % len(self.clients)].pk)
@@ -110,7 +115,11 @@ def _world(member: Member, clock: time_machine.Traveller) -> World:
             important=True, learned_at=timezone.now() - timedelta(days=360 - 3 * number),
         )  # fmt: skip
         clients.append(person)
-    return World(member, clients, clock)
+    colleague = member_add(
+        practice=practice, email="kit@a.example", name="Kit Colleague", password="a long one",
+        role=Role.STAFF,
+    )  # fmt: skip
+    return World(member, clients, clock, colleague)
 
 
 def _approve(world: World, n: int) -> OutboxMessage:
@@ -208,6 +217,28 @@ def _news(world: World, n: int) -> None:
     )  # fmt: skip
 
 
+def _hand_over(world: World, n: int, *, a_case: bool = False) -> None:
+    """To whichever of the two does not look after the client now, a call promised or not."""
+    person = world.client(n)
+    by, to = world.member, world.colleague
+    if person.looked_after_by_id == to.pk:
+        by, to = to, by
+    case = case_create(client=person, problem="The Wi-Fi drops", created_by=by) if a_case else None
+    call_on = timezone.localdate() + timedelta(days=n % 3) if n % 2 else None
+    handoff_create(
+        client=person, by=by, to=to, case=case, call_on=call_on,
+        note=NoteInput(next_steps="Call about the router"),
+    )  # fmt: skip
+
+
+def _got_it(world: World, n: int) -> None:
+    pending = list(Handoff.objects.pending().order_by("pk").select_related("to_member"))
+    if pending:
+        handoff = pending[n % len(pending)]
+        assert handoff.to_member is not None
+        handoff_acknowledge(handoff=handoff, member=handoff.to_member)
+
+
 def _act(world: World, n: int, action: str) -> None:
     """Done, snooze or dismiss the n-th item on Today, as a member would."""
     agenda = agenda_build(world.member.practice, limit=100)
@@ -279,6 +310,9 @@ STEPS: dict[str, Callable[[World, int], None]] = {
     "snooze": lambda world, n: _act(world, n, "snoozed"),
     "dismiss": lambda world, n: _act(world, n, "dismissed"),
     "undo": _undo,
+    "hand over": _hand_over,
+    "hand a case": lambda world, n: _hand_over(world, n, a_case=True),
+    "got it": _got_it,
     "pause": lambda world, n: clients_set_status(
         practice=world.member.practice, client_ids=[world.client(n).pk], status="paused"
     ),

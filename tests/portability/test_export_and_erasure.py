@@ -14,11 +14,12 @@ import vobject
 from django.test import Client as HttpClient
 
 from rapport.api.models import ApiToken
-from rapport.attention.models import AgendaAction
+from rapport.attention.models import AgendaAction, AttentionItem
 from rapport.cases.models import Advice, Case, Step
 from rapport.cli import main
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
 from rapport.desk.today.actions import agenda_item_act
+from rapport.handoffs.models import Handoff
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import InboundMail, OutboxMessage
 from rapport.portability.models import Erasure
@@ -53,6 +54,11 @@ def test_the_json_export_holds_everything_and_no_secret(
         "Restarted the router", "Called the internet provider"
     ]  # fmt: skip
     assert [item["certainty"] for item in case["advice"]] == ["known", "guess", "unknown"]
+    [handoff] = client["handoffs"]
+    assert (handoff["from_name"], handoff["to_member_id"], handoff["case_id"]) == (
+        "Robin Former", owner.pk, case["id"]
+    )  # fmt: skip
+    assert client["looked_after_by_id"] == owner.pk
     assert data["members"][0]["email"] == "owner@a.example"
     secrets = [owner.user.password, owner.feed_token_hash, ApiToken.objects.first().key_hash]  # type: ignore[union-attr]
     assert not any(secret in text for secret in secrets)
@@ -96,6 +102,7 @@ def test_a_clients_own_data_on_request(client_file: ClientFile, owner_http: Http
     assert data["client"]["facts"][0]["text"] == "Grows orchids"
     [case] = data["client"]["cases"]
     assert case["advice"][2]["next_step"] == "Ask the router's maker"
+    assert data["client"]["handoffs"][0]["next_steps"] == "Change the router's channel"
 
 
 def test_erasure_removes_every_row_about_them_and_keeps_an_anonymous_audit(
@@ -114,7 +121,7 @@ def test_erasure_removes_every_row_about_them_and_keeps_an_anonymous_audit(
     owner_http.post(f"/clients/{client.pk}/erase/", {"confirm_name": client.full_name})
     assert not Client.objects.exists() and not AgendaAction.objects.exists()
     for model in (ContactPoint, Fact, ImportantDate, Interaction, OutboxMessage, Touch, Case,
-                  Step, Advice):  # fmt: skip
+                  Step, Advice, Handoff, AttentionItem):  # fmt: skip
         assert not model.objects.exists(), model
     assert not InboundMail.objects.filter(from_address="siobhan@example.org").exists()
     assert InboundMail.objects.filter(from_address="stranger@example.net").exists()
@@ -164,6 +171,8 @@ def test_the_json_export_moves_into_an_empty_practice(
                       for a in case["advice"]])
                     for case in client["cases"]
                 ],
+                [(h["from_name"], h["to_name"], h["next_steps"], h["contact_how"],
+                  h["acknowledged_at"]) for h in client["handoffs"]],
                 client["last_contact_at"],
             )
             for client in data["clients"]
@@ -177,6 +186,9 @@ def test_the_json_export_moves_into_an_empty_practice(
     # A step by a member who is not a member here becomes the importer's, as every row does;
     # one by someone outside the practice keeps their name.
     assert [step.who for step in moved_case.steps.all()] == ["Bo Outsider", "the provider"]
+    assert copy.looked_after_by == outsider
+    moved_handoff = Handoff.objects.get(client=copy)
+    assert (moved_handoff.case, moved_handoff.to_member) == (moved_case, outsider)
     # Not into a practice that has clients: nothing is written twice.
     assert main(["import", str(path), "--practice", outsider.practice.name]) == 2
     assert Client.objects.for_practice(outsider.practice).count() == 1

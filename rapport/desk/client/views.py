@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Fact
 from rapport.desk.client.page import client_page_context
+from rapport.handoffs.page import handoff_context
 from rapport.lib.forms import add_service_errors
 from rapport.lib.http import is_htmx, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
@@ -22,6 +23,7 @@ from rapport.timeline.services import quick_capture as capture
 def client_detail(request: PracticeRequest, client_id: int) -> HttpResponse:
     client = client_for(request.practice, client_id)
     context = client_page_context(client, request.GET.get("page"))
+    context |= handoff_context(client, request.member)
     return render(request, "desk/client/detail.html", context)
 
 
@@ -50,6 +52,7 @@ def quick_capture(request: PracticeRequest, client_id: int) -> HttpResponse:
         }
         return render(request, "desk/client/_capture_response.html", context)
     context["capture_form"] = form
+    context |= handoff_context(client, request.member)
     return render(request, "desk/client/detail.html", context, status=400)
 
 

@@ -35,6 +35,8 @@ __all__ = [
 ]  # fmt: skip
 
 SECTION_LIMIT = 10
+# Sections that hold one member's items: shown only when Today is built for a member.
+MEMBERS_OWN = frozenset({Section.HANDOFF})
 COMING_UP_LIMIT = 8
 ON_ITS_WAY_LIMIT = 10
 
@@ -63,7 +65,8 @@ class Agenda:
         return next(section for section in self.sections if section.key == key)
 
     def counts(self) -> dict[str, int]:
-        return {section.key: section.total for section in self.sections}
+        """The practice's counts, for the morning snapshot: not what one member was handed."""
+        return {s.key: s.total for s in self.sections if s.key not in MEMBERS_OWN}
 
 
 def agenda_build(

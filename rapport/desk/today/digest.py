@@ -65,7 +65,7 @@ def digests_send_due(*, now: datetime | None = None) -> int:
             continue
         if member.last_digest_on is not None and member.last_digest_on >= local.date():
             continue
-        agenda = agenda_build(member.practice, now=now, limit=10)
+        agenda = agenda_build(member.practice, now=now, limit=10, member=member)
         # Marked and sent in one transaction: a failed send is retried at the next run. Marked
         # only if still unmarked, so a second worker running this at once sends no second copy.
         with transaction.atomic():

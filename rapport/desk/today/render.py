@@ -7,6 +7,8 @@ import textwrap
 from typing import Any
 
 from rapport.desk.today.agenda import Agenda
+from rapport.handoffs.models import Handoff
+from rapport.practices.models import Practice
 
 
 def agenda_as_data(agenda: Agenda) -> dict[str, Any]:
@@ -37,6 +39,27 @@ def agenda_as_data(agenda: Agenda) -> dict[str, Any]:
             for section in agenda.sections
         ],
     }
+
+
+def pending_handoffs_as_data(practice: Practice) -> list[dict[str, Any]]:
+    """Every handoff in the practice still waiting for its Got it, oldest first: Today shows
+    each only to the member it was handed to, a script sees them all."""
+    pending = Handoff.objects.for_practice(practice).pending().select_related("client")
+    return [
+        {
+            "id": handoff.pk,
+            "client_id": handoff.client_id,
+            "client": handoff.client.display_name,
+            "case_id": handoff.case_id,
+            "from": handoff.from_name,
+            "to": handoff.to_name,
+            "to_member_id": handoff.to_member_id,
+            "handed_at": handoff.created_at.isoformat(),
+            "call_on": handoff.call_on.isoformat() if handoff.call_on else None,
+            "next_steps": handoff.next_steps,
+        }
+        for handoff in pending.order_by("created_at", "pk")
+    ]
 
 
 def agenda_as_table(agenda: Agenda, width: int | None = None) -> str:

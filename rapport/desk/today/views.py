@@ -25,7 +25,7 @@ from rapport.desk.today.actions import (
     agenda_item_act,
     snooze_choices,
 )
-from rapport.desk.today.agenda import Agenda, agenda_build
+from rapport.desk.today.agenda import MEMBERS_OWN, Agenda, SectionView, agenda_build
 from rapport.desk.today.forms import AgendaActionForm
 from rapport.lib.http import UrlPattern, id_param, is_htmx, refuse_unless_post
 from rapport.messaging.models import OutboxMessage
@@ -55,6 +55,9 @@ def _link(agenda: Agenda) -> None:
     appointment_message_url = UrlPattern("appointment_message")
     outcome_url = UrlPattern("referral_outcome")
     for section in agenda.sections:
+        if section.key == Section.HANDOFF:  # acknowledged ("Got it"), not done or snoozed
+            _link_handoffs(section)
+            continue
         action_url = {
             key: UrlPattern(f"agenda_{key}") for key in {item.section for item in section.items}
         }
@@ -71,6 +74,13 @@ def _link(agenda: Agenda) -> None:
                 item.settle_url = outcome_url(item.object_id)
             if item.section == Section.UNSENT:
                 item.resend_url = reverse("outbox_resend", args=[item.client.pk, item.object_id])
+
+
+def _link_handoffs(section: SectionView) -> None:
+    client_url = UrlPattern("client_detail")
+    for item in section.items:  # a few: each one's own reverse()
+        item.client_url = client_url(item.client.pk)
+        item.action_url = reverse("handoff_acknowledge", args=[item.client.pk, item.object_id])
 
 
 @member_required
@@ -200,7 +210,12 @@ def _undo(
     if not ok:
         return _answer(request, section, action.object_id, message, ok=False)
     # The item comes back in place, with its buttons, when it is still on Today.
-    agenda = agenda_build(request.practice, limit=0, expanded=_SHOWN_IN.get(section, section))
+    agenda = agenda_build(
+        request.practice,
+        limit=0,
+        expanded=_SHOWN_IN.get(section, section),
+        member=request.member,
+    )
     key = f"{section}-{action.object_id}"
     item = next((i for shown in agenda.sections for i in shown.items if i.key == key), None)
     if item is None:
@@ -227,7 +242,7 @@ def _answer(
     """The row after an action, with its Undo, and every count on the page swapped in place,
     so the badges and the total say what a reload would say."""
     if agenda is None and ok:
-        agenda = agenda_build(request.practice, limit=0)
+        agenda = agenda_build(request.practice, limit=0, member=request.member)
     return render(
         request,
         "desk/today/_item_done.html",
@@ -252,6 +267,8 @@ def overview(request: PracticeRequest) -> HttpResponse:
     )
     rows = []
     for section in agenda.sections:
+        if section.key in MEMBERS_OWN:  # the overview is the practice's, not one member's
+            continue
         counts = [(snapshot.day, snapshot.count(section.key)) for snapshot in snapshots]
         rows.append(
             {

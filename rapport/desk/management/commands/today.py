@@ -14,7 +14,10 @@ class Command(RapportCommand):
     help = "Print Today's agenda."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        practice_arguments(parser, member_help="a member's email: their practice's agenda")
+        practice_arguments(
+            parser,
+            member_help="a member's email: their practice's agenda, with what was handed to them",
+        )
         parser.add_argument("--json", action="store_true", help="machine-readable output")
         parser.add_argument(
             "--limit", type=int, default=25, help="items shown per section (default 25)"
@@ -24,14 +27,25 @@ class Command(RapportCommand):
         import json
 
         from rapport.desk.today.agenda import agenda_build
-        from rapport.desk.today.render import agenda_as_data, agenda_as_table
+        from rapport.desk.today.render import (
+            agenda_as_data,
+            agenda_as_table,
+            pending_handoffs_as_data,
+        )
+        from rapport.practices.models import Member
 
         practice = practice_or_say_why(options, self.stderr)
         if practice is None:
             return 2
-        agenda = agenda_build(practice, limit=options["limit"])
+        member = None
+        if options.get("member"):
+            member = Member.objects.filter(
+                practice=practice, user__email=options["member"].lower()
+            ).first()
+        agenda = agenda_build(practice, limit=options["limit"], member=member)
         if options["json"]:
-            self.stdout.write(json.dumps(agenda_as_data(agenda), indent=2, ensure_ascii=False))
+            data = agenda_as_data(agenda) | {"pending_handoffs": pending_handoffs_as_data(practice)}
+            self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
         else:
             self.stdout.write(agenda_as_table(agenda), ending="")
         return 0

@@ -7,6 +7,7 @@ from rapport.desk.today.sections.appointments import Appointments
 from rapport.desk.today.sections.checkins import Checkins
 from rapport.desk.today.sections.dates import Dates
 from rapport.desk.today.sections.fading import Fading
+from rapport.desk.today.sections.handoffs import Handoffs
 from rapport.desk.today.sections.promises import Promises
 from rapport.desk.today.sections.reconfirm import Reconfirm
 from rapport.desk.today.sections.referrals import Referrals
@@ -15,6 +16,7 @@ from rapport.desk.today.sections.touches import Touches
 from rapport.desk.today.sections.unsent import Unsent
 
 SECTIONS: tuple[TodaySection, ...] = (
+    Handoffs(),
     Unsent(),
     Replies(),
     Promises(),
