@@ -36,12 +36,12 @@ from rapport.api.schemas import (
     ImportantDateOut,
     InteractionIn,
     InteractionOut,
+    MemberOut,
     OutcomeIn,
     PartnerIn,
     PartnerOut,
     ReferralIn,
     ReferralOut,
-    MemberOut,
     TodayOut,
     TouchDoneIn,
     TouchIn,
@@ -499,6 +499,8 @@ def referrals_outcome(request: HttpRequest, referral_id: ObjectId, data: Outcome
         return referral_outcome_record(
             referral=referral, outcome=data.outcome, note=data.note, member=member
         )
+
+
 def _handoffs(member: Member) -> HandoffQuerySet:
     return Handoff.objects.for_practice(member.practice)
 

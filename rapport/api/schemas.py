@@ -244,6 +244,8 @@ class ReferralIn(Schema):
 class OutcomeIn(Schema):
     outcome: Literal["helped", "not_a_fit", "no_contact"]
     note: str = Field("", max_length=500, pattern=NO_NUL)
+
+
 class MemberOut(Schema):
     id: int
     name: str

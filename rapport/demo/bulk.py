@@ -408,6 +408,8 @@ def _referrals(
         )  # fmt: skip
     with transaction.atomic():
         Referral.objects.bulk_create(rows, batch_size=5000)
+
+
 def _handoffs(practice: Practice, clients: list[Client], now: datetime) -> None:
     """One client in a hundred handed to the practice's first member by a colleague who has
     since left, waiting for their Got it (no random draw: the rest of the data stays put)."""
