@@ -52,6 +52,8 @@ def id_for(kwarg: str, file: ClientFile) -> int:
         "export_id": file.export_file.pk,
         "upload_id": file.calendar_upload.pk,
         "case_id": file.case.pk,
+        "step_id": file.case.steps.values_list("pk", flat=True)[0],
+        "advice_id": file.case.advice.values_list("pk", flat=True)[0],
     }
     if kwarg not in ids:
         pytest.fail(f"The URL walk does not know the URL parameter {kwarg!r}: teach it in id_for.")

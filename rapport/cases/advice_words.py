@@ -16,7 +16,8 @@ def _clause(text: str) -> str:
     first word is a name or an acronym ("I", "Wi-Fi", "BT")."""
     text = " ".join(text.split()).rstrip(".!;:, ")
     first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower() and "-" not in first:
+    plain_word = len(first) > 1 and first[1:].islower() and "-" not in first
+    if first[:1].isupper() and (plain_word or first == "A"):
         return text[0].lower() + text[1:]
     return text
 

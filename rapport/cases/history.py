@@ -64,7 +64,7 @@ def case_history(case: Case) -> list[Entry]:
             Entry(
                 _day(fact.learned_at),
                 "Learned",
-                f"{fact.get_category_display()}: {fact.text}",
+                f"{fact.text} ({fact.get_category_display().lower()})",
                 "fact",
                 fact.pk,
                 fact.learned_at,
