@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 
 from rapport.cases import services
@@ -241,11 +242,15 @@ def case_link(request: PracticeRequest, client_id: int, case_id: int) -> HttpRes
                 services.case_unlink_fact(case=case, fact=fact)
             else:
                 services.case_link_fact(case=case, fact=fact)
-    count = len(found_interactions) + len(found_facts)
     if unlink:
         messages.success(request, "Taken out of the case's story; it stays on their record.")
     else:
-        messages.success(request, f"Linked {count} to the case's story.")
+        said = [
+            f"{len(found)} {word}{pluralize(len(found))}"
+            for found, word in ((found_interactions, "conversation"), (found_facts, "fact"))
+            if found
+        ]
+        messages.success(request, f"Now in the case's story: {' and '.join(said)}.")
     return _back(case)
 
 

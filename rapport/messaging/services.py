@@ -79,7 +79,7 @@ def advice_draft(*, advice: Advice, client: Client, member: Member) -> tuple[str
     """Sharing advice keeps its label's words: known plainly, "My best guess is…", or
     "I don't know yet; what I will do is…" with the next step."""
     said = advice_in_words(certainty=advice.certainty, text=advice.text, next_step=advice.next_step)
-    subject = f"About {advice.case.problem[:150].rstrip('. ')}"
+    subject = f"About “{advice.case.problem[:150].rstrip('. ')}”"
     body = f"Hi {client.display_name},\n\n{said}\n\n{member.user.name}"
     return subject, body
 

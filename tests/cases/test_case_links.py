@@ -107,7 +107,9 @@ def test_recent_conversations_and_facts_are_linked_from_the_case_page_and_unlink
     assert f'name="fact" value="{fact.pk}"' in page
 
     posted = {"interaction": [interaction.pk], "fact": [fact.pk]}
-    assert owner_http.post(_url(case, "case_link"), posted).status_code == 302
+    linked = owner_http.post(_url(case, "case_link"), posted, follow=True)
+    assert linked.redirect_chain[0][1] == 302
+    assert "Now in the case&#x27;s story: 1 conversation and 1 fact." in linked.content.decode()
     story = _history(owner_http, case)
     assert "Call (from the client) Talked about the new job." in story
     assert "Learned Grows orchids (interests)" in story

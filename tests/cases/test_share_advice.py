@@ -89,7 +89,7 @@ def test_the_shared_advice_is_approved_like_any_message_and_joins_the_case(
     assert approved.status_code == 302
     message = OutboxMessage.objects.get(case=client_file.case)
     assert "I don't know yet; what I will do is ask the router's maker." in message.body
-    assert message.subject == "About The Wi-Fi drops every evening"
+    assert message.subject == "About “The Wi-Fi drops every evening”"
 
 
 def test_another_clients_advice_is_a_404(
