@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from rapport.api import case_endpoints  # noqa: F401 (registers the case operations on the API)
 from rapport.api import views as api_views
 from rapport.api.endpoints import api
 from rapport.messaging import views as messaging_views

@@ -24,7 +24,7 @@ from django.urls import reverse
 
 from rapport.appointments.links import reschedule_token
 from rapport.appointments.models import Appointment
-from rapport.cases.models import Advice, Case, Step
+from rapport.cases.models import Advice, Case, CaseFact, CaseInteraction, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.handoffs.models import Handoff
 from rapport.messaging.models import InboundMail, OutboxMessage
@@ -43,7 +43,7 @@ UNTOUCHED = {"csrfmiddlewaretoken"}
 MAIN_TABLES: list[type[Model]] = [
     Client, ContactPoint, Fact, ImportantDate, Tag, Interaction, Promise, Appointment,
     Touch, TouchKind, OutboxMessage, InboundMail, Member, Case, Step, Advice, Partner, Referral,
-    Handoff,
+    Handoff, CaseFact, CaseInteraction,
 ]  # fmt: skip
 HUGE = "9" * 20
 EDGES = {

@@ -12,7 +12,7 @@ from django.test import Client as HttpClient
 
 from rapport.api.models import ApiToken
 from rapport.appointments.models import Appointment, CalendarUpload
-from rapport.cases.models import Advice, Case, Step
+from rapport.cases.models import Advice, Case, CaseFact, CaseInteraction, Step
 from rapport.clients.models import Client, ContactKind, ContactPoint, Fact, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.handoffs.models import Handoff
@@ -73,6 +73,8 @@ def _snapshot() -> list[list[dict[str, object]]]:
             Partner,
             Referral,
             Handoff,
+            CaseFact,
+            CaseInteraction,
         )
     ]
 

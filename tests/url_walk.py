@@ -55,6 +55,8 @@ def id_for(kwarg: str, file: ClientFile) -> int:
         "partner_id": file.partner.pk,
         "referral_id": file.referral.pk,
         "handoff_id": file.handoff.pk,
+        "step_id": file.case.steps.values_list("pk", flat=True)[0],
+        "advice_id": file.case.advice.values_list("pk", flat=True)[0],
     }
     if kwarg not in ids:
         pytest.fail(f"The URL walk does not know the URL parameter {kwarg!r}: teach it in id_for.")

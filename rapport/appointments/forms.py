@@ -102,6 +102,7 @@ class AppointmentMessageForm(ComposeForm):
     late = forms.IntegerField(required=False, widget=forms.HiddenInput)
     reminder = forms.BooleanField(required=False, widget=forms.HiddenInput)
     cancelled = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    not_at_my_best = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     @staticmethod
     def marks(kind: AppointmentMessage, minutes: int | None) -> dict[str, object]:
@@ -118,11 +119,14 @@ class AppointmentMessageForm(ComposeForm):
             return AppointmentMessage.LATE
         if data.get("reminder"):
             return AppointmentMessage.REMINDER
+        if data.get("not_at_my_best"):
+            return AppointmentMessage.NOT_AT_MY_BEST
         return AppointmentMessage.CANCELLED
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("late") is None and not data.get("reminder") and not data.get("cancelled"):
+        kinds = ("reminder", "cancelled", "not_at_my_best")
+        if data.get("late") is None and not any(data.get(kind) for kind in kinds):
             self.add_error(
                 None,
                 "Open this from the appointment, to say whether it is a reminder, a late notice "

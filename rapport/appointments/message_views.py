@@ -28,9 +28,12 @@ def message_url(appointment: Appointment, **query: int) -> str:
 
 
 def _message_asked(request: PracticeRequest) -> tuple[AppointmentMessage, int | None]:
-    """Which message the link asks for: ?late=15, ?cancelled=1, or else a reminder."""
+    """Which message the link asks for: ?late=15, ?cancelled=1, ?not_at_my_best=1, or else a
+    reminder."""
     if request.GET.get("cancelled"):
         return AppointmentMessage.CANCELLED, None
+    if request.GET.get("not_at_my_best"):
+        return AppointmentMessage.NOT_AT_MY_BEST, None
     if (minutes := id_param(request.GET.get("late", ""))) is not None:
         return AppointmentMessage.LATE, minutes
     return AppointmentMessage.REMINDER, None

@@ -53,6 +53,7 @@ class AppointmentMessage(models.TextChoices):
     REMINDER = "reminder", "A reminder"
     LATE = "late", "Running late"
     CANCELLED = "cancelled", "It is cancelled"
+    NOT_AT_MY_BEST = "not_at_my_best", "Not at my best today"
 
 
 def new_nonce() -> str:
@@ -114,6 +115,15 @@ class Appointment(PracticeOwned):
         editable=False,
     )
     reminder_message = models.OneToOneField(
+        Interaction,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # The honest note of a day the provider was not at their best (rapport.appointments.honest_day).
+    honest_note_message = models.OneToOneField(
         Interaction,
         null=True,
         blank=True,

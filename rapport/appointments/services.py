@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rapport.appointments.clock import client_time, client_when, zone_label
+from rapport.appointments.honest_day import honest_draft, honest_note_record
 from rapport.appointments.links import reschedule_url
 from rapport.appointments.models import (
     MAX_LENGTH,
@@ -328,6 +329,8 @@ def appointment_message_draft(
         return draft.subject, draft.body
     if kind == AppointmentMessage.CANCELLED:
         return cancel_draft(appointment=appointment, member=member)
+    if kind == AppointmentMessage.NOT_AT_MY_BEST:
+        return honest_draft(appointment=appointment, member=member)
     return reminder_draft(appointment=appointment, member=member)
 
 
@@ -364,6 +367,8 @@ def appointment_message_send(
         )
     elif kind == AppointmentMessage.REMINDER:
         reminder_sent_record(appointment=appointment, message=approved.interaction)
+    elif kind == AppointmentMessage.NOT_AT_MY_BEST:
+        honest_note_record(appointment=appointment, message=approved.interaction)
     return approved
 
 

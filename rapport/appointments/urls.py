@@ -1,6 +1,7 @@
 from django.urls import path
 
 from rapport.appointments import (
+    honest_views,
     ics_views,
     message_views,
     picker_views,
@@ -20,6 +21,7 @@ urlpatterns = [
     path("calendar/feed/", ics_views.feed_settings, name="calendar_feed_settings"),
     path("calendar/feed/<str:token>.ics", ics_views.calendar_feed, name="calendar_feed"),
     path("appointments/new/", views.appointment_new, name="appointment_new"),
+    path("appointments/not-at-my-best/", honest_views.not_at_my_best, name="not_at_my_best"),
     path(
         "appointments/clients/",
         picker_views.appointment_client_picker,

@@ -11,7 +11,7 @@ from typing import Self
 from django.db import models
 from django.utils import timezone
 
-from rapport.clients.models import Client
+from rapport.clients.models import Client, Fact
 from rapport.lib.dates import within_years
 from rapport.practices.models import Member, PracticeOwned, PracticeQuerySet
 
@@ -129,3 +129,34 @@ class Advice(PracticeOwned, Someone):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class CaseFact(PracticeOwned):
+    """A fact about the client that belongs to a case's story; a fact belongs to one case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="fact_links")
+    fact = models.OneToOneField(Fact, on_delete=models.CASCADE, related_name="case_link")
+
+    objects = PracticeQuerySet["CaseFact"].as_manager()
+
+    def __str__(self) -> str:
+        return f"{self.fact_id} in case {self.case_id}"
+
+
+class CaseInteraction(PracticeOwned):
+    """A call, meeting or note that belongs to a case's story; an interaction belongs to one case.
+
+    The timeline sits beside cases, not below, so neither imports the other: the link names its
+    model by label, and the timeline's form offers the case through a field the desk registers
+    (rapport.desk.case_links). Deleting either side removes only the link.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="interaction_links")
+    interaction = models.OneToOneField(
+        "timeline.Interaction", on_delete=models.CASCADE, related_name="case_link"
+    )
+
+    objects = PracticeQuerySet["CaseInteraction"].as_manager()
+
+    def __str__(self) -> str:
+        return f"{self.interaction_id} in case {self.case_id}"

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from rapport.cases.models import Case
 from rapport.clients.models import Client, ContactKind
 from rapport.lib.forms import EmptyChoicesSaid
 from rapport.messaging.models import Mailbox, MessageTemplate, PracticeRule
@@ -54,6 +55,32 @@ class ComposeForm(forms.Form):
             if not data.get("to_address"):
                 self.add_error("to_address", "Choose one of this client's email addresses.")
         return data
+
+
+class CaseChoice(forms.ModelChoiceField[Case]):
+    def label_from_instance(self, obj: Case) -> str:
+        shown = f"“{obj.problem[:80]}”"
+        return shown if obj.status == "open" else f"{shown} ({obj.get_status_display().lower()})"
+
+
+class MessageForm(ComposeForm):
+    """The composer's own form: a message may be about one of the client's cases."""
+
+    def __init__(self, *args: Any, client: Client, case: Case | None = None, **kwargs: Any):
+        super().__init__(*args, client=client, **kwargs)
+        cases = Case.objects.for_practice(client.practice).filter(client=client)
+        # Open cases are offered; a closed one only when the message starts from it.
+        offered = cases.open() | cases.filter(pk=case.pk) if case else cases.open()
+        if offered.exists():
+            self.fields["case"] = CaseChoice(
+                offered.order_by("-opened_on", "-id"),
+                required=False,
+                label="About which case?",
+                empty_label="No case",
+                initial=case,
+                error_messages={"invalid_choice": "Choose one of this client's open cases."},
+                help_text="The message joins the case's story.",
+            )
 
 
 class TemplateForm(forms.ModelForm[MessageTemplate]):

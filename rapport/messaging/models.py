@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from rapport.cases.models import Case
 from rapport.clients.models import Client
 from rapport.lib.fields import EncryptedTextField
 from rapport.messaging.rules import CATEGORIES
@@ -85,6 +86,10 @@ class OutboxMessage(PracticeOwned):
     subject = models.CharField(max_length=200)
     body = models.TextField()
     essential = models.BooleanField(default=False)
+    # The case it is about, if any: deleting the case leaves the message whole.
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
+    )
     # Fixed at approval, so a message sent again is recognisable as the same one.
     message_id = models.CharField(max_length=250, unique=True)
     # The client's mail this answers, so their mail program keeps the conversation together.

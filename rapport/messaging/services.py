@@ -11,6 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from rapport.cases.advice_words import advice_in_words
+from rapport.cases.models import Advice, Case
+from rapport.cases.services import case_link_interaction
 from rapport.clients.models import Client, ContactKind
 from rapport.messaging.checker import Finding, blocks_sending, check, custom_rule
 from rapport.messaging.models import (
@@ -70,6 +73,15 @@ def message_draft(*, template: MessageTemplate, client: Client, member: Member) 
     """The template's subject and body with what Rapport knows filled in."""
     values = placeholder_values(client=client, member=member)
     return fill(template.subject, values), fill(template.body, values)
+
+
+def advice_draft(*, advice: Advice, client: Client, member: Member) -> tuple[str, str]:
+    """Sharing advice keeps its label's words: known plainly, "My best guess is…", or
+    "I don't know yet; what I will do is…" with the next step."""
+    said = advice_in_words(certainty=advice.certainty, text=advice.text, next_step=advice.next_step)
+    subject = f"About “{advice.case.problem[:150].rstrip('. ')}”"
+    body = f"Hi {client.display_name},\n\n{said}\n\n{member.user.name}"
+    return subject, body
 
 
 def placeholder_values(*, client: Client, member: Member) -> dict[str, str]:
@@ -189,15 +201,19 @@ def message_approve(
     answering: InboundMail | None = None,
     cc_address: str = "",
     cc_name: str = "",
+    case: Case | None = None,
 ) -> Approved:
     """The provider approved these exact words: record them, and queue them if by email.
 
     An email waits the practice's undo window before the outbox may send it, and is not
     contact until it goes. `answering` threads it with the client's mail; `cc_address` sends
-    the same email to someone else too (a partner the client is introduced to)."""
+    the same email to someone else too (a partner the client is introduced to). A message
+    about `case` joins its story: the email in the outbox, or what was said another way."""
     subject, body = subject.strip(), body.strip()
     if not body:
         raise ValidationError({"body": "Write the message first."})
+    if case is not None and (case.client_id != client.pk or case.practice_id != client.practice_id):
+        raise ValidationError({"case": "Choose one of this client's cases."})
     if blocks_sending(message_check(client=client, subject=subject, body=body)):
         raise ValidationError("Fix what the check marks as an error before this can go.")
     if channel != Channel.EMAIL:
@@ -208,6 +224,8 @@ def message_approve(
             summary=body,
             created_by=member,
         )
+        if case is not None:
+            case_link_interaction(case=case, interaction=interaction)
         return Approved(interaction, None)
     _email_allowed(client=client, subject=subject, to_address=to_address, essential=essential)
     interaction = interaction_create(
@@ -236,6 +254,7 @@ def message_approve(
         references=" ".join(thread[-10:]),
         next_attempt_at=timezone.now() + timedelta(seconds=client.practice.undo_seconds),
         created_by=member,
+        case=case,
     )
     return Approved(interaction, outbox)
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from rapport.cases.models import Advice, Case
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ClientStatus, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
@@ -20,7 +21,7 @@ from rapport.messaging.composer import (
     composer_submit,
     findings_context,
 )
-from rapport.messaging.forms import ComposeForm, PracticeRuleForm, TemplateForm
+from rapport.messaging.forms import MessageForm, PracticeRuleForm, TemplateForm
 from rapport.messaging.inbound import mail_import_file, mail_place
 from rapport.messaging.models import (
     InboundMail,
@@ -36,6 +37,7 @@ from rapport.messaging.outbox import outbox_send_again, outbox_undo
 from rapport.messaging.rules import BUILT_IN, RULE_IDS
 from rapport.messaging.services import (
     Approved,
+    advice_draft,
     client_unsubscribe,
     mail_to_answer,
     message_approve,
@@ -58,7 +60,7 @@ def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
     templates_ensure(practice=request.practice)
     answering = _answering(request, client)
     if request.method == "POST":
-        form = ComposeForm(request.POST, client=client)
+        form = MessageForm(request.POST, client=client)
 
         def approve(data: dict[str, Any]) -> Approved:
             return message_approve(
@@ -70,14 +72,46 @@ def compose(request: PracticeRequest, client_id: int) -> HttpResponse:
                 to_address=data["to_address"],
                 essential=data["essential"],
                 answering=answering,
+                case=data.get("case"),
             )
 
         return composer_submit(
             request, client=client, form=form, approve=approve, answering=answering
         )
+    advice = _advice_shared(request, client)
+    if advice is not None:
+        subject, body = advice_draft(advice=advice, client=client, member=request.member)
+        form = MessageForm(
+            initial={"subject": subject, "body": body}, client=client, case=advice.case
+        )
+        about = f"Sharing advice from the case “{advice.case.problem[:80]}”"
+        return composer_open(request, client=client, form=form, about=about)
     initial, chosen = _compose_initial(request, client, answering)
-    form = ComposeForm(initial=initial, client=client)
+    case = _case_asked(request, client)
+    form = MessageForm(initial=initial, client=client, case=case)
     return composer_open(request, client=client, form=form, answering=answering, chosen=chosen)
+
+
+def _advice_shared(request: PracticeRequest, client: Client) -> Advice | None:
+    """?advice=<id>: a piece of advice from one of this client's cases, else a 404."""
+    if "advice" not in request.GET:
+        return None
+    return get_object_or_404(
+        Advice.objects.for_practice(request.practice).select_related("case"),
+        pk=_id_param(request.GET["advice"]),
+        case__client=client,
+    )
+
+
+def _case_asked(request: PracticeRequest, client: Client) -> Case | None:
+    """?case=<id>: writing from one of this client's cases, else a 404."""
+    if "case" not in request.GET:
+        return None
+    return get_object_or_404(
+        Case.objects.for_practice(request.practice),
+        pk=_id_param(request.GET["case"]),
+        client=client,
+    )
 
 
 def _compose_initial(
@@ -175,6 +209,7 @@ def outbox_undo_view(request: PracticeRequest, client_id: int, outbox_id: int) -
         "subject": message.subject,
         "body": message.body,
         "essential": message.essential,
+        "case": message.case_id,
     }
     messages.success(request, "Taken back: nothing was sent. Your words are below.")
     return redirect("compose", client_id)

@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import timezone
 
 from rapport.appointments.models import Appointment
-from rapport.cases.models import Advice, Case, Step
+from rapport.cases.models import Advice, Case, CaseFact, CaseInteraction, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.handoffs.models import Handoff
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
@@ -81,20 +81,33 @@ def _by_client(rows: Iterable[models.Model]) -> dict[int, list[dict[str, Any]]]:
 
 
 def _cases_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """Each case with its steps and advice inside it, as the case page tells them."""
+    """Each case with its steps and advice inside it, as the case page tells them, and the ids
+    of the client's conversations and facts linked to it (their messages name their case)."""
     cases = Case.objects.filter(client_id__in=client_ids).order_by("opened_on", "pk")
-    inside: dict[int, dict[str, list[dict[str, Any]]]] = {}
+    inside: dict[int, dict[str, list[Any]]] = {}
+
+    def held(case_id: int) -> dict[str, list[Any]]:
+        empty: dict[str, list[Any]] = {
+            "steps": [], "advice": [], "interaction_ids": [], "fact_ids": []
+        }  # fmt: skip
+        return inside.setdefault(case_id, empty)
+
     for key, rows in (
         ("steps", Step.objects.filter(case__in=cases)),
         ("advice", Advice.objects.filter(case__in=cases)),
     ):
         for item in rows:
-            held = inside.setdefault(item.case_id, {"steps": [], "advice": []})
-            held[key].append(row(item, skip={"case"}))
+            held(item.case_id)[key].append(row(item, skip={"case"}))
+    links = (
+        ("interaction_ids", CaseInteraction.objects.filter(case__in=cases), "interaction_id"),
+        ("fact_ids", CaseFact.objects.filter(case__in=cases), "fact_id"),
+    )
+    for key, link_rows, name in links:
+        for case_id, linked_id in link_rows.order_by("pk").values_list("case_id", name):
+            held(case_id)[key].append(linked_id)
     grouped: dict[int, list[dict[str, Any]]] = {}
     for case in cases:
-        told = inside.get(case.pk, {"steps": [], "advice": []})
-        grouped.setdefault(case.client_id, []).append(row(case, skip={"client"}) | told)
+        grouped.setdefault(case.client_id, []).append(row(case, skip={"client"}) | held(case.pk))
     return grouped
 
 

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from rapport.appointments.models import Appointment
-from rapport.cases.models import Advice, Case, Step
+from rapport.cases.models import Advice, Case, CaseFact, CaseInteraction, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
 from rapport.handoffs.models import Handoff
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
@@ -260,7 +260,8 @@ class _Belongings:
                 raise ValidationError(
                     f"{self.where}, messages: a message without its conversation."
                 )
-            links = self._created_by(item) | {"interaction_id": linked}
+            # Its case is set once the cases are in (_cases): never an id from the file as is.
+            links = self._created_by(item) | {"interaction_id": linked, "case_id": None}
             message = self._build("messages", OutboxMessage, item, links)
             assert isinstance(message, OutboxMessage)
             # Message-ids are unique in the whole database: a file moved in twice gets new ones.
@@ -270,6 +271,7 @@ class _Belongings:
             ):
                 message.message_id = f"<{uuid.uuid4().hex}@rapport>"
             message.save()
+            self.maps.put("message", item.get("id"), message.pk)
 
     def _appointments(self) -> None:
         for item in _rows(self.row, "appointments"):
@@ -286,8 +288,10 @@ class _Belongings:
     def _cases(self) -> None:
         for item in _rows(self.row, "cases"):
             case = self._build("cases", Case, item, self._created_by(item))
+            assert isinstance(case, Case)
             case.save()
             self.maps.put("case", item.get("id"), case.pk)
+            self._case_links(case, item)
             for key, model in (("steps", Step), ("advice", Advice)):
                 for inner in _rows(item, key):
                     links = {
@@ -308,6 +312,37 @@ class _Belongings:
                             f"{self.where}, case {key}: {error.messages[0]}"
                         ) from error
                     made.save()
+        self._message_cases()
+
+    def _case_links(self, case: Case, item: dict[str, Any]) -> None:
+        """The client's own conversations and facts, by their ids in this file; an id that is
+        not one of this client's rows in the file links nothing."""
+        interaction_ids = self._mapped(item, "interaction_ids", "interaction")
+        for interaction in Interaction.objects.filter(
+            client_id=self.client_id, pk__in=interaction_ids
+        ):
+            CaseInteraction.objects.update_or_create(
+                interaction=interaction, defaults={"case": case, "practice_id": self.practice.pk}
+            )
+        for fact in Fact.objects.filter(
+            client_id=self.client_id, pk__in=self._mapped(item, "fact_ids", "fact")
+        ):
+            CaseFact.objects.update_or_create(
+                fact=fact, defaults={"case": case, "practice_id": self.practice.pk}
+            )
+
+    def _mapped(self, item: dict[str, Any], key: str, kind: str) -> list[int]:
+        ids = item.get(key, [])
+        if not isinstance(ids, list):
+            raise ValidationError(f"{self.where}, case {key}: should be a list of ids.")
+        return [new for old in ids if (new := self.maps.get(kind, old)) is not None]
+
+    def _message_cases(self) -> None:
+        for item in _rows(self.row, "messages"):
+            message_id = self.maps.get("message", item.get("id"))
+            case_id = self.maps.get("case", item.get("case_id"))
+            if message_id is not None and case_id is not None:
+                OutboxMessage.objects.filter(pk=message_id).update(case_id=case_id)
 
     def _referrals(self) -> None:
         for item in _rows(self.row, "referrals"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from rapport.lib.forms import add_service_errors
 from rapport.lib.http import local_target, refuse_unless_post
 from rapport.practices.access import PracticeRequest, member_required
 from rapport.timeline import services
+from rapport.timeline.form_extras import extras_for
 from rapport.timeline.forms import InteractionForm, PromiseFormSet
 from rapport.timeline.models import Interaction, Promise
 
@@ -31,6 +33,8 @@ def _interaction_form_page(
     if interaction is None:
         initial = {key: request.GET[key] for key in ("kind", "direction") if key in request.GET}
     form = InteractionForm(request.POST or None, instance=interaction, initial=initial)
+    # Only when logging: an interaction already logged is linked from where the extra lives.
+    extras = extras_for(form, client) if interaction is None else []
     promises = PromiseFormSet(request.POST or None, prefix="promise")
     if request.method == "POST" and form.is_valid() and promises.is_valid():
         new_promises = [
@@ -38,10 +42,14 @@ def _interaction_form_page(
         ]
         try:
             if interaction is None:
-                data = form.cleaned_data
-                services.interaction_create(
-                    client=client, promises=new_promises, created_by=request.member, **data
-                )
+                data = dict(form.cleaned_data)
+                chosen = {extra.name: data.pop(extra.name) for extra in extras}
+                with transaction.atomic():
+                    logged = services.interaction_create(
+                        client=client, promises=new_promises, created_by=request.member, **data
+                    )
+                    for extra in extras:
+                        extra.save(logged, chosen[extra.name])
             else:
                 services.interaction_update(interaction=form.instance, new_promises=new_promises)
         except ValidationError as error:
@@ -53,7 +61,13 @@ def _interaction_form_page(
     return render(
         request,
         "timeline/interaction_form.html",
-        {"form": form, "promises": promises, "client": client, "interaction": interaction},
+        {
+            "form": form,
+            "promises": promises,
+            "client": client,
+            "interaction": interaction,
+            "extras": [form[extra.name] for extra in extras],
+        },
         status=status,
     )
 
