@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rapport.messaging",
     "rapport.appointments",
     "rapport.touches",
+    "rapport.feedback",
     "rapport.desk",
     "rapport.api",
     "rapport.portability",

@@ -79,6 +79,7 @@ class Section(models.TextChoices):
     FOLLOW_UP = "follow_up", "Follow-ups after appointments"
     APPOINTMENTS = "appointments", "Appointments"
     TOUCH = "touch", "Personal touches planned"
+    FEEDBACK = "feedback", "Feedback to answer"
     COMING_UP = "coming_up", "Coming up"  # the member's appointments: shown, never acted on
 
 

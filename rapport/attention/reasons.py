@@ -30,6 +30,7 @@ from rapport.clients.queries import (
     hard_news_learned,
     replies_owed,
 )
+from rapport.feedback.models import FeedbackRequest
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.timeline.models import Interaction, Promise
@@ -75,6 +76,7 @@ SHOWN_FIELDS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
     Section.RECONFIRM: (Fact, ("text", "ask_again", "known_at")),
     Section.TOUCH: (Touch, ("note", "planned_on", "kind_id")),
     Section.COMING_UP: (Appointment, ("starts_at", "ends_at", "place", "status")),
+    Section.FEEDBACK: (FeedbackRequest, ("answered_at",)),
     ON_ITS_WAY: (OutboxMessage, ("subject", "next_attempt_at")),
     **dict.fromkeys((Section.REMINDER, Section.CHANGED, Section.FOLLOW_UP), (Appointment, _VISIT)),
 }
@@ -224,6 +226,26 @@ def _touches(scope: Scope) -> Iterable[AttentionItem]:
         yield found
 
 
+# How much of the client's answer Today quotes.
+FEEDBACK_QUOTE = 200
+
+
+def _feedback(scope: Scope) -> Iterable[AttentionItem]:
+    """An answer to a feedback request, until the provider replies (or dismisses it)."""
+    answered = (
+        FeedbackRequest.objects.for_practice(scope.practice)
+        .answered()
+        .filter(replied_at__isnull=True, client__archived_at__isnull=True)
+        .prefetch_related("questions")
+    )
+    for row in scope.narrow(answered):
+        assert row.answered_at is not None
+        found = item(scope, Section.FEEDBACK, row, row.client_id, sort_at=row.answered_at)
+        words = " / ".join(q.answer for q in row.questions.all() if q.answer)
+        found.shown["words"] = words[:FEEDBACK_QUOTE]
+        yield found
+
+
 REASONS: tuple[Callable[[Scope], Iterable[AttentionItem]], ...] = (
-    _replies, _checkins, _promises, fading_items, _care, _dates, _reconfirm, _touches,
+    _replies, _checkins, _promises, fading_items, _care, _dates, _reconfirm, _touches, _feedback,
 )  # fmt: skip

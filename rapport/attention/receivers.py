@@ -20,6 +20,7 @@ from rapport.attention.models import AgendaAction
 from rapport.attention.services import reading_refresh, readings_refresh
 from rapport.clients.models import Client, Fact, ImportantDate
 from rapport.clients.signals import client_changed, clients_changed
+from rapport.feedback.models import FeedbackRequest
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
 from rapport.practices.signals import practice_time_zone_changed
@@ -29,7 +30,7 @@ from rapport.touches.models import Touch, TouchKind
 
 # Rows that belong to one client and can be a reason on Today, or change one.
 _A_CLIENTS: tuple[type[Model], ...] = (
-    Fact, ImportantDate, Interaction, Promise, OutboxMessage, Appointment, Touch,
+    Fact, ImportantDate, Interaction, Promise, OutboxMessage, Appointment, Touch, FeedbackRequest,
 )  # fmt: skip
 
 
