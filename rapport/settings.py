@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "rapport.touches",
     "rapport.referrals",
     "rapport.handoffs",
+    "rapport.feedback",
     "rapport.desk",
     "rapport.api",
     "rapport.portability",

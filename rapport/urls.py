@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("rapport.touches.urls")),
     path("", include("rapport.referrals.urls")),
     path("", include("rapport.portability.urls")),
+    path("", include("rapport.feedback.urls")),
     path("u/<str:token>/", unsubscribe, name="unsubscribe"),
     path("templates/", messaging_views.template_list, name="template_list"),
     path("templates/new/", messaging_views.template_new, name="template_new"),

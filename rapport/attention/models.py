@@ -80,6 +80,7 @@ class Section(models.TextChoices):
     APPOINTMENTS = "appointments", "Appointments"
     TOUCH = "touch", "Personal touches planned"
     REFERRAL = "referral", "Referrals to follow up"
+    FEEDBACK = "feedback", "Feedback to answer"
     COMING_UP = "coming_up", "Coming up"  # the member's appointments: shown, never acted on
     HANDOFF = "handoff", "Handed to you"  # one member's, until they say "Got it"
 

@@ -30,6 +30,7 @@ from rapport.clients.queries import (
     hard_news_learned,
     replies_owed,
 )
+from rapport.feedback.models import FeedbackRequest
 from rapport.handoffs.models import Handoff
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
@@ -79,6 +80,7 @@ SHOWN_FIELDS: dict[str, tuple[type[Model], tuple[str, ...]]] = {
     Section.TOUCH: (Touch, ("note", "planned_on", "kind_id")),
     Section.REFERRAL: (Referral, ("partner_id", "need", "referred_at", "follow_up_at", "outcome")),
     Section.COMING_UP: (Appointment, ("starts_at", "ends_at", "place", "status")),
+    Section.FEEDBACK: (FeedbackRequest, ("answered_at",)),
     ON_ITS_WAY: (OutboxMessage, ("subject", "next_attempt_at")),
     Section.HANDOFF: (Handoff, ("from_name", "case_id", "call_on", "next_steps", "created_at")),
     **dict.fromkeys((Section.REMINDER, Section.CHANGED, Section.FOLLOW_UP), (Appointment, _VISIT)),
@@ -250,8 +252,27 @@ def _handoffs(scope: Scope) -> Iterable[AttentionItem]:
         yield found
 
 
+# How much of the client's answer Today quotes.
+FEEDBACK_QUOTE = 200
+
+
+def _feedback(scope: Scope) -> Iterable[AttentionItem]:
+    """An answer to a feedback request, until the provider replies (or dismisses it)."""
+    answered = (
+        FeedbackRequest.objects.for_practice(scope.practice)
+        .answered()
+        .filter(replied_at__isnull=True, client__archived_at__isnull=True)
+        .prefetch_related("questions")
+    )
+    for row in scope.narrow(answered):
+        assert row.answered_at is not None
+        found = item(scope, Section.FEEDBACK, row, row.client_id, sort_at=row.answered_at)
+        words = " / ".join(q.answer for q in row.questions.all() if q.answer)
+        found.shown["words"] = words[:FEEDBACK_QUOTE]
+        yield found
+
+
 REASONS: tuple[Callable[[Scope], Iterable[AttentionItem]], ...] = (
     _replies, _checkins, _promises, fading_items, _care, _dates, _reconfirm, _touches,
-    _referrals,
-    _handoffs,
+    _referrals, _handoffs, _feedback,
 )  # fmt: skip

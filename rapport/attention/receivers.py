@@ -20,6 +20,7 @@ from rapport.attention.models import AgendaAction
 from rapport.attention.services import reading_refresh, readings_refresh
 from rapport.clients.models import Client, Fact, ImportantDate
 from rapport.clients.signals import client_changed, clients_changed
+from rapport.feedback.models import FeedbackRequest
 from rapport.handoffs.models import Handoff
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Practice
@@ -32,7 +33,7 @@ from rapport.touches.models import Touch, TouchKind
 # Rows that belong to one client and can be a reason on Today, or change one.
 _A_CLIENTS: tuple[type[Model], ...] = (
     Fact, ImportantDate, Interaction, Promise, OutboxMessage, Appointment, Touch, Referral,
-    Handoff,
+    Handoff, FeedbackRequest,
 )  # fmt: skip
 
 

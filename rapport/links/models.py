@@ -12,6 +12,7 @@ from rapport.practices.models import PracticeOwned, PracticeQuerySet
 class LinkPurpose(models.TextChoices):
     RESCHEDULE = "reschedule", "Keep or move an appointment"
     UNSUBSCRIBE = "unsubscribe", "Stop messages other than about appointments"
+    FEEDBACK = "feedback", "Answer a feedback request"
 
 
 class ClientLink(PracticeOwned):

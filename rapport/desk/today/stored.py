@@ -62,6 +62,8 @@ def row_of(due: DueItem) -> Any:
         row.kind = TouchKind(pk=due.shown["kind_id"], name=due.shown["kind_name"])  # type: ignore[attr-defined]
     if due.section == Section.REFERRAL:
         row.partner = Partner(pk=due.shown["partner_id"], name=due.shown["partner_name"])  # type: ignore[attr-defined]
+    if due.section == Section.FEEDBACK:
+        row.words = due.shown["words"]  # type: ignore[attr-defined]
     if due.section in _NEED:
         return row, _NEED[due.section]
     return row

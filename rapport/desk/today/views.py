@@ -27,6 +27,7 @@ from rapport.desk.today.actions import (
 )
 from rapport.desk.today.agenda import MEMBERS_OWN, Agenda, SectionView, agenda_build
 from rapport.desk.today.forms import AgendaActionForm
+from rapport.feedback.models import FeedbackRequest
 from rapport.lib.http import UrlPattern, id_param, is_htmx, refuse_unless_post
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.access import PracticeRequest, member_required
@@ -68,6 +69,10 @@ def _link(agenda: Agenda) -> None:
                 query = f"?{item.write}" if item.write else ""
                 if item.section == Section.REMINDER:  # written on the appointment's composer
                     item.write_url = f"{appointment_message_url(item.object_id)}?reminder=1"
+                elif item.section == Section.FEEDBACK:  # replying clears it
+                    item.write_url = reverse(
+                        "feedback_reply", args=[item.client.pk, item.object_id]
+                    )
                 else:
                     item.write_url = f"{compose_url(item.client.pk)}{query}"
             if item.section == Section.REFERRAL:
@@ -130,6 +135,7 @@ def _target(request: PracticeRequest, section: str, kwargs: dict[str, int]) -> t
         "appointment_id": Appointment,
         "touch_id": Touch,
         "referral_id": Referral,
+        "feedback_id": FeedbackRequest,
     }
     for key, model in lookups.items():
         if key in kwargs:
@@ -300,4 +306,5 @@ SECTION_URLS = [
     ("follow-ups/<int:appointment_id>/", Section.FOLLOW_UP),
     ("touches/<int:touch_id>/", Section.TOUCH),
     ("referrals/<int:referral_id>/", Section.REFERRAL),
+    ("feedback/<int:feedback_id>/", Section.FEEDBACK),
 ]

@@ -7,6 +7,7 @@ from rapport.desk.today.sections.appointments import Appointments
 from rapport.desk.today.sections.checkins import Checkins
 from rapport.desk.today.sections.dates import Dates
 from rapport.desk.today.sections.fading import Fading
+from rapport.desk.today.sections.feedback import Feedback
 from rapport.desk.today.sections.handoffs import Handoffs
 from rapport.desk.today.sections.promises import Promises
 from rapport.desk.today.sections.reconfirm import Reconfirm
@@ -19,6 +20,7 @@ SECTIONS: tuple[TodaySection, ...] = (
     Handoffs(),
     Unsent(),
     Replies(),
+    Feedback(),
     Promises(),
     Checkins(),
     Fading(),
