@@ -241,7 +241,7 @@ def test_rapport_today_json_lists_pending_handoffs_and_the_members_own(
     data = json.loads(capsys.readouterr().out)
     assert data["pending_handoffs"] == [
         {"id": handoff.pk, "client_id": maya.pk, "client": "Maya Lind", "case_id": None,
-         "from": "Ada Owner", "to": "Sam Staff", "to_member_id": staff.pk,
+         "from_name": "Ada Owner", "to_name": "Sam Staff", "to_member_id": staff.pk,
          "handed_at": handoff.created_at.isoformat(), "call_on": "2026-11-26",
          "next_steps": "Call her"},
     ]  # fmt: skip
