@@ -247,7 +247,7 @@ def make_client_file(
         ),
         case := _case_with_story(client, member),
         *_referred(client),
-        _handoff_waiting(case, member),
+        _handoff_acknowledged(case, member),
     )
 
 
@@ -286,9 +286,9 @@ def _case_with_story(client: Client, member: Member) -> Case:
     return case
 
 
-def _handoff_waiting(case: Case, member: Member) -> Handoff:
+def _handoff_acknowledged(case: Case, member: Member) -> Handoff:
     """The case handed to the member by a colleague who has since left (their name stays),
-    not yet acknowledged."""
+    and acknowledged: the client's page reads as before (tests/handoffs has pending ones)."""
     return Handoff.objects.create(
         practice=member.practice,
         client=case.client,
@@ -298,6 +298,7 @@ def _handoff_waiting(case: Case, member: Member) -> Handoff:
         to_name=member.user.name,
         next_steps="Change the router's channel",
         contact_how="Email, in the evening",
+        acknowledged_at=timezone.now(),
     )
 
 

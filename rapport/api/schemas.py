@@ -111,11 +111,28 @@ class TodaySectionOut(Schema):
     items: list[TodayItemOut]
 
 
+class PendingHandoffOut(Schema):
+    id: int
+    client_id: int
+    client: str
+    case_id: int | None
+    from_name: str
+    to_name: str
+    to_member_id: int | None
+    handed_at: datetime
+    call_on: date | None
+    next_steps: str
+
+
 class TodayOut(Schema):
     practice: str
     day: date
     total: int
     sections: list[TodaySectionOut]
+    pending_handoffs: list[PendingHandoffOut] = Field(
+        description="every handoff of the practice waiting for its Got it; the handoff "
+        "section holds only those handed to you"
+    )
 
 
 class TouchKindOut(Schema):

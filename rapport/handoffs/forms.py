@@ -5,11 +5,22 @@ from typing import Any
 from django import forms
 
 from rapport.handoffs.models import Handoff
+from rapport.handoffs.services import NOT_TO_YOURSELF
 from rapport.lib.forms import DateField
 from rapport.practices.models import Member, Practice
 
 
 class ColleagueChoice(forms.ModelChoiceField[Member]):
+    def __init__(self, *args: Any, yourself: Member, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.yourself = yourself
+
+    def to_python(self, value: Any) -> Member | None:
+        # Not among the choices, but said as what it is rather than as an unknown choice.
+        if str(value).strip() == str(self.yourself.pk):
+            raise forms.ValidationError(NOT_TO_YOURSELF)
+        return super().to_python(value)
+
     def label_from_instance(self, obj: Member) -> str:
         return obj.user.name or obj.user.email
 
@@ -46,6 +57,7 @@ class HandoffForm(forms.ModelForm[Handoff]):
         super().__init__(*args, **kwargs)
         self.fields["to_member"] = ColleagueChoice(
             colleagues(practice, member),
+            yourself=member,
             label="Hand to",
             empty_label="Choose a colleague",
             error_messages={

@@ -21,6 +21,7 @@ from rapport.timeline.models import InteractionKind
 from rapport.timeline.services import PromiseInput, interaction_create
 
 NOTE_FIELDS = tuple(name for name, _ in NOTE_PARTS)
+NOT_TO_YOURSELF = "You can't hand a client to yourself: choose a colleague."
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _refusal(client: Client, case: Case | None, by: Member, to: Member) -> dict[
             "to_member": f"{member_name(to)} has left the practice: choose someone who is here."
         }
     if to.pk == by.pk:
-        return {"to_member": "You can't hand a client to yourself: choose a colleague."}
+        return {"to_member": NOT_TO_YOURSELF}
     if case is not None and case.client_id != client.pk:
         return {"case": "Choose one of this client's cases."}
     if case is None and client.looked_after_by_id == to.pk:

@@ -111,6 +111,7 @@ def _create_clients(
                 client_since=timezone.localdate(now, practice.zone),
                 imported_extras=record.extras,
                 created_by=member,
+                looked_after_by=member,  # as for a client added by hand: who brought them in
             )
             client.derive()
             item.match = client

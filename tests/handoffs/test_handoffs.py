@@ -154,10 +154,15 @@ def test_nobody_can_be_handed_a_client_outside_the_practice_themselves_or_once_g
     url = reverse("handoff_new", args=[maya.pk])
     choices = owner_http.get(url).content.decode().split("<select")[1].split("</select>")[0]
     assert "Sam Staff" in choices and "Bo Outsider" not in choices and "Ada Owner" not in choices
-    for chosen in (outsider.pk, owner.pk, 10**12, "x"):
+    for chosen in (outsider.pk, 10**12, "x"):
         response = owner_http.post(url, _note(to_member=chosen))
         assert response.status_code == 400
         assert "Choose a colleague who works in this practice now." in response.content.decode()
+    yourself = owner_http.post(url, _note(to_member=owner.pk))
+    assert yourself.status_code == 400
+    assert (
+        "You can&#x27;t hand a client to yourself: choose a colleague." in yourself.content.decode()
+    )
     assert owner_http.post(url, _note()).status_code == 400
     staff.user.is_active = False
     staff.user.save()
@@ -241,7 +246,7 @@ def test_rapport_today_json_lists_pending_handoffs_and_the_members_own(
     data = json.loads(capsys.readouterr().out)
     assert data["pending_handoffs"] == [
         {"id": handoff.pk, "client_id": maya.pk, "client": "Maya Lind", "case_id": None,
-         "from": "Ada Owner", "to": "Sam Staff", "to_member_id": staff.pk,
+         "from_name": "Ada Owner", "to_name": "Sam Staff", "to_member_id": staff.pk,
          "handed_at": handoff.created_at.isoformat(), "call_on": "2026-11-26",
          "next_steps": "Call her"},
     ]  # fmt: skip

@@ -45,8 +45,13 @@ def test_a_client_is_handed_over_and_acknowledged_through_the_api(
 
     assert ada.get("/handoffs/pending").json() == []
     assert [row["id"] for row in sam.get("/handoffs/pending").json()] == [handoff["id"]]
-    sections = {s["key"]: s for s in sam.get("/today").json()["sections"]}
+    today = sam.get("/today").json()
+    sections = {s["key"]: s for s in today["sections"]}
     assert [item["object_id"] for item in sections["handoff"]["items"]] == [handoff["id"]]
+    [pending] = today["pending_handoffs"]  # the practice's, as `rapport today --json` says
+    assert (pending["id"], pending["to_name"], pending["call_on"]) == (
+        handoff["id"], "Sam Staff", "2026-11-26"
+    )  # fmt: skip
 
     refused = ada.post(f"/handoffs/{handoff['id']}/acknowledge", {})
     assert refused.status_code == 422

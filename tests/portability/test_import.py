@@ -67,6 +67,7 @@ def test_google_contacts_vcard(owner: Member, owner_http: HttpClient) -> None:
     assert siobhan.facts.get().text == "Work: Garden designer at Green Thumb Studio"
     assert "Grows orchids; eleven of them." in siobhan.interactions.get().summary
     assert siobhan.imported_extras == {"X-GOOGLE-TALK": "siobhan.nb"}
+    assert siobhan.looked_after_by == owner  # who imported them, until a handoff
 
 
 def test_apple_contacts_with_right_to_left_names_labels_and_no_year(

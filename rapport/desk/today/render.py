@@ -12,6 +12,8 @@ from rapport.practices.models import Practice
 
 
 def agenda_as_data(agenda: Agenda) -> dict[str, Any]:
+    """Today as data; with every handoff of the practice still waiting for its Got it (the
+    sections show a member only those handed to them)."""
     return {
         "practice": agenda.practice.name,
         "day": agenda.today.isoformat(),
@@ -38,6 +40,7 @@ def agenda_as_data(agenda: Agenda) -> dict[str, Any]:
             }
             for section in agenda.sections
         ],
+        "pending_handoffs": pending_handoffs_as_data(agenda.practice),
     }
 
 
@@ -51,8 +54,8 @@ def pending_handoffs_as_data(practice: Practice) -> list[dict[str, Any]]:
             "client_id": handoff.client_id,
             "client": handoff.client.display_name,
             "case_id": handoff.case_id,
-            "from": handoff.from_name,
-            "to": handoff.to_name,
+            "from_name": handoff.from_name,
+            "to_name": handoff.to_name,
             "to_member_id": handoff.to_member_id,
             "handed_at": handoff.created_at.isoformat(),
             "call_on": handoff.call_on.isoformat() if handoff.call_on else None,

@@ -27,11 +27,7 @@ class Command(RapportCommand):
         import json
 
         from rapport.desk.today.agenda import agenda_build
-        from rapport.desk.today.render import (
-            agenda_as_data,
-            agenda_as_table,
-            pending_handoffs_as_data,
-        )
+        from rapport.desk.today.render import agenda_as_data, agenda_as_table
         from rapport.practices.models import Member
 
         practice = practice_or_say_why(options, self.stderr)
@@ -44,8 +40,7 @@ class Command(RapportCommand):
             ).first()
         agenda = agenda_build(practice, limit=options["limit"], member=member)
         if options["json"]:
-            data = agenda_as_data(agenda) | {"pending_handoffs": pending_handoffs_as_data(practice)}
-            self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
+            self.stdout.write(json.dumps(agenda_as_data(agenda), indent=2, ensure_ascii=False))
         else:
             self.stdout.write(agenda_as_table(agenda), ending="")
         return 0
