@@ -7,6 +7,7 @@ import re
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.test import Client as HttpClient
 from django.urls import reverse
 
@@ -160,10 +161,8 @@ def test_the_command_line_lists_where_each_note_waits_for_approval(
     assert main(["not-at-my-best", "--member", owner.user.email]) == 0
     out = capsys.readouterr().out
     assert "nothing goes without you" in out
-    assert (
-        f"10:00  Maya  http://127.0.0.1:8000/appointments/{session.pk}/message/?not_at_my_best=1"
-        in out
-    )
+    url = f"{settings.RAPPORT_BASE_URL}/appointments/{session.pk}/message/?not_at_my_best=1"
+    assert f"10:00  Maya  {url}" in out
     assert not OutboxMessage.objects.exists()
     clock.move_to(NOW.replace(hour=11))
     assert main(["not-at-my-best", "--member", owner.user.email]) == 0
