@@ -201,7 +201,7 @@ def test_the_composer_refuses_another_clients_case(
     }
     response = owner_http.post(reverse("compose", args=[client_file.client.pk]), posted)
     assert response.status_code == 400
-    assert "Choose one of this client&#x27;s open cases." in response.content.decode()
+    assert "Choose one of this client&#x27;s cases." in response.content.decode()
     assert not Interaction.objects.filter(summary__contains="about the printer").exists()
     url = reverse("compose", args=[client_file.client.pk]) + f"?case={other_file.case.pk}"
     assert owner_http.get(url).status_code == 404
