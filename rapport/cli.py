@@ -16,6 +16,7 @@ SUBCOMMANDS = {
     "demo": "rapport.server.management.commands.demo",
     "createpractice": "rapport.practices.management.commands.createpractice",
     "today": "rapport.desk.management.commands.today",
+    "not-at-my-best": "rapport.appointments.management.commands.not_at_my_best",
     "rebuild-attention": "rapport.attention.management.commands.rebuild_attention",
     "worker": "rapport.server.management.commands.worker",
     "status": "rapport.server.management.commands.status",

@@ -35,6 +35,11 @@ def _day(moment: datetime) -> date:
     return timezone.localdate(moment)
 
 
+def _gist(text: str, length: int = 280) -> str:
+    """The start of a long message: the story is read in a minute; the whole is on the timeline."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def case_history(case: Case) -> list[Entry]:
     """Every entry of the case, oldest first, read in a fixed number of queries."""
     by = f" by {case.created_by.user.name}" if case.created_by else ""
@@ -46,13 +51,13 @@ def case_history(case: Case) -> list[Entry]:
         interaction = link.interaction
         words = interaction.summary or f"In their words: “{interaction.client_words}”"
         label = f"{interaction.get_kind_display()} ({interaction.get_direction_display().lower()})"
-        if interaction.direction == "none":
+        if interaction.direction == "none":  # Direction.NONE: the timeline is not imported here
             label = interaction.get_kind_display()
         entries.append(
             Entry(
                 _day(interaction.occurred_at),
                 label,
-                words,
+                _gist(words),
                 "interaction",
                 interaction.pk,
                 interaction.occurred_at,
@@ -76,7 +81,7 @@ def case_history(case: Case) -> list[Entry]:
             Entry(
                 _day(message.created_at),
                 "Wrote to them",
-                f"“{message.subject}” ({status})\n{message.body}",
+                f"“{message.subject}” ({status})\n{_gist(message.body)}",
                 "message",
                 message.pk,
                 message.created_at,

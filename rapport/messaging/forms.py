@@ -69,8 +69,11 @@ class MessageForm(ComposeForm):
     def __init__(self, *args: Any, client: Client, case: Case | None = None, **kwargs: Any):
         super().__init__(*args, client=client, **kwargs)
         cases = Case.objects.for_practice(client.practice).filter(client=client)
-        # Open cases are offered; a closed one only when the message starts from it.
+        # Open cases are offered, and a closed one when the message starts from it (advice
+        # shared from a resolved case), so what is posted back may name any of theirs.
         offered = cases.open() | cases.filter(pk=case.pk) if case else cases.open()
+        if self.is_bound:
+            offered = cases
         if offered.exists():
             self.fields["case"] = CaseChoice(
                 offered.order_by("-opened_on", "-id"),
@@ -78,7 +81,7 @@ class MessageForm(ComposeForm):
                 label="About which case?",
                 empty_label="No case",
                 initial=case,
-                error_messages={"invalid_choice": "Choose one of this client's open cases."},
+                error_messages={"invalid_choice": "Choose one of this client's cases."},
                 help_text="The message joins the case's story.",
             )
 

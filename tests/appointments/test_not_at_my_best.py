@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import time_machine
+from django.conf import settings
 from django.test import Client as HttpClient
 from django.urls import reverse
 
 from rapport.appointments.honest_day import honest_draft
 from rapport.appointments.models import Appointment, AppointmentStatus
 from rapport.appointments.services import appointment_finish
+from rapport.cli import main
 from rapport.clients.models import Client, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.messaging.checker import blocks_sending
@@ -147,3 +150,21 @@ def test_another_practices_appointment_is_a_404(
     assert outsider_http.get(url).status_code == 404
     page = outsider_http.get(reverse("not_at_my_best")).content.decode()
     assert "Maya" not in page
+
+
+def test_the_command_line_lists_where_each_note_waits_for_approval(
+    session: Appointment,
+    owner: Member,
+    clock: time_machine.Coordinates,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["not-at-my-best", "--member", owner.user.email]) == 0
+    out = capsys.readouterr().out
+    assert "nothing goes without you" in out
+    url = f"{settings.RAPPORT_BASE_URL}/appointments/{session.pk}/message/?not_at_my_best=1"
+    assert f"10:00  Maya  {url}" in out
+    assert not OutboxMessage.objects.exists()
+    clock.move_to(NOW.replace(hour=11))
+    assert main(["not-at-my-best", "--member", owner.user.email]) == 0
+    assert "No appointments left for you today" in capsys.readouterr().out
+    assert main(["not-at-my-best", "--member", "nobody@example.org"]) == 2

@@ -19,6 +19,7 @@ from rapport.clients.services import fact_create
 from rapport.messaging.models import OutboxMessage
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
+from rapport.timeline.services import interaction_create
 from tests.conftest import ClientFile, make_client_file
 
 
@@ -201,7 +202,7 @@ def test_the_composer_refuses_another_clients_case(
     }
     response = owner_http.post(reverse("compose", args=[client_file.client.pk]), posted)
     assert response.status_code == 400
-    assert "Choose one of this client&#x27;s open cases." in response.content.decode()
+    assert "Choose one of this client&#x27;s cases." in response.content.decode()
     assert not Interaction.objects.filter(summary__contains="about the printer").exists()
     url = reverse("compose", args=[client_file.client.pk]) + f"?case={other_file.case.pk}"
     assert owner_http.get(url).status_code == 404
@@ -229,3 +230,14 @@ def test_the_history_is_read_in_a_fixed_number_of_queries(
     owner_http.get(_url(case))  # warm the session
     with django_assert_max_num_queries(30):  # type: ignore[operator]
         assert owner_http.get(_url(case)).status_code == 200
+
+
+def test_a_long_conversation_is_its_start_in_the_story(
+    owner: Member, owner_http: HttpClient, client_file: ClientFile
+) -> None:
+    long = "We went through every setting on the router, one by one. " * 20
+    logged = interaction_create(client=client_file.client, kind="note", summary=long)
+    case_link_interaction(case=client_file.case, interaction=logged)
+    story = _history(owner_http, client_file.case)
+    assert "We went through every setting" in story and "…" in story
+    assert long.strip() not in story  # the whole stays on the timeline

@@ -10,7 +10,7 @@ from django.test import Client as HttpClient
 from django.urls import reverse
 
 from rapport.cases.advice_words import advice_in_words
-from rapport.cases.models import Advice, Certainty
+from rapport.cases.models import Advice, Case, CaseInteraction, Certainty
 from rapport.messaging.checker import blocks_sending
 from rapport.messaging.models import OutboxMessage
 from rapport.messaging.services import advice_draft, message_check
@@ -117,3 +117,18 @@ def test_another_clients_advice_is_a_404(
 )  # fmt: skip
 def test_advice_in_words(certainty: str, text: str, step: str, said: str) -> None:
     assert advice_in_words(certainty=certainty, text=text, next_step=step) == said
+
+
+def test_advice_from_a_resolved_case_is_shared_and_joins_that_case(
+    owner_http: HttpClient, owner: Member, client_file: ClientFile
+) -> None:
+    Case.objects.filter(pk=client_file.case.pk).update(status="resolved")
+    advice = _advice(client_file, Certainty.KNOWN)
+    page = owner_http.get(_compose_url(client_file, advice)).content.decode()
+    assert f'<option value="{client_file.case.pk}" selected>' in page
+    subject, body = advice_draft(advice=advice, client=client_file.client, member=owner)
+    posted = {"channel": "phone", "subject": subject, "body": body, "case": client_file.case.pk}
+    assert (
+        owner_http.post(reverse("compose", args=[client_file.client.pk]), posted).status_code == 302
+    )
+    assert CaseInteraction.objects.get(case=client_file.case).interaction.summary == body
