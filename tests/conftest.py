@@ -22,6 +22,13 @@ from rapport.cases.models import Case, Certainty
 from rapport.cases.services import advice_add, case_create, step_add
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
+from rapport.feedback.models import FeedbackRequest
+from rapport.feedback.services import (
+    feedback_answer,
+    feedback_request_create,
+    feedback_request_draft,
+    feedback_request_send,
+)
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
 from rapport.messaging.services import message_approve, templates_ensure
@@ -128,6 +135,7 @@ class ClientFile:
     export_file: ExportFile
     calendar_upload: CalendarUpload
     case: Case
+    feedback: FeedbackRequest
 
 
 def make_client_file(
@@ -241,7 +249,21 @@ def make_client_file(
             b"DTSTART:20261201T100000Z\r\nSUMMARY:Session\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
         ),
         _case_with_story(client, member),
+        _feedback_answered(client, member, email),
     )
+
+
+def _feedback_answered(client: Client, member: Member, email: str) -> FeedbackRequest:
+    """A feedback request sent and answered, so that it waits on Today for a reply."""
+    feedback = feedback_request_create(
+        client=client, member=member, questions=["What would have made today more helpful?"]
+    )
+    subject, body = feedback_request_draft(feedback=feedback, member=member)
+    feedback_request_send(
+        feedback=feedback, member=member, channel="email", subject=subject, body=body,
+        to_address=email,
+    )  # fmt: skip
+    return feedback_answer(feedback=feedback, answers=["A written summary afterwards."])
 
 
 def _case_with_story(client: Client, member: Member) -> Case:

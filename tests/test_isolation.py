@@ -116,6 +116,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.export_file,
         client_file.calendar_upload,
         client_file.case,
+        client_file.feedback,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

@@ -33,6 +33,7 @@ from rapport.clients.models import (
     ImportantDate,
 )
 from rapport.demo.generated import FIRST_NAMES, SURNAMES
+from rapport.feedback.models import FeedbackQuestion, FeedbackRequest
 from rapport.practices.models import Member, Practice
 from rapport.timeline.models import ContactMonth, Direction, Interaction, InteractionKind, Promise
 from rapport.timeline.services import summary_apply
@@ -76,7 +77,9 @@ def bulk_practice(
     progress("facts, dates and promises")
     _appointments(practice, clients, rng, now, history)
     _touches(practice, clients, rng, now)
-    progress("appointments and touches")
+    # Its own stream, so that the rows drawn before stay what the benchmark's figures measured.
+    _feedback(practice, clients, random.Random(seed + 19), now)
+    progress("appointments, touches and feedback")
     _summaries(practice, clients, history, now)
     progress("summaries")
     readings_refresh(practice=practice, now=now)
@@ -376,3 +379,41 @@ def _touches(practice: Practice, clients: list[Client], rng: random.Random, now:
         )  # fmt: skip
     with transaction.atomic():
         Touch.objects.bulk_create(rows, batch_size=5000)
+
+
+_FEEDBACK_WORDS = (
+    "More time at the end to plan the week.",
+    "A written summary afterwards would have helped.",
+    "Starting on time; we started late.",
+    "Nothing, it was just right.",
+    "Fewer forms before the first session.",
+)
+
+
+def _feedback(practice: Practice, clients: list[Client], rng: random.Random, now: datetime) -> None:
+    """A feedback request answered by one client in twenty over the last months, and about
+    half of the answers still waiting for a reply."""
+    requests = []
+    for client in rng.sample(clients, min(len(clients), max(1, len(clients) // 20))):
+        answered = now - timedelta(days=rng.randint(0, 150), hours=rng.randint(0, 23))
+        requests.append(
+            FeedbackRequest(
+                practice=practice, client=client, created_at=answered - timedelta(days=2),
+                sent_at=answered - timedelta(days=2), answered_at=answered,
+                replied_at=answered + timedelta(hours=3) if rng.random() < 0.5 else None,
+            )
+        )  # fmt: skip
+    with transaction.atomic():
+        FeedbackRequest.objects.bulk_create(requests, batch_size=5000)
+        FeedbackQuestion.objects.bulk_create(
+            (
+                FeedbackQuestion(
+                    practice=practice,
+                    request=request,
+                    text="What would have made today more helpful?",
+                    answer=rng.choice(_FEEDBACK_WORDS),
+                )
+                for request in requests
+            ),
+            batch_size=5000,
+        )

@@ -34,6 +34,7 @@ ACTION_TARGETS = {
     Section.CHANGED: "appointment",
     Section.FOLLOW_UP: "appointment",
     Section.TOUCH: "touch",
+    Section.FEEDBACK: "feedback",
 }
 
 
@@ -54,6 +55,7 @@ def client_erase(*, client: Client, member: Member | None) -> Erasure:
         "outbox": list(OutboxMessage.objects.filter(client=client).values_list("pk", flat=True)),
         "appointment": list(Appointment.objects.filter(client=client).values_list("pk", flat=True)),
         "touch": list(Touch.objects.filter(client=client).values_list("pk", flat=True)),
+        "feedback": list(client.feedback_requests.values_list("pk", flat=True)),
     }
     traces = Traces.of(client)
     actions = Q(pk__in=[])
