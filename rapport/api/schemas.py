@@ -192,3 +192,45 @@ class InteractionIn(Schema):
     occurred_at: Moment | None = None
     summary: str = Field("", max_length=20000, pattern=NO_NUL)
     client_words: str = Field("", max_length=20000, pattern=NO_NUL)
+
+
+class FeedbackQuestionOut(Schema):
+    text: str
+    answer: str
+
+
+class FeedbackOut(Schema):
+    """A feedback request: open questions and the client's words. Never a rating (P11)."""
+
+    id: int
+    client_id: int
+    created_at: datetime
+    sent_at: datetime | None
+    answered_at: datetime | None
+    replied_at: datetime | None
+    questions: list[FeedbackQuestionOut]
+
+
+class FeedbackQuoteOut(Schema):
+    words: str
+    client_id: int
+
+
+class FeedbackThemeOut(Schema):
+    label: str
+    answers: int
+    quotes: list[FeedbackQuoteOut]
+
+
+class FeedbackUnthemedOut(Schema):
+    question: str
+    answer: str
+    client_id: int
+
+
+class FeedbackThemesOut(Schema):
+    months: int
+    answers: int
+    themes: list[FeedbackThemeOut]
+    unthemed: list[FeedbackUnthemedOut]
+    how_themes_are_found: str
