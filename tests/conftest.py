@@ -249,19 +249,19 @@ def make_client_file(
             b"DTSTART:20261201T100000Z\r\nSUMMARY:Session\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
         ),
         _case_with_story(client, member),
-        _feedback_answered(client, member, email),
+        _feedback_answered(client, member),
     )
 
 
-def _feedback_answered(client: Client, member: Member, email: str) -> FeedbackRequest:
-    """A feedback request sent and answered, so that it waits on Today for a reply."""
+def _feedback_answered(client: Client, member: Member) -> FeedbackRequest:
+    """A feedback request sent and answered, so that it waits on Today for a reply. Its link
+    went by text message, so the client's emails stay the one above."""
     feedback = feedback_request_create(
         client=client, member=member, questions=["What would have made today more helpful?"]
     )
     subject, body = feedback_request_draft(feedback=feedback, member=member)
     feedback_request_send(
-        feedback=feedback, member=member, channel="email", subject=subject, body=body,
-        to_address=email,
+        feedback=feedback, member=member, channel="text", subject=subject, body=body,
     )  # fmt: skip
     return feedback_answer(feedback=feedback, answers=["A written summary afterwards."])
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 from rapport.appointments.models import Appointment
 from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.feedback.models import FeedbackQuestion, FeedbackRequest
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.cards import clients_csv, vcards
 from rapport.practices.models import Member, Practice
@@ -96,6 +97,19 @@ def _cases_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     return grouped
 
 
+def _feedback_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each feedback request with its questions and the client's answers inside it."""
+    requests = FeedbackRequest.objects.filter(client_id__in=client_ids).order_by("created_at", "pk")
+    questions: dict[int, list[dict[str, Any]]] = {}
+    for question in FeedbackQuestion.objects.filter(request__in=requests).order_by("pk"):
+        questions.setdefault(question.request_id, []).append(row(question, skip={"request"}))
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for request in requests:
+        held = {"questions": questions.get(request.pk, [])}
+        grouped.setdefault(request.client_id, []).append(row(request, skip={"client"}) | held)
+    return grouped
+
+
 def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list[dict[str, Any]]:
     ids = list(clients.values_list("pk", flat=True))
     within = {"client_id__in": ids}
@@ -110,6 +124,7 @@ def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list
         "appointments": _by_client(Appointment.objects.filter(**within)),
         "touches": _by_client(Touch.objects.filter(**within)),
         "cases": _cases_by_client(ids),
+        "feedback": _feedback_by_client(ids),
     }
     tags: dict[int, list[str]] = {}
     for client_id, name in Client.tags.through.objects.filter(client_id__in=ids).values_list(

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from rapport.appointments.models import Appointment
 from rapport.cases.models import Advice, Case, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.feedback.models import FeedbackQuestion, FeedbackRequest
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.export import FORMAT, VERSION
 from rapport.practices.models import Member, Practice
@@ -194,6 +195,7 @@ class _Belongings:
         self._appointments()
         self._each("touches", Touch, self._touch_links)
         self._cases()
+        self._feedback()
 
     def _old_id(self, kind: str, name: str) -> _Links:
         """The links of a row whose field `name` holds the old id of a `kind` saved before."""
@@ -284,3 +286,26 @@ class _Belongings:
                             f"{self.where}, case {key}: {error.messages[0]}"
                         ) from error
                     made.save()
+
+    def _feedback(self) -> None:
+        """Each request with its questions and answers; its messages are the interactions
+        moved in above. Its links are not moved: they were sent from the old place."""
+        interaction = "interaction"
+        for item in _rows(self.row, "feedback"):
+            links = {
+                "asked_by_id": self.maps.member_id(item.get("asked_by_id")),
+                "message_id": self.maps.get(interaction, item.get("message_id")),
+                "answer_note_id": self.maps.get(interaction, item.get("answer_note_id")),
+                "reply_id": self.maps.get(interaction, item.get("reply_id")),
+            }
+            request = self._build("feedback", FeedbackRequest, item, links)
+            request.save()
+            for inner in _rows(item, "questions"):
+                made = _build(
+                    FeedbackQuestion,
+                    inner,
+                    practice=self.practice,
+                    where=f"{self.where}, feedback questions",
+                    links={"request_id": request.pk},
+                )
+                made.save()
