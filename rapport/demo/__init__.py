@@ -28,6 +28,7 @@ from rapport.clients.models import (
 )
 from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.demo.appointments import demo_appointments
+from rapport.demo.feedback import demo_feedback
 from rapport.demo.generated import generated_people
 from rapport.demo.people import PEOPLE, Person
 from rapport.demo.touches import demo_touches
@@ -289,6 +290,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     _a_message_that_bounced(practice, owner)
     demo_appointments(practice, owner, rng)
     demo_touches(practice, owner, rng)
+    demo_feedback(practice, owner)
     readings_refresh(practice=practice)
     _past_mornings(practice)
     return practice, True
