@@ -8,7 +8,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.csrf import csrf_protect
 
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ContactKind
@@ -157,7 +156,6 @@ def _gone(request: HttpRequest, reason: str, practice: Any = None) -> HttpRespon
     )
 
 
-@csrf_protect
 def feedback_answer_page(request: HttpRequest, token: str) -> HttpResponse:
     """The client's page, without login: the questions and a box for each. Once answered, the
     link is spent; an expired, spent or broken link gets a kind page, never an error."""

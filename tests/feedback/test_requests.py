@@ -32,6 +32,7 @@ from rapport.links.models import ClientLink
 from rapport.messaging.models import OutboxMessage
 from rapport.messaging.outbox import outbox_send_due
 from rapport.messaging.services import client_unsubscribe
+from rapport.portability.export import client_export
 from rapport.practices.models import Member
 from rapport.timeline.models import Interaction
 
@@ -138,6 +139,8 @@ def test_the_answer_lands_on_the_timeline_and_in_today_and_a_reply_clears_it(
     assert feedback.answered_at is not None
     note = Interaction.objects.get(pk=feedback.answer_note_id)
     assert "More time at the end" in note.client_words
+    [asked] = client_export(person)["client"]["feedback"]  # in their own data, for access
+    assert asked["questions"][0]["answer"] == "More time at the end to plan the week."
     page = owner_http.get(reverse("client_detail", args=[person.pk]))
     assert "More time at the end to plan the week." in page.content.decode()
     today = owner_http.get(reverse("home")).content.decode()
