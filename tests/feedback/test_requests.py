@@ -15,7 +15,10 @@ from django.core import mail
 from django.db import models
 from django.test import Client as HttpClient
 from django.urls import reverse
+from django.utils import timezone
 
+from rapport.appointments.models import AppointmentStatus
+from rapport.appointments.services import appointment_create, appointment_finish
 from rapport.attention.models import AgendaAction, Section
 from rapport.clients.models import Client, ContactKind
 from rapport.clients.services import ContactPointInput, client_create
@@ -357,3 +360,18 @@ def test_the_themes_page_groups_answers_with_the_clients_own_words(
     assert quote.words in text and reverse("client_detail", args=[quote.client.pk]) in text
     assert "Nothing, it was lovely." in text  # in no theme, shown all the same
     assert owner_http.get(reverse("feedback_themes"), {"months": "99"}).status_code == 200
+
+
+def test_after_a_completed_appointment_the_day_offers_to_ask(
+    owner: Member, owner_http: HttpClient, person: Client
+) -> None:
+    now = timezone.now()
+    seen = appointment_create(
+        client=person, member=owner, starts_at=now - timedelta(hours=2),
+        ends_at=now - timedelta(hours=1),
+    )  # fmt: skip
+    ask = reverse("feedback_ask", args=[person.pk])
+    day = reverse("calendar_day") + f"?day={timezone.localdate(seen.starts_at):%Y-%m-%d}"
+    assert ask not in owner_http.get(day).content.decode()
+    appointment_finish(appointment=seen, status=AppointmentStatus.COMPLETED, member=owner)
+    assert ask in owner_http.get(day).content.decode()
