@@ -22,6 +22,13 @@ from rapport.cases.models import Case, Certainty
 from rapport.cases.services import advice_add, case_create, step_add
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
 from rapport.clients.services import ContactPointInput, client_create, fact_create
+from rapport.feedback.models import FeedbackRequest
+from rapport.feedback.services import (
+    feedback_answer,
+    feedback_request_create,
+    feedback_request_draft,
+    feedback_request_send,
+)
 from rapport.handoffs.models import Handoff
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage, PracticeRule
@@ -133,6 +140,7 @@ class ClientFile:
     partner: Partner
     referral: Referral
     handoff: Handoff
+    feedback: FeedbackRequest
 
 
 def make_client_file(
@@ -248,6 +256,7 @@ def make_client_file(
         case := _case_with_story(client, member),
         *_referred(client),
         _handoff_acknowledged(case, member),
+        _feedback_answered(client, member),
     )
 
 
@@ -261,6 +270,19 @@ def _referred(client: Client) -> tuple[Partner, Referral]:
         outcome=Outcome.HELPED, outcome_at=timezone.now(),
     )  # fmt: skip
     return partner, referral
+
+
+def _feedback_answered(client: Client, member: Member) -> FeedbackRequest:
+    """A feedback request sent and answered, so that it waits on Today for a reply. Its link
+    went by text message, so the client's emails stay the one above."""
+    feedback = feedback_request_create(
+        client=client, member=member, questions=["What would have made today more helpful?"]
+    )
+    subject, body = feedback_request_draft(feedback=feedback, member=member)
+    feedback_request_send(
+        feedback=feedback, member=member, channel="text", subject=subject, body=body,
+    )  # fmt: skip
+    return feedback_answer(feedback=feedback, answers=["A written summary afterwards."])
 
 
 def _case_with_story(client: Client, member: Member) -> Case:

@@ -8,6 +8,7 @@ from rapport.attention.models import AgendaSnapshot, ClientReading
 from rapport.clients.models import Client
 from rapport.demo import DEMO_EMAIL, demo_practice_ensure
 from rapport.desk.today.agenda import agenda_build
+from rapport.feedback.queries import themes_since
 from rapport.practices.models import Member
 from tests.test_demo_pronouns import check_demo_pronouns
 
@@ -30,6 +31,7 @@ def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
         "appointments": True,
         "touch": True,
         "referral": True,
+        "feedback": True,
     }
     dates = next(section for section in agenda.sections if section.key == "date")
     assert {item.section for item in dates.items} >= {"date", "care", "care_talk"}
@@ -39,5 +41,7 @@ def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
     assert clients.count() >= 30
     assert ClientReading.objects.filter(client__in=clients).count() == clients.count()
     assert AgendaSnapshot.objects.for_practice(practice).count() >= 56
+    found = themes_since(practice, months=6)
+    assert found.answers >= 12 and len(found.themes) >= 3  # a dozen answers, three themes
     check_demo_pronouns(practice)  # every sentence about a client agrees with their pronouns
     assert demo_practice_ensure() == (practice, False)  # a second start changes nothing

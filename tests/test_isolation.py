@@ -126,6 +126,7 @@ def test_own_client_with_foreign_child_is_404(
         client_file.partner,
         client_file.referral,
         client_file.handoff,
+        client_file.feedback,
     )
     before = _snapshot()
     for url in id_urls(mixed, only_nested=True):

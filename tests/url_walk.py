@@ -19,7 +19,9 @@ from tests.conftest import ClientFile
 # sessions, and has its own isolation test (tests/api/test_api.py).
 SKIPPED_NAMESPACES = {"admin", "api"}
 # Public pages reached by a signed token, not an id: covered by their own tests.
-TOKEN_URLS = {"unsubscribe", "reschedule", "reschedule_calendar", "calendar_feed"}
+TOKEN_URLS = {
+    "unsubscribe", "reschedule", "reschedule_calendar", "calendar_feed", "feedback_answer",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ def id_for(kwarg: str, file: ClientFile) -> int:
         "handoff_id": file.handoff.pk,
         "step_id": file.case.steps.values_list("pk", flat=True)[0],
         "advice_id": file.case.advice.values_list("pk", flat=True)[0],
+        "feedback_id": file.feedback.pk,
     }
     if kwarg not in ids:
         pytest.fail(f"The URL walk does not know the URL parameter {kwarg!r}: teach it in id_for.")

@@ -30,6 +30,8 @@ from rapport.api.schemas import (
     ErrorOut,
     FactIn,
     FactOut,
+    FeedbackOut,
+    FeedbackThemesOut,
     HandoffIn,
     HandoffOut,
     ImportantDateIn,
@@ -61,6 +63,9 @@ from rapport.clients.services import (
 )
 from rapport.desk.today.agenda import agenda_build
 from rapport.desk.today.render import agenda_as_data
+from rapport.feedback.models import FeedbackRequest
+from rapport.feedback.queries import themes_since
+from rapport.feedback.themes import HOW_THEMES_ARE_FOUND
 from rapport.handoffs.models import Handoff, HandoffQuerySet
 from rapport.handoffs.services import (
     NOTE_FIELDS,
@@ -115,7 +120,7 @@ api = NinjaAPI(
     title="Rapport",
     version="1",
     description="A practice's clients, timeline, appointments, Today, personal touches and "
-    "handoffs. "
+    "handoffs, feedback. "
     "Send a member's API token (Settings → API tokens) as `Authorization: Bearer <token>`.",
     auth=TokenAuth(),
     urls_namespace="api",
@@ -553,3 +558,45 @@ def handoffs_acknowledge(request: HttpRequest, handoff_id: ObjectId) -> Handoff:
     handoff = get_object_or_404(_handoffs(member), pk=handoff_id)
     with _naming("path handoff_id"):
         return handoff_acknowledge(handoff=handoff, member=member)
+
+
+# Feedback is read here, never sent: a request reaches a client only with words a member
+# approved in the composer.
+@api.get("/feedback", response=_answers(list[FeedbackOut]), tags=["feedback"])
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+def feedback_list(
+    request: HttpRequest,
+    client_id: ObjectId | None = None,
+    state: Literal["all", "sent", "answered"] = "all",
+) -> QuerySet[FeedbackRequest]:
+    requests = FeedbackRequest.objects.for_practice(_member(request).practice)
+    if client_id is not None:
+        requests = requests.filter(client_id=client_id)
+    if state == "sent":
+        requests = requests.sent()
+    elif state == "answered":
+        requests = requests.answered()
+    return requests.prefetch_related("questions").order_by("-created_at", "-id")
+
+
+@api.get("/feedback/themes", response=_answers(FeedbackThemesOut), tags=["feedback"])
+def feedback_themes(request: HttpRequest, months: Literal["3", "6", "12"] = "6") -> dict[str, Any]:
+    """The themes of the answers of the last 3, 6 or 12 months, as on the Themes page."""
+    found = themes_since(_member(request).practice, months=int(months))
+    return {
+        "months": int(months),
+        "answers": found.answers,
+        "themes": [
+            {
+                "label": theme.label,
+                "answers": theme.count,
+                "quotes": [{"words": q.words, "client_id": q.client.pk} for q in theme.quotes],
+            }
+            for theme in found.themes
+        ],
+        "unthemed": [
+            {"question": answer.text, "answer": answer.answer, "client_id": client.pk}
+            for answer, client in found.unthemed
+        ],
+        "how_themes_are_found": HOW_THEMES_ARE_FOUND,
+    }

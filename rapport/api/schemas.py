@@ -302,3 +302,45 @@ class HandoffIn(Schema):
     avoid: NoteText = ""
     contact_how: Annotated[str, Field(max_length=1000, pattern=NO_NUL)] = ""
     call_on: Day | None = Field(None, description="a call promised for this day: a promise")
+
+
+class FeedbackQuestionOut(Schema):
+    text: str
+    answer: str
+
+
+class FeedbackOut(Schema):
+    """A feedback request: open questions and the client's words. Never a rating (P11)."""
+
+    id: int
+    client_id: int
+    created_at: datetime
+    sent_at: datetime | None
+    answered_at: datetime | None
+    replied_at: datetime | None
+    questions: list[FeedbackQuestionOut]
+
+
+class FeedbackQuoteOut(Schema):
+    words: str
+    client_id: int
+
+
+class FeedbackThemeOut(Schema):
+    label: str
+    answers: int
+    quotes: list[FeedbackQuoteOut]
+
+
+class FeedbackUnthemedOut(Schema):
+    question: str
+    answer: str
+    client_id: int
+
+
+class FeedbackThemesOut(Schema):
+    months: int
+    answers: int
+    themes: list[FeedbackThemeOut]
+    unthemed: list[FeedbackUnthemedOut]
+    how_themes_are_found: str

@@ -28,6 +28,7 @@ from rapport.clients.models import (
 )
 from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.demo.appointments import demo_appointments
+from rapport.demo.feedback import demo_feedback
 from rapport.demo.generated import generated_people
 from rapport.demo.handoffs import demo_handoffs
 from rapport.demo.people import PEOPLE, Person
@@ -293,6 +294,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     demo_touches(practice, owner, rng)
     demo_referrals(practice, owner)
     demo_handoffs(practice, sam=owner, jo=jo)
+    demo_feedback(practice, owner)
     readings_refresh(practice=practice)
     _past_mornings(practice)
     return practice, True

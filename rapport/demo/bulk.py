@@ -33,6 +33,7 @@ from rapport.clients.models import (
     ImportantDate,
 )
 from rapport.demo.generated import FIRST_NAMES, SURNAMES
+from rapport.feedback.models import FeedbackQuestion, FeedbackRequest
 from rapport.handoffs.models import Handoff
 from rapport.practices.models import Member, Practice
 from rapport.referrals.models import Outcome, Partner, Referral
@@ -80,7 +81,9 @@ def bulk_practice(
     _touches(practice, clients, rng, now)
     _referrals(practice, clients, rng, now)
     _handoffs(practice, clients, now)
-    progress("appointments, touches, referrals and handoffs")
+    # Its own stream, so that the rows drawn before stay what the benchmark's figures measured.
+    _feedback(practice, clients, random.Random(seed + 19), now)
+    progress("appointments, touches, referrals, handoffs and feedback")
     _summaries(practice, clients, history, now)
     progress("summaries")
     readings_refresh(practice=practice, now=now)
@@ -425,3 +428,41 @@ def _handoffs(practice: Practice, clients: list[Client], now: datetime) -> None:
         for client in clients[:: 100]
     ]  # fmt: skip
     Handoff.objects.bulk_create(rows)
+
+
+_FEEDBACK_WORDS = (
+    "More time at the end to plan the week.",
+    "A written summary afterwards would have helped.",
+    "Starting on time; we started late.",
+    "Nothing, it was just right.",
+    "Fewer forms before the first session.",
+)
+
+
+def _feedback(practice: Practice, clients: list[Client], rng: random.Random, now: datetime) -> None:
+    """A feedback request answered by one client in twenty over the last months, and about
+    half of the answers still waiting for a reply."""
+    requests = []
+    for client in rng.sample(clients, min(len(clients), max(1, len(clients) // 20))):
+        answered = now - timedelta(days=rng.randint(0, 150), hours=rng.randint(0, 23))
+        requests.append(
+            FeedbackRequest(
+                practice=practice, client=client, created_at=answered - timedelta(days=2),
+                sent_at=answered - timedelta(days=2), answered_at=answered,
+                replied_at=answered + timedelta(hours=3) if rng.random() < 0.5 else None,
+            )
+        )  # fmt: skip
+    with transaction.atomic():
+        FeedbackRequest.objects.bulk_create(requests, batch_size=5000)
+        FeedbackQuestion.objects.bulk_create(
+            (
+                FeedbackQuestion(
+                    practice=practice,
+                    request=request,
+                    text="What would have made today more helpful?",
+                    answer=rng.choice(_FEEDBACK_WORDS),
+                )
+                for request in requests
+            ),
+            batch_size=5000,
+        )

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.views.decorators.csrf import csrf_protect
 
 from rapport.clients.lookups import client_for
 from rapport.clients.models import Client, ContactKind
@@ -35,13 +32,18 @@ from rapport.messaging.templating import fill
 from rapport.practices.access import PracticeRequest, member_required
 
 REPLY_BODY = (
-    "Hi {preferred_name},\n\nThank you for telling me what would have helped.\n\n\n\n"
-    "{provider_name}"
+    "Hi {{preferred_name}},\n\nThank you for telling me what would have helped.\n\n\n\n"
+    "{{provider_name}}"
 )
 
 
-def _client_page(client: Client) -> HttpResponse:
-    return redirect(reverse("client_detail", args=[client.pk]) + "#timeline")
+def _request_page(request: PracticeRequest, feedback: FeedbackRequest) -> HttpResponse:
+    """Where a request stands, for a link followed again: already sent, or not yet answered."""
+    return render(
+        request,
+        "feedback/request.html",
+        {"client": feedback.client, "feedback": feedback, "questions": feedback.questions.all()},
+    )
 
 
 def _email_of(client: Client) -> str:
@@ -89,8 +91,7 @@ def feedback_message(request: PracticeRequest, client_id: int, feedback_id: int)
     client = client_for(request.practice, client_id)
     feedback = _feedback_for(request, client, feedback_id)
     if feedback.sent_at is not None:
-        messages.info(request, "This feedback request was already sent.")
-        return _client_page(client)
+        return _request_page(request, feedback)
     about = "Asking what would have helped: " + " / ".join(
         question.text for question in feedback.questions.all()
     )
@@ -121,8 +122,7 @@ def feedback_reply(request: PracticeRequest, client_id: int, feedback_id: int) -
     client = client_for(request.practice, client_id)
     feedback = _feedback_for(request, client, feedback_id)
     if feedback.answered_at is None:
-        messages.info(request, "They have not answered this request yet.")
-        return _client_page(client)
+        return _request_page(request, feedback)
     told = " ".join(f"“{q.answer}”" for q in feedback.questions.all() if q.answer)
     about = f"Answering their feedback: {told}"
     if request.method == "POST":
@@ -156,7 +156,6 @@ def _gone(request: HttpRequest, reason: str, practice: Any = None) -> HttpRespon
     )
 
 
-@csrf_protect
 def feedback_answer_page(request: HttpRequest, token: str) -> HttpResponse:
     """The client's page, without login: the questions and a box for each. Once answered, the
     link is spent; an expired, spent or broken link gets a kind page, never an error."""

@@ -22,6 +22,7 @@ from django.utils import timezone
 from rapport.appointments.models import Appointment
 from rapport.cases.models import Advice, Case, CaseFact, CaseInteraction, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.feedback.models import FeedbackQuestion, FeedbackRequest
 from rapport.handoffs.models import Handoff
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.cards import clients_csv, vcards
@@ -121,6 +122,19 @@ def _referrals_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]
     return grouped
 
 
+def _feedback_by_client(client_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each feedback request with its questions and the client's answers inside it."""
+    requests = FeedbackRequest.objects.filter(client_id__in=client_ids).order_by("created_at", "pk")
+    questions: dict[int, list[dict[str, Any]]] = {}
+    for question in FeedbackQuestion.objects.filter(request__in=requests).order_by("pk"):
+        questions.setdefault(question.request_id, []).append(row(question, skip={"request"}))
+    grouped: dict[int, list[dict[str, Any]]] = {}
+    for request in requests:
+        held = {"questions": questions.get(request.pk, [])}
+        grouped.setdefault(request.client_id, []).append(row(request, skip={"client"}) | held)
+    return grouped
+
+
 def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list[dict[str, Any]]:
     ids = list(clients.values_list("pk", flat=True))
     within = {"client_id__in": ids}
@@ -137,6 +151,7 @@ def clients_export(practice: Practice, clients: models.QuerySet[Client]) -> list
         "cases": _cases_by_client(ids),
         "referrals": _referrals_by_client(ids),
         "handoffs": _by_client(Handoff.objects.filter(**within).order_by("created_at", "pk")),
+        "feedback": _feedback_by_client(ids),
     }
     tags: dict[int, list[str]] = {}
     for client_id, name in Client.tags.through.objects.filter(client_id__in=ids).values_list(

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from rapport.appointments.models import Appointment
 from rapport.cases.models import Advice, Case, CaseFact, CaseInteraction, Step
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate, Tag
+from rapport.feedback.models import FeedbackQuestion, FeedbackRequest
 from rapport.handoffs.models import Handoff
 from rapport.messaging.models import InboundMail, MessageTemplate, OutboxMessage
 from rapport.portability.export import FORMAT, VERSION
@@ -205,6 +206,7 @@ class _Belongings:
         self._cases()
         self._referrals()
         self._each("handoffs", Handoff, self._handoff_links)
+        self._feedback()
 
     def _old_id(self, kind: str, name: str) -> _Links:
         """The links of a row whose field `name` holds the old id of a `kind` saved before."""
@@ -359,3 +361,26 @@ class _Belongings:
                 "consent_by_id": self.maps.member_id(item.get("consent_by_id")),
             }
             self._build("referrals", Referral, item, links).save()
+
+    def _feedback(self) -> None:
+        """Each request with its questions and answers; its messages are the interactions
+        moved in above. Its links are not moved: they were sent from the old place."""
+        interaction = "interaction"
+        for item in _rows(self.row, "feedback"):
+            links = {
+                "asked_by_id": self.maps.member_id(item.get("asked_by_id")),
+                "message_id": self.maps.get(interaction, item.get("message_id")),
+                "answer_note_id": self.maps.get(interaction, item.get("answer_note_id")),
+                "reply_id": self.maps.get(interaction, item.get("reply_id")),
+            }
+            request = self._build("feedback", FeedbackRequest, item, links)
+            request.save()
+            for inner in _rows(item, "questions"):
+                made = _build(
+                    FeedbackQuestion,
+                    inner,
+                    practice=self.practice,
+                    where=f"{self.where}, feedback questions",
+                    links={"request_id": request.pk},
+                )
+                made.save()

@@ -36,6 +36,7 @@ ACTION_TARGETS = {
     Section.FOLLOW_UP: "appointment",
     Section.TOUCH: "touch",
     Section.REFERRAL: "referral",
+    Section.FEEDBACK: "feedback",
 }
 
 
@@ -58,6 +59,7 @@ def client_erase(*, client: Client, member: Member | None) -> Erasure:
         "touch": list(Touch.objects.filter(client=client).values_list("pk", flat=True)),
         # Their referrals go with them; the partners stay.
         "referral": list(Referral.objects.filter(client=client).values_list("pk", flat=True)),
+        "feedback": list(client.feedback_requests.values_list("pk", flat=True)),
     }
     traces = Traces.of(client)
     actions = Q(pk__in=[])

@@ -193,3 +193,31 @@ def test_contact_points_facts_dates_and_conversations(client_file: ClientFile, a
     assert future.status_code == 422 and "future" in future.json()["detail"]
     client_file.client.refresh_from_db()
     assert client_file.client.awaiting_reply_since is not None  # a message starts the clock
+
+
+def test_feedback_is_read_with_the_clients_words_and_never_a_rating(
+    client_file: ClientFile, api: Api, outsider: Member
+) -> None:
+    listed = api.get("/feedback", state="answered").json()
+    assert listed["count"] == 1
+    (request,) = listed["items"]
+    assert request["client_id"] == client_file.client.pk
+    assert request["questions"] == [
+        {
+            "text": "What would have made today more helpful?",
+            "answer": "A written summary afterwards.",
+        }
+    ]
+    themes = api.get("/feedback/themes", months=12).json()
+    assert themes["answers"] == 1 and themes["themes"] == [], themes
+    assert themes["unthemed"][0]["client_id"] == client_file.client.pk
+    assert "TF-IDF" in themes["how_themes_are_found"]
+    assert api.get("/feedback/themes", months=7).status_code == 422
+    _, key = token_create(member=outsider, name="theirs")
+    assert Api(key).get("/feedback").json()["count"] == 0
+    assert Api(key).get("/feedback/themes").json()["answers"] == 0
+    schemas = api.get("/openapi.json").json()["components"]["schemas"]
+    for name in ("FeedbackOut", "FeedbackQuestionOut"):
+        for field, spec in schemas[name]["properties"].items():
+            kinds = {spec.get("type")} | {part.get("type") for part in spec.get("anyOf", [])}
+            assert not kinds & {"integer", "number"} or field.endswith("id"), (name, field)

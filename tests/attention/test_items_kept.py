@@ -44,6 +44,14 @@ from rapport.clients.services import (
 )
 from rapport.desk.today.actions import agenda_action_undo, agenda_item_act
 from rapport.desk.today.agenda import agenda_build
+from rapport.feedback.models import FeedbackRequest
+from rapport.feedback.services import (
+    feedback_answer,
+    feedback_reply_send,
+    feedback_request_create,
+    feedback_request_draft,
+    feedback_request_send,
+)
 from rapport.handoffs.models import Handoff
 from rapport.handoffs.services import NoteInput, handoff_acknowledge, handoff_create
 from rapport.messaging.models import OutboxMessage, OutboxStatus
@@ -79,6 +87,7 @@ _TARGET: dict[str, type[Any]] = {
     Section.CARE: Fact, Section.CARE_TALK: Interaction, Section.RECONFIRM: Fact,
     Section.REMINDER: Appointment, Section.CHANGED: Appointment,
     Section.FOLLOW_UP: Appointment, Section.TOUCH: Touch, Section.REFERRAL: Referral,
+    Section.FEEDBACK: FeedbackRequest,
 }  # fmt: skip
 
 
@@ -239,6 +248,30 @@ def _got_it(world: World, n: int) -> None:
         handoff_acknowledge(handoff=handoff, member=handoff.to_member)
 
 
+def _feedback(world: World, n: int) -> None:
+    """A request sent and answered (refused within 90 days of the last: still a step)."""
+    feedback = feedback_request_create(
+        client=world.client(n), member=world.member, questions=["What would have helped?"]
+    )
+    subject, body = feedback_request_draft(feedback=feedback, member=world.member)
+    feedback_request_send(
+        feedback=feedback, member=world.member, channel="email", subject=subject, body=body,
+        to_address=f"c{n % 3}@example.org",
+    )  # fmt: skip
+    feedback_answer(feedback=feedback, answers=["More time to plan the week."])
+
+
+def _feedback_reply(world: World, n: int) -> None:
+    waiting = FeedbackRequest.objects.filter(
+        client=world.client(n), answered_at__isnull=False, replied_at__isnull=True
+    ).first()
+    if waiting is not None:
+        feedback_reply_send(
+            feedback=waiting, member=world.member, channel="phone", subject="",
+            body="Thank you: I will keep ten minutes at the end.",
+        )  # fmt: skip
+
+
 def _act(world: World, n: int, action: str) -> None:
     """Done, snooze or dismiss the n-th item on Today, as a member would."""
     agenda = agenda_build(world.member.practice, limit=100)
@@ -306,6 +339,8 @@ STEPS: dict[str, Callable[[World, int], None]] = {
     "confirm": lambda world, n: _fact(world, n, fact_confirm),
     "forget": lambda world, n: _fact(world, n, fact_mark_ask_again),
     "news": _news,
+    "feedback": _feedback,
+    "feedback reply": _feedback_reply,
     "done": lambda world, n: _act(world, n, "done"),
     "snooze": lambda world, n: _act(world, n, "snoozed"),
     "dismiss": lambda world, n: _act(world, n, "dismissed"),

@@ -19,6 +19,7 @@ from rapport.cases.models import Advice, Case, Step
 from rapport.cli import main
 from rapport.clients.models import Client, ContactPoint, Fact, ImportantDate
 from rapport.desk.today.actions import agenda_item_act
+from rapport.feedback.models import FeedbackQuestion, FeedbackRequest
 from rapport.handoffs.models import Handoff
 from rapport.messaging.inbound import mail_import_file
 from rapport.messaging.models import InboundMail, OutboxMessage
@@ -121,7 +122,8 @@ def test_erasure_removes_every_row_about_them_and_keeps_an_anonymous_audit(
     owner_http.post(f"/clients/{client.pk}/erase/", {"confirm_name": client.full_name})
     assert not Client.objects.exists() and not AgendaAction.objects.exists()
     for model in (ContactPoint, Fact, ImportantDate, Interaction, OutboxMessage, Touch, Case,
-                  Step, Advice, Handoff, AttentionItem):  # fmt: skip
+                  Step, Advice, Handoff, AttentionItem, FeedbackRequest,
+                  FeedbackQuestion):  # fmt: skip
         assert not model.objects.exists(), model
     assert not InboundMail.objects.filter(from_address="siobhan@example.org").exists()
     assert InboundMail.objects.filter(from_address="stranger@example.net").exists()
@@ -179,9 +181,20 @@ def test_the_json_export_moves_into_an_empty_practice(
         ]  # fmt: skip
 
     assert essence(moved) == essence(exported)
+
+    def feedback(data: dict[str, Any]) -> list[Any]:
+        return [
+            (asked["sent_at"], asked["answered_at"], asked["replied_at"],
+             [(question["text"], question["answer"]) for question in asked["questions"]])
+            for client in data["clients"] for asked in client["feedback"]
+        ]  # fmt: skip
+
+    assert feedback(moved) == feedback(exported) and feedback(moved)[0][3][0][1]
     copy = Client.objects.for_practice(outsider.practice).get()
     assert copy.facts.get().learned_from is not None  # links between rows survive the move
     assert Touch.objects.get(client=copy).source_fact == copy.facts.get()
+    answered = FeedbackRequest.objects.get(client=copy)
+    assert answered.answer_note is not None and answered.answer_note.client == copy
     moved_case = Case.objects.get(client=copy)
     # A step by a member who is not a member here becomes the importer's, as every row does;
     # one by someone outside the practice keeps their name.
