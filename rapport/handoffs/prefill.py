@@ -76,7 +76,7 @@ def _avoid(client: Client) -> list[str]:
 
 
 def _contact(client: Client) -> list[str]:
-    name = f"Call them {client.display_name}"
+    name = f"Likes to be called {client.display_name}"
     if client.pronunciation:
         name += f" (say “{client.pronunciation}”)"
     if client.pronouns:

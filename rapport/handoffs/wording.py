@@ -39,8 +39,8 @@ def introduction(
         f"Hello {client_name},",
         "",
         f"I'd like to introduce my colleague {to_name}, who will be looking after you"
-        f"{about} from now on. I have told {colleague} everything you shared with me, so "
-        "you won't need to tell the story again.",
+        f"{about} from now on. I have passed on what we have talked about, so you won't "
+        "need to start from the beginning again.",
     ]
     if call_on is not None:
         when = day_phrase(call_on, today)

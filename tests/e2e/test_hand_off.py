@@ -51,7 +51,7 @@ def test_hand_a_client_to_a_colleague_who_sees_the_note_and_says_got_it(
     page.get_by_label("Hand to").select_option(label="Sam Reed")
     # The note starts from what Rapport knows: how Maya likes to be reached.
     expect(page.get_by_label("How they like to be contacted")).to_have_value(
-        "Call them Maya Lind.\nEmail: maya@example.org"
+        "Likes to be called Maya Lind.\nEmail: maya@example.org"
     )
     page.get_by_label("What is next").fill("Plan the first week in the new flat.")
     page.get_by_label("What to avoid").fill("Talk of her old job.")

@@ -120,7 +120,7 @@ def test_the_note_starts_from_what_rapport_knows(
     assert "The problem, in their words: “Can&#x27;t sleep since the move”" in form
     assert "A wind-down routine (Ada Owner) → Better on weekdays" in form
     assert "They accept no gifts." in form
-    assert "Call them Maya Lind (say “MY-ah”)." in form
+    assert "Likes to be called Maya Lind (say “MY-ah”)." in form
     assert "They prefer: phone call." in form
     assert "Email: maya@example.org" in form
 
