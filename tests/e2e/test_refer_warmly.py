@@ -1,7 +1,7 @@
-"""In Chromium, the warm referral end to end: a case told once with honest advice, a referral
-with the client's consent, one introduction arriving at both addresses (a real SMTP server),
-Today asking how it went once the chosen days have passed, and the outcome on the partner's
-record."""
+"""In Chromium, issue 18's whole path: a case told once with honest advice, a referral with
+the client's consent, one introduction arriving at both addresses (a real SMTP server), Today
+asking how it went once the chosen days have passed, the outcome on the partner's record, and
+the client handed to a colleague who reads the note on their Today and says Got it."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from typing import Any
 
 import time_machine
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from rapport.clients.models import ContactKind
 from rapport.clients.services import ContactPointInput, client_create
 from rapport.messaging.outbox import outbox_send_due
-from rapport.practices.services import practice_create
+from rapport.practices.models import Role
+from rapport.practices.services import member_add, practice_create
 from rapport.referrals.models import Referral
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import ARTIFACTS
@@ -36,8 +37,13 @@ def _advise(page: Page, certainty: str, text: str, next_step: str = "", who: str
     expect(page.get_by_text("Advice added.")).to_be_visible()
 
 
-def test_refer_warmly_from_a_case_and_follow_up(  # type: ignore[no-untyped-def]
-    page: Page, live_server, transactional_db, mail_server: MailServer, settings: Any
+def test_refer_warmly_from_a_case_follow_up_and_hand_off(  # type: ignore[no-untyped-def]
+    page: Page,
+    browser: Browser,
+    live_server,
+    transactional_db,
+    mail_server: MailServer,
+    settings: Any,
 ) -> None:
     owner = practice_create(
         name="Harbour Lane", owner_email="sam@harbour.example", owner_name="Sam", password=PASSWORD
@@ -45,7 +51,7 @@ def test_refer_warmly_from_a_case_and_follow_up(  # type: ignore[no-untyped-def]
     owner.practice.undo_seconds = UNDO_SECONDS  # short, so the test can wait it out for real
     owner.practice.save(update_fields=["undo_seconds"])
     priya = client_create(
-        practice=owner.practice, full_name="Priya Shah", preferred_name="Priya",
+        practice=owner.practice, full_name="Priya Shah", preferred_name="Priya", created_by=owner,
         contact_points=[ContactPointInput(ContactKind.EMAIL, "priya@example.org")],
     )  # fmt: skip
     page.goto(f"{live_server.url}/partners/")
@@ -131,3 +137,35 @@ def test_refer_warmly_from_a_case_and_follow_up(  # type: ignore[no-untyped-def]
         page.screenshot(path=str(ARTIFACTS / "referral-partner.png"), full_page=True)
         page.goto(f"{live_server.url}/")
         expect(page.locator(f"#item-referral-{referral.pk}")).to_have_count(0)
+
+        # 7. Sam hands Priya to his colleague Jo, who reads the note on her Today and says
+        # Got it; Priya's page then says Jo looks after her.
+        member_add(
+            practice=owner.practice, email="jo@harbour.example", name="Jo Reed",
+            password=PASSWORD, role=Role.STAFF,
+        )  # fmt: skip
+        page.goto(f"{live_server.url}/clients/{priya.pk}/")
+        page.get_by_role("link", name="Hand to a colleague", exact=True).click()
+        page.get_by_label("Hand to").select_option(label="Jo Reed")
+        page.get_by_label("What is next").fill("Ask how the earplugs went.")
+        page.get_by_role("button", name="Hand over").click()
+        expect(page.get_by_label("Message")).to_contain_text("Jo")  # the introduction, a draft
+
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        jo = context.new_page()
+        jo.set_default_timeout(10_000)
+        jo.goto(f"{live_server.url}/")
+        jo.get_by_label("Email").fill("jo@harbour.example")
+        jo.get_by_label("Password").fill(PASSWORD)
+        jo.get_by_role("button", name="Log in").click()
+        handed = jo.locator("#section-handoff")
+        expect(handed).to_contain_text("Priya, handed to you by Sam")
+        handed.get_by_role("button", name="Read the note").click()
+        note = jo.locator(".handoff-note")
+        expect(note).to_contain_text("Ask how the earplugs went.")
+        note.get_by_role("button", name="Got it").click()
+        expect(jo.locator(".handoff-note")).to_have_count(0)
+        expect(jo.locator(".looked-after")).to_contain_text("Looked after by you")
+        jo.goto(f"{live_server.url}/")
+        expect(jo.locator("#section-handoff")).to_contain_text("Nothing handed to you is waiting.")
+        context.close()
