@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rapport.attention.models import AgendaSnapshot, ClientReading
+from rapport.cases.models import Case, CaseStatus, Certainty
 from rapport.clients.models import Client
 from rapport.demo import DEMO_EMAIL, demo_practice_ensure
 from rapport.desk.today.agenda import agenda_build
@@ -44,4 +45,11 @@ def test_the_demo_fills_every_section_of_today_and_the_overview() -> None:
     found = themes_since(practice, months=6)
     assert found.answers >= 12 and len(found.themes) >= 3  # a dozen answers, three themes
     check_demo_pronouns(practice)  # every sentence about a client agrees with their pronouns
+    # Issue 18: an open case with all three kinds of advice, a resolved one, each joined to
+    # the referral it led to.
+    cases = Case.objects.for_practice(practice)
+    [open_case] = cases.open()
+    assert set(open_case.advice.values_list("certainty", flat=True)) == set(Certainty.values)
+    assert cases.filter(status=CaseStatus.RESOLVED).count() == 1
+    assert all(case.referrals.exists() for case in cases)
     assert demo_practice_ensure() == (practice, False)  # a second start changes nothing

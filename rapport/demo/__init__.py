@@ -28,6 +28,7 @@ from rapport.clients.models import (
 )
 from rapport.clients.services import ContactPointInput, client_create, fact_create
 from rapport.demo.appointments import demo_appointments
+from rapport.demo.cases import demo_cases
 from rapport.demo.feedback import demo_feedback
 from rapport.demo.generated import generated_people
 from rapport.demo.handoffs import demo_handoffs
@@ -293,6 +294,7 @@ def demo_practice_ensure() -> tuple[Practice, bool]:
     demo_appointments(practice, owner, rng)
     demo_touches(practice, owner, rng)
     demo_referrals(practice, owner)
+    demo_cases(practice, owner)
     demo_handoffs(practice, sam=owner, jo=jo)
     demo_feedback(practice, owner)
     readings_refresh(practice=practice)
