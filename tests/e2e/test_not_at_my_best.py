@@ -50,7 +50,7 @@ def test_not_at_my_best_drafts_each_note_for_approval(  # type: ignore[no-untype
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Log in").click()
 
-        page.get_by_role("link", name="I'm not at my best today").click()
+        page.get_by_role("link", name="I'm not at my best", exact=True).click()
         expect(page.get_by_role("heading", name="Not at my best today")).to_be_visible()
         expect(page.get_by_text("2 notes still to write")).to_be_visible()
 
