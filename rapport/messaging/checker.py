@@ -44,6 +44,10 @@ _QUOTED = re.compile(
     r"|^From:[^\n]+\n(?:(?:Sent|Date|To|Subject):[^\n]*\n){1,4}[\s\S]*",
     re.IGNORECASE | re.MULTILINE,
 )
+# A web address, in the characters an address may hold: its path and token are not words to
+# the client (a link's random token may hold "__" or "XX"), but a "{{placeholder}}" or a
+# "[LINK]" left in it ends it there and is still found.
+_ADDRESS = re.compile(r"https?://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
 
 
 @dataclass(frozen=True)
@@ -367,6 +371,7 @@ def check(
     off = set(silenced)
     plain = _normalised(text)
     quoted = [match.span() for match in _QUOTED.finditer(plain)]
+    quoted += [match.span() for match in _ADDRESS.finditer(plain)]
     findings: list[Finding] = []
     sentences = [match.span() for match in _SENTENCE.finditer(plain)]
     lowered = _lowered(plain)
