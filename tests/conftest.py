@@ -274,15 +274,18 @@ def _referred(client: Client) -> tuple[Partner, Referral]:
 
 def _feedback_answered(client: Client, member: Member) -> FeedbackRequest:
     """A feedback request sent and answered, so that it waits on Today for a reply. Its link
-    went by text message, so the client's emails stay the one above."""
-    feedback = feedback_request_create(
-        client=client, member=member, questions=["What would have made today more helpful?"]
-    )
-    subject, body = feedback_request_draft(feedback=feedback, member=member)
-    feedback_request_send(
-        feedback=feedback, member=member, channel="text", subject=subject, body=body,
-    )  # fmt: skip
-    return feedback_answer(feedback=feedback, answers=["A written summary afterwards."])
+    went by text message, so the client's emails stay the one above; two days ago, so that
+    what a test has the client write since still waits for an answer."""
+    with time_machine.travel(timezone.now() - timedelta(days=2), tick=False) as clock:
+        feedback = feedback_request_create(
+            client=client, member=member, questions=["What would have made today more helpful?"]
+        )
+        subject, body = feedback_request_draft(feedback=feedback, member=member)
+        feedback_request_send(
+            feedback=feedback, member=member, channel="text", subject=subject, body=body,
+        )  # fmt: skip
+        clock.shift(timedelta(hours=3))  # answered later the same day
+        return feedback_answer(feedback=feedback, answers=["A written summary afterwards."])
 
 
 def _case_with_story(client: Client, member: Member) -> Case:
