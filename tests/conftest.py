@@ -18,6 +18,7 @@ from rapport.api.models import ApiToken
 from rapport.api.services import token_create
 from rapport.appointments.models import Appointment, CalendarUpload
 from rapport.appointments.services import appointment_create
+from rapport.attention.services import reading_refresh
 from rapport.cases.models import Case, Certainty
 from rapport.cases.services import advice_add, case_create, step_add
 from rapport.clients.models import Client, ContactKind, DateKind, Fact, FactCategory, ImportantDate
@@ -26,8 +27,6 @@ from rapport.feedback.models import FeedbackRequest
 from rapport.feedback.services import (
     feedback_answer,
     feedback_request_create,
-    feedback_request_draft,
-    feedback_request_send,
 )
 from rapport.handoffs.models import Handoff
 from rapport.messaging.inbound import mail_import_file
@@ -273,19 +272,18 @@ def _referred(client: Client) -> tuple[Partner, Referral]:
 
 
 def _feedback_answered(client: Client, member: Member) -> FeedbackRequest:
-    """A feedback request sent and answered, so that it waits on Today for a reply. Its link
-    went by text message, so the client's emails stay the one above; two days ago, so that
-    what a test has the client write since still waits for an answer."""
+    """A feedback request asked and answered two days ago, so that it waits on Today for a
+    reply. Its asking is marked sent without a message: a message would be contact, and the
+    client file's client has had none (tests/feedback sends requests the whole way)."""
     with time_machine.travel(timezone.now() - timedelta(days=2), tick=False) as clock:
         feedback = feedback_request_create(
             client=client, member=member, questions=["What would have made today more helpful?"]
         )
-        subject, body = feedback_request_draft(feedback=feedback, member=member)
-        feedback_request_send(
-            feedback=feedback, member=member, channel="text", subject=subject, body=body,
-        )  # fmt: skip
+        FeedbackRequest.objects.filter(pk=feedback.pk).update(sent_at=timezone.now())
         clock.shift(timedelta(hours=3))  # answered later the same day
-        return feedback_answer(feedback=feedback, answers=["A written summary afterwards."])
+        feedback = feedback_answer(feedback=feedback, answers=["A written summary afterwards."])
+    reading_refresh(client=client)  # read now, as every other write of the file leaves it
+    return feedback
 
 
 def _case_with_story(client: Client, member: Member) -> Case:
